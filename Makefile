@@ -1,0 +1,32 @@
+# Conbini Kiosk — the two commands: `make run` and `make test`.
+SWIFT   ?= swift
+LEDGER  ?= var/ledger.sqlite
+ARGS    ?=
+
+.PHONY: run test bench deps build release clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Opens the kiosk full screen on the default ledger and the sample fixtures.
+run: release
+	@mkdir -p var
+	$$($(SWIFT) build -c release --show-bin-path)/kiosk run --ledger $(LEDGER) --fixtures fixtures $(ARGS)
+
+# Unit, frame, ledger, receipt, end-to-end (tmux) and crash tests.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Benchmarks: speed and memory goals, each beside its baseline. Never part of `make test`.
+bench: release
+	bash scripts/bench.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,5 @@
+// Wide-character curses: the cchar_t API needs the X/Open extended definitions.
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <ncursesw/curses.h>

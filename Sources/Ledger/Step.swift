@@ -1,0 +1,89 @@
+import Foundation
+
+/// One step of a transaction (or of a terminal's cash handling), as the kiosk journals it.
+/// A list of entries passed to `Ledger.record` is one durable commit: the journal rows
+/// (hash-chained) and their effects on `transactions`, `cash_movements` and `cash_inventory`.
+public enum Step: Equatable, Sendable {
+    /// A customer flow reaches payment: the `transactions` row, status `open`.
+    case begin(TransactionStart)
+    /// A coin or bill kept by the cash unit: an `in` movement, `cash_in_yen` grows.
+    case cashIn(denomination: Int)
+    /// Change about to be paid out (intent; no movement yet).
+    case changeDue(pieces: [Int: Int])
+    /// Change paid out: `change` movements, `change_yen` grows.
+    case changeDispensed(pieces: [Int: Int])
+    /// Cash given back to the customer on cancel, time-out or failure: `refund` movements.
+    case cashReturned(pieces: [Int: Int])
+    /// The card reader is about to ask the acquirer (intent). Never a full card number.
+    case cardAuthorisationRequested(brand: String, last4: String)
+    case cardAuthorised(brand: String, last4: String, authCode: String)
+    case cardDeclined(reason: String)
+    case cardVoided(authCode: String)
+    case cardCaptured(authCode: String)
+    /// The carrier's host is about to be asked to apply the plan (intent).
+    case topUpRequested(simNumber: String, planId: String)
+    case topUpApplied(newExpiry: String)
+    case topUpFailed(reason: String)
+    /// Final statuses. `completed` and the refund outcomes are given the terminal's next receipt number.
+    case completed
+    case cancelled(reason: String)
+    case refunded(reason: String)
+    /// Money kept that the machine could not give back: a refund-due record for staff.
+    case refundDue(yen: Int, reason: String)
+    case failed(reason: String)
+    /// A refund due paid by staff.
+    case refundSettled(yen: Int, staff: String)
+    /// Staff cash handling and the opening float (recorded as `replenish`).
+    case replenished(pieces: [Int: Int], staff: String)
+    case collected(pieces: [Int: Int], staff: String)
+    /// Recovery after a crash, with what it concluded.
+    case recovered(resolution: String)
+    /// Staff-mode events that carry no money (sign-in, lockout, report printed...).
+    case staff(action: String, name: String)
+}
+
+/// What `begin` writes into `transactions`.
+public struct TransactionStart: Equatable, Sendable, Codable {
+    public var id: String
+    public var storeId: String
+    public var terminalId: String
+    /// Business date in Japan (YYYY-MM-DD, Asia/Tokyo).
+    public var businessDate: String
+    public var simNumber: String
+    public var carrierId: String
+    public var planId: String
+    public var amountYen: Int
+    public var taxYen: Int
+    /// `cash` or `card`.
+    public var paymentMethod: String
+
+    public init(id: String, storeId: String, terminalId: String, businessDate: String,
+                simNumber: String, carrierId: String, planId: String,
+                amountYen: Int, taxYen: Int, paymentMethod: String) {
+        self.id = id
+        self.storeId = storeId
+        self.terminalId = terminalId
+        self.businessDate = businessDate
+        self.simNumber = simNumber
+        self.carrierId = carrierId
+        self.planId = planId
+        self.amountYen = amountYen
+        self.taxYen = taxYen
+        self.paymentMethod = paymentMethod
+    }
+}
+
+/// One journal row to append: a step, who, where and when.
+public struct Entry: Equatable, Sendable {
+    public var txnId: String?
+    public var terminalId: String
+    public var at: Date
+    public var step: Step
+
+    public init(txnId: String?, terminalId: String, at: Date, step: Step) {
+        self.txnId = txnId
+        self.terminalId = terminalId
+        self.at = at
+        self.step = step
+    }
+}

@@ -1,0 +1,9 @@
+import XCTest
+
+final class BinaryTests: XCTestCase {
+    func testHelpNamesTheKiosk() throws {
+        let out = try KioskBinary.run(["--help"])
+        XCTAssertEqual(out.status, 0)
+        XCTAssertTrue(out.stdout.contains("kiosk"), out.stdout)
+    }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the kiosk builds, runs and is tested with.
+# As root it runs apt-get; otherwise it prints the exact command and fails.
+set -euo pipefail
+
+packages=(
+  libncursesw5-dev   # the full-screen kiosk (wide characters, mouse)
+  libsqlite3-dev     # the ledger (GRDB links the system SQLite)
+  sqlite3            # the ledger benchmark's hand-written SQL baseline
+  libcairo2-dev      # PDF receipts and reports
+  libqrencode-dev    # QR codes on receipts
+  fonts-ipafont-gothic  # CJK font embedded in PDFs
+  tmux               # end-to-end tests of the real binary
+  poppler-utils      # pdftotext/pdffonts in the receipt tests
+  hledger            # the accountants' export is checked by hledger itself
+  pkg-config
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  echo "Installing: ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+else
+  echo "Missing system packages. Install them with:" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
