@@ -12,6 +12,8 @@ public enum Step: Equatable, Sendable {
     case changeDue(pieces: [Int: Int])
     /// Change paid out: `change` movements, `change_yen` grows.
     case changeDispensed(pieces: [Int: Int])
+    /// Cash about to be given back to the customer (intent; no movement yet).
+    case cashReturnDue(pieces: [Int: Int])
     /// Cash given back to the customer on cancel, time-out or failure: `refund` movements.
     case cashReturned(pieces: [Int: Int])
     /// The card reader is about to ask the acquirer (intent). Never a full card number.
