@@ -1,0 +1,93 @@
+/// The coin and bill unit: what it accepts, how much it can hold, and how it pays change.
+/// Its counts are the ledger's `cash_inventory`; this type only holds the rules.
+public enum CashUnit {
+    /// ¥10 ¥50 ¥100 ¥500 coins and ¥1,000 ¥5,000 ¥10,000 bills. ¥1, ¥5 and ¥2,000 are returned.
+    public static let denominations = [10, 50, 100, 500, 1000, 5000, 10000]
+    public static let coins: Set<Int> = [10, 50, 100, 500]
+
+    public static func accepts(_ denomination: Int) -> Bool { denominations.contains(denomination) }
+
+    public static func capacity(of denomination: Int) -> Int {
+        switch denomination {
+        case 10, 50, 100: return 300
+        case 500: return 200
+        case 1000: return 200
+        default: return 100
+        }
+    }
+
+    /// Below these counts the machine says "change low" to staff and on the finder.
+    public static func lowMark(of denomination: Int) -> Int {
+        switch denomination {
+        case 10, 100: return 20
+        case 50, 500, 1000: return 5
+        default: return 0
+        }
+    }
+
+    public static func isChangeLow(_ inventory: [Int: Int]) -> Bool {
+        denominations.contains { (inventory[$0] ?? 0) < lowMark(of: $0) }
+    }
+
+    public static func total(_ pieces: [Int: Int]) -> Yen {
+        Yen(pieces.reduce(0) { $0 + $1.key * $1.value })
+    }
+
+    /// The fewest pieces that make `amount` from a bounded inventory, or nil when no
+    /// combination exists. A search rather than greedy, so the answer is right for any
+    /// counts: dynamic programming over amounts in units of ¥10, one table per denomination.
+    public static func change(for amount: Yen, from inventory: [Int: Int]) -> [Int: Int]? {
+        let yen = amount.amount
+        if yen == 0 { return [:] }
+        guard yen > 0, yen % 10 == 0 else { return nil }
+        let units = yen / 10
+        let denoms = denominations.filter { (inventory[$0] ?? 0) > 0 && $0 <= yen }
+        let none = Int.max
+        // best[i][a]: fewest pieces to make a×¥10 from the first i denominations.
+        var best = [[Int]](repeating: [Int](repeating: none, count: units + 1), count: denoms.count + 1)
+        best[0][0] = 0
+        for (i, d) in denoms.enumerated() {
+            let step = d / 10
+            let available = inventory[d] ?? 0
+            for a in 0...units {
+                var fewest = best[i][a]
+                var k = 1
+                while k <= available && k * step <= a {
+                    let rest = best[i][a - k * step]
+                    if rest != none && rest + k < fewest { fewest = rest + k }
+                    k += 1
+                }
+                best[i + 1][a] = fewest
+            }
+        }
+        guard best[denoms.count][units] != none else { return nil }
+        var pieces: [Int: Int] = [:]
+        var a = units
+        for i in stride(from: denoms.count, to: 0, by: -1) {
+            let d = denoms[i - 1], step = d / 10
+            var k = 0
+            while best[i - 1][a - k * step] == none || best[i - 1][a - k * step] + k != best[i][a] {
+                k += 1
+            }
+            if k > 0 { pieces[d] = k }
+            a -= k * step
+        }
+        return pieces
+    }
+}
+
+extension Dictionary where Key == Int, Value == Int {
+    /// Adds counts of pieces; counts that reach zero are dropped.
+    func adding(_ other: [Int: Int], sign: Int = 1) -> [Int: Int] {
+        var out = self
+        out.add(other, sign: sign)
+        return out
+    }
+
+    mutating func add(_ other: [Int: Int], sign: Int = 1) {
+        for (d, n) in other {
+            let v = (self[d] ?? 0) + sign * n
+            self[d] = v == 0 ? nil : v
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Receipt
+
+/// A text in the four languages the kiosk speaks.
+public struct Localized: Hashable, Sendable {
+    public var en: String
+    public var ja: String
+    public var zhHans: String
+    public var zhHant: String
+
+    public init(en: String, ja: String, zhHans: String, zhHant: String) {
+        self.en = en; self.ja = ja; self.zhHans = zhHans; self.zhHant = zhHant
+    }
+
+    public subscript(_ language: Language) -> String {
+        switch language {
+        case .en: return en
+        case .ja: return ja
+        case .zhHans: return zhHans
+        case .zhHant: return zhHant
+        }
+    }
+}
+
+public struct Chain: Hashable, Sendable {
+    public var id: String
+    public var name: Localized
+}
+
+public struct Store: Hashable, Sendable {
+    public var id: String
+    public var chainId: String
+    public var name: Localized
+    public var address: Localized
+    public var area: String
+    /// Qualified invoice issuer registration number: T and 13 digits.
+    public var registrationNumber: String
+}
+
+public enum PaymentMethod: String, Hashable, Sendable, CaseIterable {
+    case cash, card
+}
+
+public enum ReceiptFormat: String, Hashable, Sendable, CaseIterable {
+    case text, pdf, escpos
+}
+
+public struct Terminal: Hashable, Sendable {
+    public var id: String
+    public var storeId: String
+    /// Where the machine stands, in words ("by the ATM, left of the entrance").
+    public var location: Localized
+    public var floorPlan: [String]
+    public var payments: Set<PaymentMethod>
+    public var inService: Bool
+    public var paperSheets: Int
+    public var receiptFormats: [ReceiptFormat]
+    public var openingFloat: [Int: Int]
+}
+
+public struct Carrier: Hashable, Sendable {
+    public var id: String
+    public var name: Localized
+    /// Days after expiry during which a prepaid SIM can still be topped up.
+    public var graceDays: Int
+}
+
+public struct Plan: Hashable, Sendable {
+    public var id: String
+    public var carrierId: String
+    public var name: Localized
+    public var price: Yen
+    public var dataMB: Int
+    public var days: Int
+
+    /// `3 GB`, `500 MB`, `Unlimited` (dataMB 0).
+    public var dataLabel: String {
+        if dataMB == 0 { return "∞" }
+        if dataMB % 1024 == 0 { return "\(dataMB / 1024) GB" }
+        return "\(dataMB) MB"
+    }
+}
+
+public enum PlanType: String, Hashable, Sendable { case prepaid, postpaid }
+public enum AccountStatus: String, Hashable, Sendable { case active, suspended }
+
+/// A SIM as the carrier's host knows it.
+public struct SIMAccount: Hashable, Sendable {
+    public var number: String
+    public var carrierId: String
+    public var planType: PlanType
+    public var status: AccountStatus
+    /// Last day of service (YYYY-MM-DD, Japan).
+    public var expiry: String
+}
+
+public enum CardOutcome: String, Hashable, Sendable, CaseIterable {
+    case approve
+    case insufficientFunds = "insufficient_funds"
+    case doNotHonour = "do_not_honour"
+    case expired
+    case lostOrStolen = "lost_stolen"
+    case timeout
+}
+
+/// A documented test card: which answer the simulated acquirer gives for it.
+public struct TestCard: Hashable, Sendable {
+    public var id: String
+    public var pan: String
+    public var expiry: String   // MM/YY
+    public var outcome: CardOutcome
+    public var label: String
+}
+
+/// Everything the fixtures describe: the sample world the kiosk runs in.
+public struct Catalogue: Equatable, Sendable {
+    public var chains: [Chain]
+    public var stores: [Store]
+    public var terminals: [Terminal]
+    public var carriers: [Carrier]
+    public var plans: [Plan]
+    public var accounts: [SIMAccount]
+    public var testCards: [TestCard]
+
+    public func chain(_ id: String) -> Chain? { chains.first { $0.id == id } }
+    public func store(_ id: String) -> Store? { stores.first { $0.id == id } }
+    public func terminal(_ id: String) -> Terminal? { terminals.first { $0.id == id } }
+    public func carrier(_ id: String) -> Carrier? { carriers.first { $0.id == id } }
+    public func plan(_ id: String) -> Plan? { plans.first { $0.id == id } }
+    public func testCard(_ id: String) -> TestCard? { testCards.first { $0.id == id } }
+    public func plans(of carrierId: String) -> [Plan] { plans.filter { $0.carrierId == carrierId } }
+    public func stores(in chainId: String) -> [Store] { stores.filter { $0.chainId == chainId } }
+    public func terminals(of storeId: String) -> [Terminal] { terminals.filter { $0.storeId == storeId } }
+}

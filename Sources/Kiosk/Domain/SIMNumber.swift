@@ -1,0 +1,134 @@
+import Foundation
+
+/// What the customer types to identify the SIM: the phone number (070/080/090 and eight
+/// digits, also written +81 90 ...) or the ICCID printed on the card (19–20 digits, 8981...).
+public enum SIMNumber: Hashable, Sendable, CustomStringConvertible {
+    case mobile(String)   // 11 digits, leading 0
+    case iccid(String)    // 19 or 20 digits
+
+    /// The canonical digits, as stored in the ledger and the host's accounts.
+    public var digits: String {
+        switch self {
+        case .mobile(let d), .iccid(let d): return d
+        }
+    }
+
+    /// `090-1234-5678`, or the ICCID in groups of four.
+    public var description: String { SIMNumber.formatted(digits) }
+
+    /// The middle digits masked, as printed on receipts: `090-****-5678`, `8981 **** **** ***3 456`.
+    public var masked: String {
+        switch self {
+        case .mobile(let d):
+            return "\(d.prefix(3))-****-\(d.suffix(4))"
+        case .iccid(let d):
+            let chars = Array(d)
+            let hidden = chars.enumerated().map { i, c in (i < 4 || i >= chars.count - 4) ? c : "*" }
+            return SIMNumber.groups(String(hidden), size: 4)
+        }
+    }
+
+    /// Formats digits as they are typed: 090 → `090`, 0901234 → `090-1234`, 09012345678 →
+    /// `090-1234-5678`; anything starting 89 is grouped in fours like an ICCID.
+    public static func formatted(_ digits: String) -> String {
+        if digits.hasPrefix("89") { return groups(digits, size: 4) }
+        let d = Array(digits)
+        guard d.count > 3 else { return digits }
+        if d.count <= 7 { return String(d[0..<3]) + "-" + String(d[3...]) }
+        return String(d[0..<3]) + "-" + String(d[3..<7]) + "-" + String(d[7...])
+    }
+
+    private static func groups(_ s: String, size: Int) -> String {
+        var out = ""
+        for (i, c) in s.enumerated() {
+            if i > 0 && i % size == 0 { out.append(" ") }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// Reads what a customer typed. Hyphens, spaces, dots and a leading +81 are accepted.
+    public static func parse(_ input: String) -> Result<SIMNumber, SIMNumberRejection> {
+        var text = input.trimmingCharacters(in: .whitespaces)
+        var international = false
+        if text.hasPrefix("+") {
+            text.removeFirst()
+            international = true
+        }
+        var digits = ""
+        for ch in text {
+            if ch.isASCII, ch.isNumber { digits.append(ch) }
+            else if ch == "-" || ch == " " || ch == "." || ch == "(" || ch == ")" { continue }
+            else if let v = ch.wholeNumberValue, ch.unicodeScalars.first!.value >= 0xFF10 { digits.append(String(v)) } // fullwidth digits
+            else { return .failure(.notADigit(ch)) }
+        }
+        if digits.isEmpty { return .failure(.empty) }
+        if international {
+            guard digits.hasPrefix("81") else { return .failure(.notJapanese) }
+            digits = "0" + digits.dropFirst(2)
+        }
+        if digits.hasPrefix("89") { return parseICCID(digits) }
+        return parseMobile(digits)
+    }
+
+    private static func parseMobile(_ digits: String) -> Result<SIMNumber, SIMNumberRejection> {
+        guard digits.hasPrefix("0") else { return .failure(.missingLeadingZero) }
+        if digits.count >= 3, !["070", "080", "090"].contains(String(digits.prefix(3))) {
+            return .failure(.notAMobileNumber)
+        }
+        if digits.count < 11 { return .failure(.tooShort(missing: 11 - digits.count)) }
+        if digits.count > 11 { return .failure(.tooLong(extra: digits.count - 11)) }
+        return .success(.mobile(digits))
+    }
+
+    private static func parseICCID(_ digits: String) -> Result<SIMNumber, SIMNumberRejection> {
+        guard digits.hasPrefix("8981") else { return .failure(.notAJapaneseSIM) }
+        if digits.count < 19 { return .failure(.tooShort(missing: 19 - digits.count)) }
+        if digits.count > 20 { return .failure(.tooLong(extra: digits.count - 20)) }
+        guard Luhn.isValid(digits) else { return .failure(.checkDigitMismatch) }
+        return .success(.iccid(digits))
+    }
+}
+
+/// Why a SIM number was refused, in words a customer can act on.
+public enum SIMNumberRejection: Error, Equatable, Sendable, CustomStringConvertible {
+    case empty
+    case notADigit(Character)
+    case tooShort(missing: Int)
+    case tooLong(extra: Int)
+    case missingLeadingZero
+    case notAMobileNumber
+    case notJapanese
+    case notAJapaneseSIM
+    case checkDigitMismatch
+
+    public var description: String {
+        switch self {
+        case .empty: return "Please enter the SIM's phone number or the ICCID printed on the card."
+        case .notADigit(let c): return "\"\(c)\" is not a digit; please use the numbers 0–9 only."
+        case .tooShort(1): return "One digit too few."
+        case .tooShort(let n): return "\(n) digits too few."
+        case .tooLong(1): return "One digit too many."
+        case .tooLong(let n): return "\(n) digits too many."
+        case .missingLeadingZero: return "A Japanese mobile number starts with 070, 080 or 090."
+        case .notAMobileNumber: return "Not a mobile number: it must start with 070, 080 or 090."
+        case .notJapanese: return "Not a Japanese number: it must start with +81."
+        case .notAJapaneseSIM: return "Not a Japanese SIM: an ICCID here starts with 8981."
+        case .checkDigitMismatch: return "The check digit does not match: please check the ICCID on the card."
+        }
+    }
+}
+
+/// The Luhn check digit used by ICCIDs and card numbers.
+public enum Luhn {
+    public static func isValid(_ digits: String) -> Bool {
+        guard digits.count >= 2, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        var sum = 0
+        for (i, ch) in digits.reversed().enumerated() {
+            var d = ch.wholeNumberValue!
+            if i % 2 == 1 { d *= 2; if d > 9 { d -= 9 } }
+            sum += d
+        }
+        return sum % 10 == 0
+    }
+}

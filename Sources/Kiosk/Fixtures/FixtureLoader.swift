@@ -1,0 +1,139 @@
+import Foundation
+
+/// Reads the fixtures folder into a `Catalogue`, checking every value and every reference.
+/// SIM account expiries may be written relative to today (`+20`, `-3`) so the samples stay current.
+public enum FixtureLoader {
+    public static func load(from directory: URL, today: String) throws -> Catalogue {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
+            throw FixtureError(file: directory.path, line: 0, field: nil, problem: "is not a fixtures folder")
+        }
+        let chains = try CSVTable(directory: directory, name: "chains.csv").rows.map { row in
+            Chain(id: try row.text("id"), name: try localized(row, "name"))
+        }
+        let stores = try CSVTable(directory: directory, name: "stores.csv").rows.map { row -> Store in
+            let chainId = try row.text("chain_id")
+            guard chains.contains(where: { $0.id == chainId }) else { throw row.fail("chain_id", "names \"\(chainId)\", which is not in chains.csv") }
+            let reg = try row.text("registration_number")
+            guard reg.count == 14, reg.first == "T", reg.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw row.fail("registration_number", "is \"\(reg)\", not T followed by 13 digits")
+            }
+            return Store(id: try row.text("id"), chainId: chainId, name: try localized(row, "name"),
+                         address: try localized(row, "address"), area: try row.text("area"), registrationNumber: reg)
+        }
+        let floats = try openingFloats(directory)
+        let terminals = try CSVTable(directory: directory, name: "terminals.csv").rows.map { row -> Terminal in
+            let id = try row.text("id")
+            let storeId = try row.text("store_id")
+            guard stores.contains(where: { $0.id == storeId }) else { throw row.fail("store_id", "names \"\(storeId)\", which is not in stores.csv") }
+            let payments = try list(row, "payments").map { p -> PaymentMethod in
+                guard let m = PaymentMethod(rawValue: p) else { throw row.fail("payments", "has \"\(p)\", not cash or card") }
+                return m
+            }
+            let formats = try list(row, "receipt_formats").map { f -> ReceiptFormat in
+                guard let r = ReceiptFormat(rawValue: f) else { throw row.fail("receipt_formats", "has \"\(f)\", not text, pdf or escpos") }
+                return r
+            }
+            let plan = try floorPlan(directory, row: row, terminalId: id)
+            return Terminal(id: id, storeId: storeId, location: try localized(row, "location"), floorPlan: plan,
+                            payments: Set(payments),
+                            inService: try row.oneOf("status", ["in_service", "out_of_service"]) == "in_service",
+                            paperSheets: try row.int("paper_sheets", in: 0...10_000),
+                            receiptFormats: formats, openingFloat: floats[id] ?? [:])
+        }
+        let carriers = try CSVTable(directory: directory, name: "carriers.csv").rows.map { row in
+            Carrier(id: try row.text("id"), name: try localized(row, "name"), graceDays: try row.int("grace_days", in: 0...365))
+        }
+        let plans = try CSVTable(directory: directory, name: "plans.csv").rows.map { row -> Plan in
+            let carrierId = try row.text("carrier_id")
+            guard carriers.contains(where: { $0.id == carrierId }) else { throw row.fail("carrier_id", "names \"\(carrierId)\", which is not in carriers.csv") }
+            return Plan(id: try row.text("id"), carrierId: carrierId, name: try localized(row, "name"),
+                        price: Yen(try row.int("price_yen", in: 1...1_000_000)),
+                        dataMB: try row.int("data_mb", in: 0...10_000_000), days: try row.int("days", in: 1...3660))
+        }
+        let accounts = try CSVTable(directory: directory, name: "sim_accounts.csv").rows.map { row -> SIMAccount in
+            let number = try row.text("number")
+            guard case .success(let sim) = SIMNumber.parse(number) else { throw row.fail("number", "is \"\(number)\", not a valid SIM number") }
+            let carrierId = try row.text("carrier_id")
+            guard carriers.contains(where: { $0.id == carrierId }) else { throw row.fail("carrier_id", "names \"\(carrierId)\", which is not in carriers.csv") }
+            return SIMAccount(number: sim.digits, carrierId: carrierId,
+                              planType: PlanType(rawValue: try row.oneOf("plan_type", ["prepaid", "postpaid"]))!,
+                              status: AccountStatus(rawValue: try row.oneOf("status", ["active", "suspended"]))!,
+                              expiry: try expiry(row, today: today))
+        }
+        let cards = try CSVTable(directory: directory, name: "test_cards.csv").rows.map { row -> TestCard in
+            let pan = try row.text("pan").filter { $0 != " " }
+            guard Luhn.isValid(pan) else { throw row.fail("pan", "fails the Luhn check") }
+            let outcomes = CardOutcome.allCases.map(\.rawValue)
+            return TestCard(id: try row.text("id"), pan: pan, expiry: try row.text("expiry"),
+                            outcome: CardOutcome(rawValue: try row.oneOf("outcome", outcomes))!, label: try row.text("label"))
+        }
+        let catalogue = Catalogue(chains: chains, stores: stores, terminals: terminals, carriers: carriers,
+                                  plans: plans, accounts: accounts, testCards: cards)
+        try checkUnique(catalogue)
+        return catalogue
+    }
+
+    private static func localized(_ row: CSVTable.Row, _ field: String) throws -> Localized {
+        Localized(en: try row.text("\(field)_en"), ja: try row.text("\(field)_ja"),
+                  zhHans: try row.text("\(field)_zh_hans"), zhHant: try row.text("\(field)_zh_hant"))
+    }
+
+    private static func list(_ row: CSVTable.Row, _ field: String) throws -> [String] {
+        try row.text(field).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    private static func expiry(_ row: CSVTable.Row, today: String) throws -> String {
+        let v = try row.text("expiry")
+        if let first = v.first, first == "+" || first == "-", let n = Int(v.dropFirst()),
+           let day = JapanTime.adding(days: first == "+" ? n : -n, to: today) {
+            return day
+        }
+        guard JapanTime.parse(v) != nil else { throw row.fail("expiry", "is \"\(v)\", not a date (YYYY-MM-DD) or days from today (+20, -3)") }
+        return v
+    }
+
+    /// `cash_floats.csv`: one row per terminal, one column per denomination.
+    private static func openingFloats(_ directory: URL) throws -> [String: [Int: Int]] {
+        var floats: [String: [Int: Int]] = [:]
+        for row in try CSVTable(directory: directory, name: "cash_floats.csv").rows {
+            var counts: [Int: Int] = [:]
+            for d in CashUnit.denominations {
+                counts[d] = try row.int(String(d), in: 0...CashUnit.capacity(of: d))
+            }
+            floats[try row.text("terminal_id")] = counts
+        }
+        return floats
+    }
+
+    /// `floorplans/<terminal>.txt`: a small plan of the store, the machine marked with `K`.
+    private static func floorPlan(_ directory: URL, row: CSVTable.Row, terminalId: String) throws -> [String] {
+        let name = try row.text("floor_plan")
+        let url = directory.appendingPathComponent("floorplans").appendingPathComponent(name)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw row.fail("floor_plan", "names floorplans/\(name), which cannot be read")
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            .filter { !$0.isEmpty }
+        guard lines.contains(where: { $0.contains("K") }) else {
+            throw FixtureError(file: "floorplans/\(name)", line: 0, field: nil, problem: "does not mark the machine with K")
+        }
+        return lines
+    }
+
+    private static func checkUnique(_ c: Catalogue) throws {
+        func unique(_ ids: [String], _ file: String) throws {
+            var seen = Set<String>()
+            for id in ids where !seen.insert(id).inserted {
+                throw FixtureError(file: file, line: 0, field: "id", problem: "repeats \"\(id)\"")
+            }
+        }
+        try unique(c.chains.map(\.id), "chains.csv")
+        try unique(c.stores.map(\.id), "stores.csv")
+        try unique(c.terminals.map(\.id), "terminals.csv")
+        try unique(c.carriers.map(\.id), "carriers.csv")
+        try unique(c.plans.map(\.id), "plans.csv")
+        try unique(c.accounts.map(\.number), "sim_accounts.csv")
+        try unique(c.testCards.map(\.id), "test_cards.csv")
+    }
+}

@@ -1,0 +1,23 @@
+import Ledger
+
+/// Work the runtime performs for the flow. Each answers with at most one event.
+public enum Effect: Equatable {
+    /// One durable commit → `.journaled` or `.ledgerFailed`.
+    case journal(txnId: String?, [Step])
+    /// Open the chosen terminal (its opening float, recovery, cash counts) → `.machineReady`.
+    case openMachine(storeId: String, terminalId: String)
+    case lookUpAccount(SIMNumber)
+    /// Push a coin or bill straight back out; it was never kept. No answer.
+    case rejectCash(Int)
+    /// Pay out change → `.changeDispensed` or `.cashJammed`.
+    case dispenseChange([Int: Int])
+    /// Give the customer's cash back → `.cashGivenBack` or `.cashJammed`.
+    case giveBack([Int: Int])
+    case authoriseCard(pan: String, expiry: String, amount: Yen, txnId: String)
+    case captureCard(authCode: String, txnId: String)
+    case voidCard(authCode: String, txnId: String)
+    case topUp(txnId: String, sim: SIMNumber, planId: String)
+    case askTopUp(txnId: String)
+    /// Print the receipt or refund slip of a finished transaction → `.printed` or `.printFailed`.
+    case print(txnId: String)
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Everything that can happen to the machine: the customer's keys and touches, money and
+/// cards at the devices, the clock, and the answers to the effects the runtime performed.
+public enum Event: Equatable {
+    case tick(Date)
+    case tap(ButtonID)
+    case key(Key)
+    case cashInserted(Int)
+    case cardPresented(pan: String, expiry: String)
+    /// Ctrl-C or a stop: give back what was inserted first.
+    case shutdown
+
+    // Answers from the runtime
+    case statusesLoaded([String: MachineStatus])
+    case machineReady(MachineStatus)
+    case journaled(receiptNo: Int?)
+    case ledgerFailed(String)
+    case accountLookedUp(AccountLookup)
+    case cardAnswered(CardAuthorisation)
+    case cardCaptured
+    case cardVoided
+    case topUpAnswered(TopUpResult)
+    case topUpStatus(newExpiry: String?)
+    case changeDispensed
+    case cashGivenBack
+    case cashJammed
+    case printed(files: [String])
+    case printFailed(String)
+}
+
+/// A key that is not a button's own key: digits and the editing keys.
+public enum Key: Equatable, Sendable {
+    case char(Character)
+    case enter
+    case escape
+    case backspace
+}

@@ -1,0 +1,31 @@
+/// A message on the current screen. Screens word it in the customer's language; the
+/// English wording here is what logs and scripts print.
+public enum Notice: Equatable {
+    case simRejected(SIMNumberRejection)
+    case accountRefused(AccountRefusal)
+    case hostUnavailable
+    case cashNotAccepted(Int)
+    case cashUnitFull(Int)
+    case cannotMakeChange(Int)
+    case cardDeclined(CardDecline)
+    case cardTimedOut
+    case cardNotAccepted
+    case noPaper
+    case paymentUnavailable
+
+    public var description: String {
+        switch self {
+        case .simRejected(let r): return r.description
+        case .accountRefused(let r): return r.description
+        case .hostUnavailable: return "The carrier cannot be reached just now. Please try again in a moment."
+        case .cashNotAccepted(let d): return "\(Yen(d)) is not accepted and was returned. Please use ¥10–¥500 coins or ¥1,000, ¥5,000, ¥10,000 bills."
+        case .cashUnitFull(let d): return "The machine cannot take more \(Yen(d)) just now; it was returned."
+        case .cannotMakeChange(let d): return "The machine cannot give change for \(Yen(d)) just now; it was returned. Please use smaller bills or a card."
+        case .cardDeclined(let r): return r.description + " Please choose another way to pay."
+        case .cardTimedOut: return "The card payment did not go through (no answer). You have not been charged."
+        case .cardNotAccepted: return "This card cannot be used here."
+        case .noPaper: return "The printer is out of paper: the top-up works, and staff can reprint your receipt."
+        case .paymentUnavailable: return "This way of paying is not available on this machine."
+        }
+    }
+}

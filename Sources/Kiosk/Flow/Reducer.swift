@@ -1,0 +1,104 @@
+import Foundation
+
+/// The five-step flow: find the machine → SIM number → amount → pay → receipt.
+/// A pure function of the state and one event; the effects say what the runtime must do.
+public func reduce(_ state: KioskState, _ event: Event) -> (KioskState, [Effect]) {
+    var next = state
+    let effects = next.apply(event)
+    return (next, effects)
+}
+
+extension KioskState {
+    mutating func apply(_ event: Event) -> [Effect] {
+        switch event {
+        case .tick(let time):
+            now = time
+            return timeOutIfIdle()
+        case .shutdown:
+            return shutdown()
+        case .statusesLoaded(let statuses):
+            self.statuses = statuses
+            return []
+        case .machineReady(let status):
+            return machineReady(status)
+        case .tap, .key, .cashInserted, .cardPresented:
+            lastActivity = now
+            return customer(event)
+        case .journaled, .ledgerFailed, .accountLookedUp, .cardAnswered, .cardCaptured, .cardVoided,
+             .topUpAnswered, .topUpStatus, .changeDispensed, .cashGivenBack, .cashJammed, .printed, .printFailed:
+            return answer(event)
+        }
+    }
+
+    /// What the customer did, routed by the screen they did it on.
+    private mutating func customer(_ event: Event) -> [Effect] {
+        if case .tap(.cancel) = event { return cancel(reason: "cancelled by the customer") }
+        if case .tap(.staffEntry) = event, machine != nil, awaiting == nil, order == nil {
+            screen = .staffPIN(digits: "")
+            return []
+        }
+        switch screen {
+        case .findMachine(let chain, let store, let terminal):
+            return findMachine(event, chain: chain, store: store, terminal: terminal)
+        case .attract:
+            return attract(event)
+        case .enterNumber(let digits):
+            return enterNumber(event, digits: digits)
+        case .accountFound:
+            return accountFound(event)
+        case .choosePlan:
+            return choosePlan(event)
+        case .choosePayment:
+            return choosePayment(event)
+        case .payingCash:
+            return payingCash(event)
+        case .payingCard:
+            return payingCard(event)
+        case .done, .refund, .cancelled:
+            if event == .tap(.finish) || event == .key(.enter) || event == .key(.escape) || event == .tap(.back) {
+                return backToAttract()
+            }
+            return rejectStray(event)
+        case .staffPIN(let digits):
+            return staffPIN(event, digits: digits)
+        case .lookingUp, .processing, .outOfService:
+            return rejectStray(event)
+        }
+    }
+
+    /// Money offered on a screen that is not taking it goes straight back.
+    mutating func rejectStray(_ event: Event) -> [Effect] {
+        switch event {
+        case .cashInserted(let d), .tap(.insertCash(let d)):
+            return [.rejectCash(d)]
+        default:
+            return []
+        }
+    }
+
+    /// Back to the attract screen, ready for the next customer.
+    mutating func backToAttract() -> [Effect] {
+        screen = machine?.status.inService == false ? .outOfService(reason: "This machine is out of service.") : .attract
+        order = nil
+        awaiting = nil
+        notice = nil
+        language = homeLanguage
+        return []
+    }
+
+    private mutating func staffPIN(_ event: Event, digits: String) -> [Effect] {
+        switch event {
+        case .key(.char(let c)) where c.isASCII && c.isNumber && digits.count < 8:
+            screen = .staffPIN(digits: digits + String(c))
+        case .tap(.digit(let d)) where digits.count < 8:
+            screen = .staffPIN(digits: digits + String(d))
+        case .key(.backspace), .tap(.deleteDigit):
+            screen = .staffPIN(digits: String(digits.dropLast()))
+        case .key(.escape), .tap(.back):
+            return backToAttract()
+        default:
+            return rejectStray(event)
+        }
+        return []
+    }
+}

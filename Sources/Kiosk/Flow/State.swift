@@ -1,0 +1,187 @@
+import Foundation
+import Receipt
+
+/// Everything the machine knows at one moment. `reduce` turns a state and an event into the
+/// next state and the effects the runtime performs; nothing here does IO or reads a clock.
+public struct KioskState: Equatable {
+    public var catalogue: Catalogue
+    public var screen: Screen
+    public var language: Language
+    /// The language the machine returns to between customers.
+    public var homeLanguage: Language
+    /// The store and terminal this machine is; nil while finding the machine.
+    public var machine: Machine?
+    /// What each terminal reported when the finder opened (cash, paper, service).
+    public var statuses: [String: MachineStatus] = [:]
+    /// A message shown on the current screen (a refused number, a returned bill, a decline).
+    public var notice: Notice?
+    /// The customer being served, from the number on.
+    public var order: Order?
+    /// What the machine waits for before it may move money or ask the host again.
+    public var awaiting: Awaiting?
+    public var now: Date
+    public var lastActivity: Date
+    public var timeout: TimeInterval
+
+    public init(catalogue: Catalogue, now: Date, language: Language = .en, timeout: TimeInterval = 60) {
+        self.catalogue = catalogue
+        self.screen = .findMachine(chainId: nil, storeId: nil, terminalId: nil)
+        self.language = language
+        self.homeLanguage = language
+        self.now = now
+        self.lastActivity = now
+        self.timeout = timeout
+    }
+
+    /// Seconds left before the inactivity time-out, when this screen has one.
+    public var secondsLeft: Int? {
+        guard screen.timesOut, awaiting == nil else { return nil }
+        let left = timeout - now.timeIntervalSince(lastActivity)
+        return max(0, Int(left.rounded(.up)))
+    }
+
+    /// The countdown is shown in the last ten seconds.
+    public var countdown: Int? {
+        guard let s = secondsLeft, s <= 10 else { return nil }
+        return s
+    }
+
+    public var today: String { JapanTime.date(now) }
+}
+
+/// The store and terminal a machine is, and its devices' state.
+public struct Machine: Equatable {
+    public var store: Store
+    public var terminal: Terminal
+    public var status: MachineStatus
+}
+
+/// A terminal's devices as the ledger and printer report them.
+public struct MachineStatus: Equatable, Sendable {
+    public var inventory: [Int: Int]
+    public var paperSheets: Int
+    /// The next transaction number on this terminal.
+    public var nextSequence: Int
+    public var inService: Bool
+
+    public init(inventory: [Int: Int], paperSheets: Int, nextSequence: Int, inService: Bool) {
+        self.inventory = inventory
+        self.paperSheets = paperSheets
+        self.nextSequence = nextSequence
+        self.inService = inService
+    }
+
+    public var isChangeLow: Bool { CashUnit.isChangeLow(inventory) }
+    public var hasPaper: Bool { paperSheets > 0 }
+}
+
+public enum Screen: Equatable {
+    case findMachine(chainId: String?, storeId: String?, terminalId: String?)
+    case attract
+    case enterNumber(digits: String)
+    case lookingUp
+    case accountFound
+    case choosePlan
+    case choosePayment
+    case payingCash
+    case payingCard
+    case processing(Processing)
+    case done(Completion)
+    case refund(RefundOutcome)
+    case cancelled(returned: Yen)
+    case outOfService(reason: String)
+    case staffPIN(digits: String)
+
+    /// Customer screens time out back to the attract screen; the machine's own work does not.
+    public var timesOut: Bool {
+        switch self {
+        case .enterNumber, .accountFound, .choosePlan, .choosePayment, .payingCash, .payingCard,
+             .done, .refund, .cancelled, .staffPIN:
+            return true
+        case .findMachine, .attract, .lookingUp, .processing, .outOfService:
+            return false
+        }
+    }
+}
+
+public enum Processing: Equatable {
+    case authorisingCard, toppingUp, dispensingChange, returningCash, voidingCard, printing
+}
+
+/// A finished sale as the done screen shows it.
+public struct Completion: Equatable {
+    public var txnId: String
+    public var receiptNo: Int?
+    public var newExpiry: String
+    public var change: Yen
+    /// Change the machine could not pay out, owed by staff.
+    public var changeDue: Yen
+    public var receiptFiles: [String]
+    public var printProblem: String?
+}
+
+/// What happened to the customer's money when a top-up did not go through.
+public struct RefundOutcome: Equatable {
+    public var txnId: String
+    public var returned: Yen
+    public var due: Yen
+    public var reason: String
+    public var slipFiles: [String]
+}
+
+/// The customer being served: their SIM, the plan chosen, and the payment so far.
+public struct Order: Equatable {
+    public var sim: SIMNumber
+    public var account: Account
+    public var plan: Plan?
+    public var txnId: String?
+    public var method: PaymentMethod?
+    /// The `begin` step is in the ledger (it is written with the first money or card intent).
+    public var begun = false
+    public var inserted: [Int: Int] = [:]
+    public var card: CardOnFile?
+    public var newExpiry: String?
+    public var change: [Int: Int] = [:]
+
+    public var paid: Yen { CashUnit.total(inserted) }
+    public var amount: Yen { plan?.price ?? .zero }
+    public var stillDue: Yen { amount - paid > .zero ? amount - paid : .zero }
+}
+
+/// The card as the machine may keep it: brand, last four, and the authorisation code.
+public struct CardOnFile: Equatable {
+    public var brand: String
+    public var last4: String
+    public var authCode: String?
+}
+
+/// The journal commit or device answer the flow waits for, and what it does next.
+public enum Awaiting: Equatable {
+    case lookUp
+    case cashIn(denomination: Int, covers: Bool)
+    case cardIntent(pan: String, expiry: String)
+    case cardAnswer
+    case topUpIntent
+    case topUpAnswer
+    case topUpStatus
+    case captureIntent
+    case capture
+    case changeIntent
+    case change
+    case returnIntent(reason: Settlement)
+    case cashBack(reason: Settlement)
+    case voidIntent(reason: String)
+    case void(reason: String)
+    case closing(Settlement)
+    case cardFailureRecorded
+    case receipt
+}
+
+/// How a transaction ends, once its money is settled.
+public enum Settlement: Equatable {
+    case completed
+    case completedChangeOwed(Yen)
+    case cancelled(reason: String)
+    case refunded(reason: String)
+    case refundDue(Yen, reason: String)
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Ledger
+
+/// The thin shell around `reduce`: it performs each effect on the devices, the host and the
+/// ledger, and feeds the answers back as events until the machine is quiet.
+public final class KioskRuntime {
+    public private(set) var state: KioskState
+    private let journal: Journal
+    private let host: TopUpHost
+    private let acquirer: CardAcquirer
+    private let cash: CashDevice
+    private let printer: ReceiptPrinter
+    private let clock: () -> Date
+    /// Every effect performed, in order (for logs, scripts and tests).
+    public var observe: ((Effect) -> Void)?
+
+    public init(state: KioskState, journal: Journal, host: TopUpHost, acquirer: CardAcquirer,
+                cash: CashDevice, printer: ReceiptPrinter, clock: @escaping () -> Date) {
+        self.state = state
+        self.journal = journal
+        self.host = host
+        self.acquirer = acquirer
+        self.cash = cash
+        self.printer = printer
+        self.clock = clock
+    }
+
+    /// Delivers one event from outside (a key, a touch, cash, a card, a stop), preceded by
+    /// the clock's time, and runs the machine until no answer is pending.
+    public func send(_ event: Event) {
+        var queue: [Event] = [event]
+        if case .tick = event {} else { queue.insert(.tick(clock()), at: 0) }
+        while !queue.isEmpty {
+            let (next, effects) = reduce(state, queue.removeFirst())
+            state = next
+            for effect in effects {
+                observe?(effect)
+                guard let answer = perform(effect) else { continue }
+                queue.append(answer)
+                // Write-ahead: nothing after a failed commit may happen.
+                if case .ledgerFailed = answer { break }
+            }
+        }
+    }
+
+    /// Lets the clock move the machine (time-outs) without any input.
+    public func tick() { send(.tick(clock())) }
+
+    private func perform(_ effect: Effect) -> Event? {
+        let now = clock()
+        switch effect {
+        case .journal(let txnId, let steps):
+            let terminalId = state.machine?.terminal.id ?? ""
+            do {
+                let receiptNo = try journal.record(steps.map { Entry(txnId: txnId, terminalId: terminalId, at: now, step: $0) })
+                return .journaled(receiptNo: receiptNo)
+            } catch {
+                return .ledgerFailed(String(describing: error))
+            }
+        case .openMachine(let storeId, let terminalId):
+            guard let terminal = state.catalogue.terminal(terminalId) else { return nil }
+            do {
+                let opened = try journal.openTerminal(terminal, storeId: storeId, at: now)
+                return .machineReady(MachineStatus(inventory: opened.inventory, paperSheets: printer.paperSheets,
+                                                   nextSequence: opened.transactions + 1, inService: terminal.inService))
+            } catch {
+                return .ledgerFailed(String(describing: error))
+            }
+        case .lookUpAccount(let sim):
+            return .accountLookedUp(host.lookUp(sim, today: JapanTime.date(now)))
+        case .rejectCash(let d):
+            cash.reject(d)
+            return nil
+        case .dispenseChange(let pieces):
+            return cash.dispense(pieces) ? .changeDispensed : .cashJammed
+        case .giveBack(let pieces):
+            return cash.giveBack(pieces) ? .cashGivenBack : .cashJammed
+        case .authoriseCard(let pan, let expiry, let amount, let txnId):
+            return .cardAnswered(acquirer.authorise(pan: pan, expiry: expiry, amount: amount, txnId: txnId))
+        case .captureCard(let code, let txnId):
+            acquirer.capture(authCode: code, txnId: txnId)
+            return .cardCaptured
+        case .voidCard(let code, let txnId):
+            acquirer.void(authCode: code, txnId: txnId)
+            return .cardVoided
+        case .topUp(let txnId, let sim, let planId):
+            guard let plan = state.catalogue.plan(planId) else { return .topUpAnswered(.failed(reason: "unknown plan")) }
+            return .topUpAnswered(host.apply(txnId: txnId, sim: sim, plan: plan, today: JapanTime.date(now), at: now))
+        case .askTopUp(let txnId):
+            return .topUpStatus(newExpiry: host.appliedExpiry(txnId: txnId))
+        case .print(let txnId):
+            switch printer.print(txnId: txnId) {
+            case .success(let files): return .printed(files: files)
+            case .failure(let fault): return .printFailed(fault.description)
+            }
+        }
+    }
+}
