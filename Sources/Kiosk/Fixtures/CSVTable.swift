@@ -136,6 +136,6 @@ public struct FixtureError: Error, Equatable, CustomStringConvertible {
         var where_ = file
         if line > 0 { where_ += " line \(line)" }
         if let field { return "\(where_): field \"\(field)\" \(problem)." }
-        return "\(where_) \(problem)."
+        return line > 0 ? "\(where_): \(problem)." : "\(where_) \(problem)."
     }
 }

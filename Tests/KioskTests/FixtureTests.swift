@@ -1,0 +1,62 @@
+import XCTest
+@testable import Kiosk
+
+final class FixtureTests: XCTestCase {
+    func testTheSampleWorldIsComplete() throws {
+        let c = Sample.catalogue
+        XCTAssertGreaterThanOrEqual(c.carriers.count, 4)
+        for carrier in c.carriers { XCTAssertTrue((4...6).contains(c.plans(of: carrier.id).count), carrier.id) }
+        XCTAssertGreaterThanOrEqual(c.stores.count, 6)
+        XCTAssertEqual(Set(c.stores.map(\.chainId)).count, 3)
+        for store in c.stores { XCTAssertTrue((1...3).contains(c.terminals(of: store.id).count), store.id) }
+        XCTAssertTrue(c.plans.contains { $0.price == Yen(2980) })
+        XCTAssertEqual(c.terminal("FM-SBY-1")?.openingFloat[1000], 40)
+        // Expiries written relative to today.
+        XCTAssertEqual(c.accounts.first { $0.number == "09012345678" }?.expiry, "2026-12-07")
+    }
+
+    private func brokenCopy(_ file: String, _ edit: (String) -> String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fixtures-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Sample.fixtures, to: dir)
+        let url = dir.appendingPathComponent(file)
+        try edit(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    func testAMalformedValueIsNamedByFileLineAndField() throws {
+        let dir = try brokenCopy("plans.csv") { $0.replacingOccurrences(of: ",2980,", with: ",2,98O,") }
+        XCTAssertThrowsError(try FixtureLoader.load(from: dir, today: "2026-11-25")) { error in
+            XCTAssertEqual((error as? FixtureError)?.description,
+                           "plans.csv line 3: has 10 fields where the header names 9.")
+        }
+        let dir2 = try brokenCopy("plans.csv") { $0.replacingOccurrences(of: ",2980,", with: ",29B0,") }
+        XCTAssertThrowsError(try FixtureLoader.load(from: dir2, today: "2026-11-25")) { error in
+            XCTAssertEqual(String(describing: error),
+                           "plans.csv line 3: field \"price_yen\" is \"29B0\", not a whole number from 1 to 1000000.")
+        }
+    }
+
+    func testABrokenReferenceAndABadRegistrationNumber() throws {
+        let dir = try brokenCopy("terminals.csv") { $0.replacingOccurrences(of: "FM-NMB-1,fm-namba,", with: "FM-NMB-1,fm-nanba,") }
+        XCTAssertThrowsError(try FixtureLoader.load(from: dir, today: "2026-11-25")) { error in
+            XCTAssertEqual(String(describing: error),
+                           "terminals.csv line 7: field \"store_id\" names \"fm-nanba\", which is not in stores.csv.")
+        }
+        let dir2 = try brokenCopy("stores.csv") { $0.replacingOccurrences(of: "T2013301000004", with: "T201330100004") }
+        XCTAssertThrowsError(try FixtureLoader.load(from: dir2, today: "2026-11-25")) { error in
+            XCTAssertEqual(String(describing: error),
+                           "stores.csv line 5: field \"registration_number\" is \"T201330100004\", not T followed by 13 digits.")
+        }
+    }
+
+    func testAMissingFolderOrFile() throws {
+        XCTAssertThrowsError(try FixtureLoader.load(from: URL(fileURLWithPath: "/nonexistent"), today: "2026-11-25")) { error in
+            XCTAssertEqual(String(describing: error), "/nonexistent is not a fixtures folder.")
+        }
+        let dir = try brokenCopy("carriers.csv") { $0 }
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("test_cards.csv"))
+        XCTAssertThrowsError(try FixtureLoader.load(from: dir, today: "2026-11-25")) { error in
+            XCTAssertEqual(String(describing: error), "test_cards.csv cannot be read.")
+        }
+    }
+}
