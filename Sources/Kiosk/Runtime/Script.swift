@@ -1,0 +1,147 @@
+import Foundation
+import Receipt
+
+/// A file of events that drives the real machine without a screen, one command a line:
+///
+///     tap start | tap digit 3 | tap plan docomo-3g-30 | tap language ja | tap pay-cash ...
+///     type 090-1234-5678      each digit as a key
+///     key enter|escape|backspace|<one character>
+///     cash 1000               a coin or bill into the slot
+///     card visa-ok            a test card presented (fixtures/test_cards.csv)
+///     wait 30                 thirty seconds pass
+///     expect <screen>         stop with an error unless the machine shows that screen
+///
+/// Blank lines and lines starting with # are skipped.
+public enum ScriptCommand: Equatable {
+    case event(Event)
+    case wait(TimeInterval)
+    case expect(String)
+}
+
+public struct ScriptError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+public enum Script {
+    public static let commands = ["tap", "type", "key", "cash", "card", "wait", "expect"]
+
+    public static func parse(_ text: String, file: String) throws -> [(line: Int, command: ScriptCommand)] {
+        var out: [(Int, ScriptCommand)] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let words = line.split(separator: " ", maxSplits: 1).map(String.init)
+            let verb = words[0], rest = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
+            func fail(_ why: String) -> ScriptError { ScriptError(description: "\(file) line \(i + 1): \(why).") }
+            switch verb {
+            case "tap":
+                guard let button = button(rest) else { throw fail("\"\(rest)\" is not a button (for example start, digit 3, plan ID, pay-cash, cancel)") }
+                out.append((i + 1, .event(.tap(button))))
+            case "type":
+                for ch in rest where ch.isNumber { out.append((i + 1, .event(.key(.char(ch))))) }
+            case "key":
+                switch rest {
+                case "enter": out.append((i + 1, .event(.key(.enter))))
+                case "escape", "esc": out.append((i + 1, .event(.key(.escape))))
+                case "backspace": out.append((i + 1, .event(.key(.backspace))))
+                default:
+                    guard rest.count == 1 else { throw fail("\"\(rest)\" is not a key (enter, escape, backspace or one character)") }
+                    out.append((i + 1, .event(.key(.char(rest.first!)))))
+                }
+            case "cash":
+                guard let d = Int(rest.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "¥", with: "")) else {
+                    throw fail("\"\(rest)\" is not an amount of yen")
+                }
+                out.append((i + 1, .event(.cashInserted(d))))
+            case "card":
+                guard !rest.isEmpty else { throw fail("card needs a test card id (see fixtures/test_cards.csv)") }
+                out.append((i + 1, .event(.tap(.presentCard(rest)))))
+            case "wait":
+                guard let s = Double(rest), s >= 0 else { throw fail("\"\(rest)\" is not a number of seconds") }
+                out.append((i + 1, .wait(s)))
+            case "expect":
+                out.append((i + 1, .expect(rest)))
+            default:
+                throw fail("\"\(verb)\" is not a command; the commands are \(commands.joined(separator: ", "))")
+            }
+        }
+        return out
+    }
+
+    /// A button by the name scripts and logs use: `start`, `digit 3`, `plan ID`, `pay-cash`...
+    public static func button(_ text: String) -> ButtonID? {
+        let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
+        let arg = parts.count > 1 ? parts[1] : nil
+        switch (parts.first ?? "", arg) {
+        case ("start", nil): return .start
+        case ("confirm", nil), ("ok", nil): return .confirm
+        case ("back", nil): return .back
+        case ("cancel", nil): return .cancel
+        case ("finish", nil): return .finish
+        case ("delete", nil): return .deleteDigit
+        case ("clear", nil): return .clearNumber
+        case ("pay-cash", nil): return .payByCash
+        case ("pay-card", nil): return .payByCard
+        case ("use-this-machine", nil): return .useThisMachine
+        case ("staff", nil): return .staffEntry
+        case ("digit", let d?): return Int(d).flatMap { (0...9).contains($0) ? .digit($0) : nil }
+        case ("plan", let id?): return .plan(id)
+        case ("chain", let id?): return .chain(id)
+        case ("store", let id?): return .store(id)
+        case ("terminal", let id?): return .terminal(id)
+        case ("cash", let d?): return Int(d).map { .insertCash($0) }
+        case ("card", let id?): return .presentCard(id)
+        case ("language", let l?): return Language(rawValue: l).map { .language($0) }
+        default: return nil
+        }
+    }
+}
+
+extension Screen {
+    /// The screen's name in scripts and logs.
+    public var name: String {
+        switch self {
+        case .findMachine: return "find-machine"
+        case .attract: return "attract"
+        case .enterNumber: return "enter-number"
+        case .lookingUp: return "looking-up"
+        case .accountFound: return "account-found"
+        case .choosePlan: return "choose-plan"
+        case .choosePayment: return "choose-payment"
+        case .payingCash: return "paying-cash"
+        case .payingCard: return "paying-card"
+        case .processing: return "processing"
+        case .done: return "done"
+        case .refund: return "refund"
+        case .cancelled: return "cancelled"
+        case .outOfService: return "out-of-service"
+        case .staffPIN: return "staff-pin"
+        }
+    }
+}
+
+extension KioskState {
+    /// One line saying what the machine shows, in English, for headless runs.
+    public var summary: String {
+        var s = screen.name
+        switch screen {
+        case .enterNumber(let digits): s += " \"\(SIMNumber.formatted(digits))\""
+        case .accountFound, .choosePlan:
+            if let o = order { s += " \(o.sim) \(catalogue.carrier(o.account.carrierId)?.name.en ?? "") expires \(o.account.expiry)" }
+        case .choosePayment, .payingCash, .payingCard:
+            if let o = order, let p = o.plan { s += " \(p.name.en) \(p.price), paid \(o.paid), due \(o.stillDue)" }
+        case .done(let c):
+            s += " receipt \(c.receiptNo.map(String.init) ?? "-") \(c.txnId), new expiry \(c.newExpiry), change \(c.change)"
+            if c.changeDue > .zero { s += ", change owed \(c.changeDue)" }
+            if !c.receiptFiles.isEmpty { s += ", printed \(c.receiptFiles.joined(separator: " "))" }
+        case .refund(let r):
+            s += " \(r.txnId): returned \(r.returned), due \(r.due) (\(r.reason))"
+            if !r.slipFiles.isEmpty { s += ", slip \(r.slipFiles.joined(separator: " "))" }
+        case .cancelled(let y): s += " returned \(y)"
+        case .outOfService(let why): s += " \(why)"
+        default: break
+        }
+        if let n = notice { s += " — \(n.description)" }
+        return s
+    }
+}

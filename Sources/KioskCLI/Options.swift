@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Kiosk
+
+/// Where the sample world comes from.
+struct FixtureOptions: ParsableArguments {
+    @Option(help: "The fixtures folder: stores, carriers, plans, SIM accounts, test cards, cash floats.")
+    var fixtures: String = "fixtures"
+
+    func catalogue(today: String = JapanTime.date(Date())) throws -> Catalogue {
+        do {
+            return try FixtureLoader.load(from: URL(fileURLWithPath: fixtures), today: today)
+        } catch {
+            throw Failure("Cannot use the fixtures: \(error)")
+        }
+    }
+}
+
+/// An error the command line reports as one plain sentence on stderr, with a non-zero exit.
+struct Failure: Error, CustomStringConvertible {
+    let description: String
+    let code: Int32
+    init(_ description: String, code: Int32 = 1) {
+        self.description = description
+        self.code = code
+    }
+}
+
+extension ParsableCommand {
+    /// Runs a body, turning any failure into one sentence on stderr and an exit code.
+    func reporting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as Failure {
+            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            throw ExitCode(failure.code)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Kiosk
+import Receipt
+
+/// Step 1 from the command line: which stores have a machine, where it stands, and whether
+/// it is in service.
+struct StoresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stores",
+        abstract: "List the stores, their top-up machines, where each stands and whether it is in service.")
+
+    @OptionGroup var fixtureOptions: FixtureOptions
+
+    @Option(help: "Only this chain (its id or its name, e.g. familymart or \"7-Eleven\").")
+    var chain: String?
+
+    @Option(help: "Only stores whose area, name or address contains this text (e.g. Tokyo, 渋谷).")
+    var area: String?
+
+    @Option(help: "Show one store in full, with the floor plan of each machine.")
+    var store: String?
+
+    @Option(help: "Language of names and places: en, ja, zh-Hans or zh-Hant.")
+    var lang: String = "en"
+
+    func run() throws {
+        try reporting {
+            let catalogue = try fixtureOptions.catalogue()
+            guard let language = Language(rawValue: lang) else {
+                throw Failure("Unknown language \"\(lang)\"; use en, ja, zh-Hans or zh-Hant.")
+            }
+            var stores = catalogue.stores
+            if let chain {
+                let wanted = catalogue.chains.first { c in
+                    c.id == chain.lowercased() || Language.allCases.contains { c.name[$0].lowercased() == chain.lowercased() }
+                }
+                guard let wanted else {
+                    throw Failure("Unknown chain \"\(chain)\"; the chains are \(catalogue.chains.map(\.id).joined(separator: ", ")).")
+                }
+                stores = stores.filter { $0.chainId == wanted.id }
+            }
+            if let area {
+                let needle = area.lowercased()
+                stores = stores.filter { s in
+                    s.area.lowercased().contains(needle) || Language.allCases.contains {
+                        s.name[$0].lowercased().contains(needle) || s.address[$0].lowercased().contains(needle)
+                    }
+                }
+            }
+            if let store {
+                guard let one = catalogue.store(store) else {
+                    throw Failure("Unknown store \"\(store)\"; the stores are \(catalogue.stores.map(\.id).joined(separator: ", ")).")
+                }
+                stores = [one]
+            }
+            if stores.isEmpty { print("No store matches.") }
+            for s in stores {
+                print(describe(s, catalogue: catalogue, language: language, plans: store != nil))
+            }
+        }
+    }
+
+    private func describe(_ s: Store, catalogue: Catalogue, language: Language, plans: Bool) -> String {
+        var lines = ["\(s.name[language])  [\(s.id)]", "  \(s.address[language])"]
+        for t in catalogue.terminals(of: s.id) {
+            let pays = PaymentMethod.allCases.filter { t.payments.contains($0) }.map(\.rawValue).joined(separator: " and ")
+            let status = t.inService ? "in service" : "OUT OF SERVICE"
+            lines.append("  \(t.id): \(t.location[language])")
+            lines.append("    \(status); takes \(pays); paper \(t.paperSheets > 0 ? "loaded" : "out")")
+            if plans { lines += t.floorPlan.map { "    " + $0 } }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
