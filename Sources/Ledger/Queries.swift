@@ -2,11 +2,11 @@ import Foundation
 import GRDB
 
 extension Ledger {
-    /// Denomination → count held by the terminal (denominations it never held are absent).
+    /// Denomination → count held by the terminal (denominations it holds none of are absent).
     public func cashInventory(terminalId: String) throws -> [Int: Int] {
         try read { db in
             var counts: [Int: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT denomination, count FROM cash_inventory WHERE terminal_id = ?",
+            for row in try Row.fetchAll(db, sql: "SELECT denomination, count FROM cash_inventory WHERE terminal_id = ? AND count > 0",
                                         arguments: [terminalId]) {
                 counts[row["denomination"]] = row["count"]
             }
