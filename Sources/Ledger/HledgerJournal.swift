@@ -27,6 +27,7 @@ struct HledgerJournal {
 
     private struct Entry {
         let date: String
+        let at: Date
         let description: String
         let postings: [Posting]
     }
@@ -64,14 +65,14 @@ struct HledgerJournal {
             postings.removeAll { $0.yen == 0 }
             guard !postings.isEmpty else { continue }
             let receipt = t.receiptNo.map { ", receipt \($0)" } ?? ""
-            entries.append(Entry(date: t.businessDate,
+            entries.append(Entry(date: t.businessDate, at: t.startedAt,
                                  description: "Top-up \(t.carrierId) \(t.planId) \(t.status.rawValue) | \(t.id)\(receipt)",
                                  postings: postings))
         }
 
         for r in refunds {
             guard let settledAt = r.settledAt else { continue }
-            entries.append(Entry(date: LedgerTime.japanDate(settledAt),
+            entries.append(Entry(date: LedgerTime.japanDate(settledAt), at: settledAt,
                                  description: "Refund due settled by \(r.settledBy ?? "staff") | \(r.txnId)",
                                  postings: [Posting(account: HledgerJournal.refundsDue(r.terminalId), yen: r.yen),
                                             Posting(account: "assets:store:till", yen: -r.yen)]))
@@ -88,18 +89,23 @@ struct HledgerJournal {
         for key in order {
             let h = handled[key]!
             let verb = h.kind == .collect ? "collected from" : "replenished into"
-            entries.append(Entry(date: LedgerTime.japanDate(h.at), description: "Cash \(verb) \(h.terminal)",
+            entries.append(Entry(date: LedgerTime.japanDate(h.at), at: h.at, description: "Cash \(verb) \(h.terminal)",
                                  postings: [Posting(account: HledgerJournal.cash(h.terminal), yen: h.yen),
                                             Posting(account: "assets:store:safe", yen: -h.yen)]))
         }
 
-        // A stable sort by date keeps each day's entries in the order they were recorded.
-        let sorted = entries.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        // By day, then in the order things happened (a sale by when it began).
+        let sorted = entries.enumerated().sorted {
+            ($0.element.date, $0.element.at.timeIntervalSince1970, $0.offset) < ($1.element.date, $1.element.at.timeIntervalSince1970, $1.offset)
+        }.map(\.element)
+        let width = entries.flatMap { $0.postings.map(\.account.count) }.max() ?? 0
         var out = "; Conbini Kiosk ledger, amounts in yen\n"
         for e in sorted {
             out += "\n\(e.date) \(HledgerJournal.line(e.description))\n"
             for p in e.postings {
-                out += "    \(p.account)  \(p.yen) JPY\n"
+                let amount = "\(p.yen) JPY"
+                let gap = String(repeating: " ", count: max(0, width - p.account.count + 12 - amount.count))
+                out += "    \(p.account)  \(gap)\(amount)\n"
             }
         }
         text = out

@@ -6,6 +6,7 @@ import GRDB
 extension Ledger {
     /// Applies a plan once per transaction id: a second call with the same id changes nothing
     /// and returns the first row.
+    @discardableResult
     public func hostApply(txnId: String, simNumber: String, planId: String, newExpiry: String, at: Date) throws -> HostTopUp {
         guard !txnId.isEmpty else { throw LedgerError.invalidEntry("A top-up needs the transaction id as its key.") }
         return try write { db in
