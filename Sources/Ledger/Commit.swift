@@ -45,6 +45,8 @@ struct Commit {
 
     // MARK: - Effects
 
+    /// `txn` is only nil for steps that need no transaction: `transaction(for:)` has already
+    /// refused any other step that names none.
     private mutating func apply(_ entry: Entry, txn: TransactionState?, at: String) throws {
         let terminal = entry.terminalId
         switch entry.step {
