@@ -42,7 +42,8 @@ public final class Ledger: @unchecked Sendable {
     /// Marks a new file as a ledger and applies missing migrations, all in one write
     /// transaction; refuses any SQLite file that is not empty and not marked as a ledger.
     private func prepareSchema(_ state: LedgerFile.State) throws {
-        let upToDate = try state == .ledger && read { db in try Schema.applied(db).last == Schema.latest }
+        // An up-to-date ledger opens with reads only, so a kiosk starts even while another holds the write lock.
+        let upToDate = state == .ledger ? try read { db in try Schema.applied(db).last == Schema.latest } : false
         if !upToDate {
             try write { db in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
