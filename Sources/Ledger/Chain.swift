@@ -1,0 +1,73 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The journal's hash chain. Each row's `hash` is the hex SHA-256 of the canonical JSON array
+/// `[prev_hash, seq, txn_id, terminal_id, at, kind, payload]` (payload as its stored text),
+/// and `prev_hash` is the hash of the row before (64 zeros for the first row of the file).
+enum Chain {
+    static let genesis = String(repeating: "0", count: 64)
+
+    static func hash(prev: String, seq: Int64, txnId: String?, terminalId: String,
+                     at: String, kind: String, payload: String) -> String {
+        let content: JSONValue = .array([
+            .string(prev), .int(Int(seq)), txnId.map(JSONValue.string) ?? .null,
+            .string(terminalId), .string(at), .string(kind), .string(payload),
+        ])
+        return sha256(content.canonicalText)
+    }
+
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
+
+extension Ledger {
+    /// Recomputes the whole journal chain and every closed Z report's hash.
+    /// Reports the first journal row that was changed, removed or inserted by hand, else the
+    /// first Z report whose body no longer matches its hash.
+    public func verify() throws -> VerifyReport {
+        try read { db in
+            var expectedPrev = Chain.genesis
+            var rows = 0
+            let journal = try Row.fetchCursor(db, sql: """
+                SELECT seq, txn_id, terminal_id, at, kind, payload, prev_hash, hash FROM journal ORDER BY seq
+                """)
+            while let row = try journal.next() {
+                let seq: Int64 = row["seq"]
+                let prev: String? = row["prev_hash"]
+                let stored: String? = row["hash"]
+                guard prev == expectedPrev else {
+                    return .broken(seq: seq, reason: "row \(seq) does not follow the row before it (a row was removed or inserted)")
+                }
+                guard let terminal: String = row["terminal_id"], let at: String = row["at"],
+                      let kind: String = row["kind"], let payload: String = row["payload"] else {
+                    return .broken(seq: seq, reason: "row \(seq) has an empty column")
+                }
+                let computed = Chain.hash(prev: expectedPrev, seq: seq, txnId: row["txn_id"], terminalId: terminal,
+                                          at: at, kind: kind, payload: payload)
+                guard computed == stored else {
+                    return .broken(seq: seq, reason: "row \(seq) was changed after it was written (its hash no longer matches)")
+                }
+                guard LedgerTime.date(at) != nil, JSONValue.parse(payload).flatMap({ Step(kind: kind, payload: $0) }) != nil else {
+                    return .broken(seq: seq, reason: "row \(seq) holds a step that cannot be read")
+                }
+                expectedPrev = computed
+                rows += 1
+            }
+            var zReports = 0
+            let reports = try Row.fetchCursor(db, sql: "SELECT number, terminal_id, body, hash FROM z_reports ORDER BY terminal_id, number")
+            while let row = try reports.next() {
+                let body: String = row["body"] ?? ""
+                guard Chain.sha256(body) == row["hash"] else {
+                    return .zReportChanged(number: row["number"], terminalId: row["terminal_id"])
+                }
+                zReports += 1
+            }
+            return .ok(rows: rows, zReports: zReports)
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Checks on an entry that need no database: shapes, amounts, and the card-data rule.
+enum EntryRules {
+    /// Coins and bills of the yen; the cash unit itself accepts fewer, but a returned ¥2,000
+    /// bill or ¥1 coin is still money the ledger must be able to count.
+    static let denominations: Set<Int> = [1, 5, 10, 50, 100, 500, 1000, 2000, 5000, 10000]
+
+    static func check(_ entry: Entry) throws {
+        guard !entry.terminalId.isEmpty else { throw invalid("An entry needs a terminal id.") }
+        if let id = entry.txnId, id.isEmpty { throw invalid("A transaction id cannot be empty.") }
+        switch entry.step {
+        case .begin(let s):
+            try checkStart(s, entry: entry)
+        case .cashIn(let denomination):
+            try checkDenomination(denomination)
+        case .changeDue(let pieces), .changeDispensed(let pieces), .cashReturned(let pieces),
+             .replenished(let pieces, _), .collected(let pieces, _):
+            for (denomination, count) in pieces {
+                try checkDenomination(denomination)
+                guard count >= 0 else { throw invalid("A count of ¥\(denomination) pieces cannot be negative (\(count)).") }
+            }
+        case .cardAuthorisationRequested(_, let last4), .cardAuthorised(_, let last4, _):
+            guard last4.count == 4, last4.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw invalid("Only the last four digits of a card are kept, not \"\(masked(last4))\".")
+            }
+        case .refundDue(let yen, _), .refundSettled(let yen, _):
+            guard yen > 0 else { throw invalid("A refund due must be a positive number of yen, not \(yen).") }
+        default:
+            break
+        }
+        if case .begin = entry.step { return }
+        for case .string(let text) in entry.step.payload.values where containsCardNumber(text) {
+            throw invalid("An entry may not hold a card number; keep the brand and last four digits only.")
+        }
+    }
+
+    private static func checkStart(_ s: TransactionStart, entry: Entry) throws {
+        guard !s.id.isEmpty else { throw invalid("A transaction id cannot be empty.") }
+        if let id = entry.txnId, id != s.id {
+            throw invalid("The entry for transaction \(id) begins a different transaction, \(s.id).")
+        }
+        guard s.terminalId == entry.terminalId else {
+            throw invalid("Transaction \(s.id) belongs to terminal \(s.terminalId) but was begun on \(entry.terminalId).")
+        }
+        guard !s.storeId.isEmpty else { throw invalid("Transaction \(s.id) needs a store id.") }
+        guard isDate(s.businessDate) else {
+            throw invalid("The business date \"\(s.businessDate)\" of transaction \(s.id) is not a date like 2026-11-25.")
+        }
+        guard s.amountYen >= 0, s.taxYen >= 0, s.taxYen <= s.amountYen else {
+            throw invalid("Transaction \(s.id) has an impossible amount (¥\(s.amountYen), tax ¥\(s.taxYen)).")
+        }
+        guard s.paymentMethod == "cash" || s.paymentMethod == "card" else {
+            throw invalid("The payment method of transaction \(s.id) must be cash or card, not \"\(s.paymentMethod)\".")
+        }
+    }
+
+    private static func checkDenomination(_ denomination: Int) throws {
+        guard denominations.contains(denomination) else {
+            throw invalid("¥\(denomination) is not a yen coin or bill.")
+        }
+    }
+
+    /// YYYY-MM-DD naming a real day.
+    static func isDate(_ text: String) -> Bool {
+        LedgerTime.date(text + "T00:00:00.000Z").map { LedgerTime.text($0).hasPrefix(text) } ?? false
+    }
+
+    /// True when `text` holds 13 to 19 digits (spaces and dashes between them ignored)
+    /// that pass the Luhn check, as every card number does.
+    static func containsCardNumber(_ text: String) -> Bool {
+        var digits: [Int] = []
+        func runIsCard() -> Bool {
+            guard (13...19).contains(digits.count) else { return false }
+            var sum = 0
+            for (i, d) in digits.reversed().enumerated() {
+                let v = i % 2 == 1 ? d * 2 : d
+                sum += v > 9 ? v - 9 : v
+            }
+            return sum % 10 == 0
+        }
+        for ch in text {
+            if let d = ch.wholeNumberValue, ch.isASCII {
+                digits.append(d)
+            } else if ch == " " || ch == "-" {
+                continue
+            } else {
+                if runIsCard() { return true }
+                digits.removeAll()
+            }
+        }
+        return runIsCard()
+    }
+
+    private static func masked(_ text: String) -> String {
+        text.count > 4 ? String(repeating: "•", count: text.count - 4) + text.suffix(4) : text
+    }
+
+    private static func invalid(_ sentence: String) -> LedgerError {
+        .invalidEntry(sentence)
+    }
+}

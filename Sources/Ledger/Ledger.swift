@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+
+/// The store's ledger: one SQLite file that every kiosk process of the store journals into.
+///
+/// WAL mode with `synchronous=FULL`: a commit has reached the disk when `record` returns.
+/// Writes take the lock up front (`BEGIN IMMEDIATE`) and are retried while another process
+/// holds it, so only a lock held longer than `busyTimeout` reaches the caller as `.busy`.
+public final class Ledger: @unchecked Sendable {
+    public let path: String
+    let busyTimeout: TimeInterval
+    let queue: DatabaseQueue
+
+    /// Opens the ledger at `path`, creating it when missing (its folder must exist).
+    /// - Parameters:
+    ///   - maxPageCount: caps the file size in pages, as a full disk would.
+    ///   - busyTimeout: how long a write waits for another process's lock before `.busy`.
+    public init(path: String, maxPageCount: Int? = nil, busyTimeout: TimeInterval = 10) throws {
+        self.path = path
+        self.busyTimeout = busyTimeout
+        let state = try LedgerFile.inspect(path)
+        var config = Configuration()
+        config.label = "Ledger"
+        // Each attempt waits in SQLite's own busy handler; `retryingWhileBusy` adds the
+        // attempts that SQLite answers with SQLITE_BUSY at once (e.g. during WAL recovery).
+        config.busyMode = .timeout(min(busyTimeout, 1))
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            if let maxPageCount {
+                try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)")
+            }
+        }
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        self.queue = try Ledger.translating(path) {
+            try Ledger.retryingWhileBusy(path, until: deadline) {
+                try DatabaseQueue(path: path, configuration: config)
+            }
+        }
+        try prepareSchema(state)
+    }
+
+    /// Marks a new file as a ledger and applies missing migrations, all in one write
+    /// transaction; refuses any SQLite file that is not empty and not marked as a ledger.
+    private func prepareSchema(_ state: LedgerFile.State) throws {
+        // An up-to-date ledger opens with reads only, so a kiosk starts even while another holds the write lock.
+        let upToDate = state == .ledger ? try read { db in try Schema.applied(db).last == Schema.latest } : false
+        if !upToDate {
+            try write { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if id != Schema.applicationId {
+                    let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                    guard id == 0, objects == 0 else { throw LedgerError.notALedger(path: path) }
+                    try db.execute(sql: "PRAGMA application_id = \(Schema.applicationId)")
+                }
+                let applied = try Schema.applied(db)
+                let known = Schema.migrations.map(\.name)
+                if let unknown = applied.first(where: { !known.contains($0) }) {
+                    throw LedgerError.newerLedger(path: path, migration: unknown)
+                }
+                try db.execute(sql: """
+                    CREATE TABLE IF NOT EXISTS ledger_migrations (
+                        name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)
+                    """)
+                for migration in Schema.migrations where !applied.contains(migration.name) {
+                    try db.execute(sql: migration.sql)
+                    try db.execute(sql: "INSERT INTO ledger_migrations (name, applied_at) VALUES (?, ?)",
+                                   arguments: [migration.name, LedgerTime.text(Date())])
+                }
+            }
+        }
+        try perform {
+            try queue.writeWithoutTransaction { db in
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw LedgerError.cannotOpen(path: path, reason: "it cannot use write-ahead logging")
+                }
+            }
+        }
+    }
+
+    // MARK: - Access
+
+    /// One durable write transaction, taken with `BEGIN IMMEDIATE`; anything thrown rolls it back.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try perform {
+            var result: T?
+            try queue.inTransaction(.immediate) { db in
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try perform { try queue.read(body) }
+    }
+
+    private func perform<T>(_ work: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        return try Ledger.translating(path) {
+            try Ledger.retryingWhileBusy(path, until: deadline, work)
+        }
+    }
+
+    private static func retryingWhileBusy<T>(_ path: String, until deadline: Date, _ work: () throws -> T) throws -> T {
+        while true {
+            do {
+                return try work()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                guard Date() < deadline else { throw LedgerError.busy(path: path) }
+                // A short random pause so that writers who collided do not collide again.
+                Thread.sleep(forTimeInterval: .random(in: 0.001...0.01))
+            }
+        }
+    }
+
+    private static func translating<T>(_ path: String, _ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch let error as DatabaseError {
+            throw LedgerError(error, path: path)
+        }
+    }
+}
+
+extension LedgerError {
+    /// The sentence for an SQLite failure on the ledger at `path`.
+    init(_ error: DatabaseError, path: String) {
+        let reason = error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        switch error.resultCode {
+        case .SQLITE_FULL: self = .diskFull(path: path)
+        case .SQLITE_READONLY: self = .readOnly(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy(path: path)
+        case .SQLITE_NOTADB: self = .notALedger(path: path)
+        case .SQLITE_CORRUPT: self = .corrupt(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: self = .cannotOpen(path: path, reason: reason)
+        case .SQLITE_IOERR: self = .ioFailure(path: path, reason: reason)
+        case .SQLITE_CONSTRAINT: self = .invalidEntry("The ledger \(path) refused the entry: \(reason).")
+        default: self = .database(path: path, reason: reason)
+        }
+    }
+}

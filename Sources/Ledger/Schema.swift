@@ -1,0 +1,138 @@
+import GRDB
+
+/// The ledger's tables, as named, ordered migrations.
+///
+/// GRDB's `DatabaseMigrator` reads what is applied outside the transaction that applies
+/// it, so two kiosks starting at once on a new file could both run step 1. Here the check
+/// and every missing step run inside one `BEGIN IMMEDIATE` transaction instead.
+enum Schema {
+    /// `PRAGMA application_id` of every ledger file ("CKLG"): how a ledger is told apart
+    /// from any other SQLite database.
+    static let applicationId: Int32 = 0x434B_4C47
+
+    struct Migration {
+        let name: String
+        let sql: String
+    }
+
+    static let migrations: [Migration] = [
+        Migration(name: "1-tables", sql: tables),
+        Migration(name: "2-append-only", sql: appendOnly),
+    ]
+
+    static var latest: String { migrations.last!.name }
+
+    /// Names of the migrations already applied to `db` (empty for a new file).
+    static func applied(_ db: Database) throws -> [String] {
+        guard try db.tableExists("ledger_migrations") else { return [] }
+        return try String.fetchAll(db, sql: "SELECT name FROM ledger_migrations ORDER BY rowid")
+    }
+
+    private static let tables = """
+        CREATE TABLE transactions (
+            id TEXT PRIMARY KEY NOT NULL,
+            store_id TEXT NOT NULL,
+            terminal_id TEXT NOT NULL,
+            business_date TEXT NOT NULL
+                CHECK (business_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL
+                CHECK (status IN ('open', 'completed', 'cancelled', 'refunded', 'refund_due', 'failed')),
+            sim_number TEXT NOT NULL,
+            carrier_id TEXT NOT NULL,
+            plan_id TEXT NOT NULL,
+            amount_yen INTEGER NOT NULL CHECK (amount_yen >= 0),
+            tax_yen INTEGER NOT NULL CHECK (tax_yen >= 0 AND tax_yen <= amount_yen),
+            payment_method TEXT CHECK (payment_method IN ('cash', 'card')),
+            cash_in_yen INTEGER NOT NULL DEFAULT 0 CHECK (cash_in_yen >= 0),
+            change_yen INTEGER NOT NULL DEFAULT 0 CHECK (change_yen >= 0),
+            card_brand TEXT,
+            card_last4 TEXT CHECK (card_last4 GLOB '[0-9][0-9][0-9][0-9]'),
+            auth_code TEXT,
+            receipt_no INTEGER CHECK (receipt_no > 0),
+            UNIQUE (terminal_id, receipt_no)
+        );
+        CREATE INDEX transactions_by_terminal ON transactions (terminal_id, status);
+
+        CREATE TABLE journal (
+            seq INTEGER PRIMARY KEY,
+            txn_id TEXT,
+            terminal_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind GLOB '[a-z]*' AND kind NOT GLOB '*[^a-z_]*'),
+            payload TEXT NOT NULL,
+            prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+            hash TEXT NOT NULL CHECK (length(hash) = 64)
+        );
+        CREATE INDEX journal_by_txn ON journal (txn_id, seq);
+
+        CREATE TABLE cash_inventory (
+            terminal_id TEXT NOT NULL,
+            denomination INTEGER NOT NULL CHECK (denomination > 0),
+            count INTEGER NOT NULL CHECK (count >= 0),
+            PRIMARY KEY (terminal_id, denomination)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE cash_movements (
+            id INTEGER PRIMARY KEY,
+            terminal_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('in', 'change', 'refund', 'replenish', 'collect')),
+            denomination INTEGER NOT NULL CHECK (denomination > 0),
+            count INTEGER NOT NULL CHECK (count > 0),
+            txn_id TEXT REFERENCES transactions (id)
+        );
+        CREATE INDEX cash_movements_by_terminal ON cash_movements (terminal_id, denomination);
+        CREATE INDEX cash_movements_by_txn ON cash_movements (txn_id);
+
+        CREATE TABLE z_reports (
+            number INTEGER NOT NULL CHECK (number > 0),
+            store_id TEXT NOT NULL,
+            terminal_id TEXT NOT NULL,
+            business_date TEXT NOT NULL,
+            closed_at TEXT NOT NULL,
+            body TEXT NOT NULL,
+            hash TEXT NOT NULL CHECK (length(hash) = 64),
+            PRIMARY KEY (terminal_id, number)
+        );
+
+        CREATE TABLE refunds_due (
+            txn_id TEXT PRIMARY KEY NOT NULL REFERENCES transactions (id),
+            terminal_id TEXT NOT NULL,
+            yen INTEGER NOT NULL CHECK (yen > 0),
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL,
+            settled_at TEXT,
+            settled_by TEXT
+        );
+
+        CREATE TABLE host_topups (
+            txn_id TEXT PRIMARY KEY NOT NULL,
+            sim_number TEXT NOT NULL,
+            plan_id TEXT NOT NULL,
+            new_expiry TEXT NOT NULL,
+            applied_at TEXT NOT NULL
+        );
+        CREATE INDEX host_topups_by_sim ON host_topups (sim_number);
+
+        CREATE TABLE terminals (
+            terminal_id TEXT PRIMARY KEY NOT NULL,
+            store_id TEXT NOT NULL,
+            opened_at TEXT NOT NULL
+        );
+        """
+
+    /// The journal and closed Z reports are never edited through SQL; a hand edit has to
+    /// drop these triggers first, and `verify` still finds it.
+    private static let appendOnly = """
+        CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+            BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+        CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+            BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+        CREATE TRIGGER z_reports_no_update BEFORE UPDATE ON z_reports
+            BEGIN SELECT RAISE(ABORT, 'a closed Z report never changes'); END;
+        CREATE TRIGGER z_reports_no_delete BEFORE DELETE ON z_reports
+            BEGIN SELECT RAISE(ABORT, 'a closed Z report never changes'); END;
+        """
+}

@@ -1,0 +1,34 @@
+import Foundation
+import XCTest
+@testable import Ledger
+
+final class HostTopUpTests: XCTestCase {
+    func testApplyingTwiceWithOneTransactionIdCreditsOnce() throws {
+        let folder = try ScratchFolder()
+        let ledger = try Ledger(path: folder.path("ledger.sqlite"))
+        let first = try ledger.hostApply(txnId: "T1", simNumber: "09012345678", planId: "prepaid-30d",
+                                         newExpiry: "2026-12-25", at: Flow.morning)
+        let again = try ledger.hostApply(txnId: "T1", simNumber: "09012345678", planId: "prepaid-30d",
+                                         newExpiry: "2027-01-24", at: Flow.time(30))
+        XCTAssertEqual(again, first)
+        XCTAssertEqual(first, HostTopUp(txnId: "T1", simNumber: "09012345678", planId: "prepaid-30d",
+                                        newExpiry: "2026-12-25", appliedAt: Flow.morning))
+        XCTAssertEqual(try ledger.hostLatestExpiry(simNumber: "09012345678"), "2026-12-25")
+        let rows = try rawConnection(ledger.path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM host_topups") }
+        XCTAssertEqual(rows, 1)
+    }
+
+    func testAnotherProcessSeesWhatTheHostApplied() throws {
+        let folder = try ScratchFolder()
+        let kiosk = try Ledger(path: folder.path("ledger.sqlite"))
+        let host = try Ledger(path: kiosk.path)
+        XCTAssertNil(try kiosk.hostTopUp(txnId: "T1"))
+        XCTAssertNil(try kiosk.hostLatestExpiry(simNumber: "09012345678"))
+        try host.hostApply(txnId: "T1", simNumber: "09012345678", planId: "p30", newExpiry: "2026-12-25", at: Flow.morning)
+        try host.hostApply(txnId: "T2", simNumber: "09012345678", planId: "p30", newExpiry: "2027-01-24", at: Flow.time(60))
+        try host.hostApply(txnId: "T3", simNumber: "08099990000", planId: "p7", newExpiry: "2026-12-02", at: Flow.time(90))
+        XCTAssertEqual(try kiosk.hostTopUp(txnId: "T2")?.newExpiry, "2027-01-24")
+        XCTAssertEqual(try kiosk.hostLatestExpiry(simNumber: "09012345678"), "2027-01-24")
+        XCTAssertEqual(try kiosk.hostLatestExpiry(simNumber: "08099990000"), "2026-12-02")
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import XCTest
+@testable import Ledger
+
+/// The text forms the ledger stores: times, business dates and canonical JSON.
+final class StoredFormTests: XCTestCase {
+    func testTimesAreUTCWithMillisecondsAndReadBack() {
+        XCTAssertEqual(LedgerTime.text(Flow.morning), "2026-11-25T04:44:12.123Z")
+        XCTAssertEqual(LedgerTime.text(Date(timeIntervalSince1970: 0)), "1970-01-01T00:00:00.000Z")
+        XCTAssertEqual(LedgerTime.text(Date(timeIntervalSince1970: 951_782_400.999)), "2000-02-29T00:00:00.999Z")
+        XCTAssertEqual(LedgerTime.text(Date(timeIntervalSince1970: 1_795_608_000.0004)), "2026-11-25T12:00:00.000Z")
+        for seconds in stride(from: -86_400.0 * 400, through: 86_400 * 365 * 80, by: 86_400 * 37.123) {
+            let date = LedgerTime.stored(Date(timeIntervalSince1970: seconds))
+            XCTAssertEqual(LedgerTime.date(LedgerTime.text(date)), date)
+        }
+        XCTAssertNil(LedgerTime.date("2026-11-25 04:44:12.123Z"))
+        XCTAssertNil(LedgerTime.date("2026-13-25T04:44:12.123Z"))
+        XCTAssertNil(LedgerTime.date("2026-11-25T04:44:12Z"))
+    }
+
+    func testTheBusinessDateIsTheDateInJapan() {
+        // 14:59:59 UTC is 23:59:59 in Tokyo; a second later it is the next day there.
+        XCTAssertEqual(LedgerTime.japanDate(LedgerTime.date("2026-11-25T14:59:59.999Z")!), "2026-11-25")
+        XCTAssertEqual(LedgerTime.japanDate(LedgerTime.date("2026-11-25T15:00:00.000Z")!), "2026-11-26")
+        XCTAssertEqual(LedgerTime.japanDate(LedgerTime.date("2026-12-31T15:00:00.000Z")!), "2027-01-01")
+        XCTAssertTrue(EntryRules.isDate("2028-02-29"))
+        XCTAssertFalse(EntryRules.isDate("2027-02-29"))
+        XCTAssertFalse(EntryRules.isDate("25/11/2026"))
+    }
+
+    func testCanonicalJSONSortsKeysEscapesMinimallyAndReadsBack() {
+        let value: JSONValue = .object([
+            "reason": .string("said \"no\"\n\tthen\u{1}left \\ 払い戻し"),
+            "pieces": .object(["1000": .int(2), "10": .int(3), "5000": .int(0)]),
+            "txn": .null, "list": .array([.int(-1), .string("")]),
+        ])
+        let text = value.canonicalText
+        XCTAssertEqual(text, #"{"list":[-1,""],"pieces":{"10":3,"1000":2,"5000":0},"reason":"said \"no\"\n\tthen\u0001left \\ 払い戻し","txn":null}"#)
+        XCTAssertEqual(JSONValue.parse(text), value)
+        XCTAssertNil(JSONValue.parse(#"{"yen":2.5}"#))
+        XCTAssertNil(JSONValue.parse("not json"))
+    }
+}
