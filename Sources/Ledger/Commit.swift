@@ -90,7 +90,7 @@ struct Commit {
             try finish(txn!, as: .failed, at: at)
         case .refundSettled(let yen, let staff):
             try settle(txn!.id, yen: yen, staff: staff, at: at)
-        case .changeDue, .cardAuthorisationRequested, .cardDeclined, .cardVoided, .cardCaptured,
+        case .changeDue, .cashReturnDue, .cardAuthorisationRequested, .cardDeclined, .cardVoided, .cardCaptured,
              .topUpRequested, .topUpApplied, .topUpFailed, .recovered, .staff:
             break
         }

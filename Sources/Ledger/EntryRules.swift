@@ -14,7 +14,7 @@ enum EntryRules {
             try checkStart(s, entry: entry)
         case .cashIn(let denomination):
             try checkDenomination(denomination)
-        case .changeDue(let pieces), .changeDispensed(let pieces), .cashReturned(let pieces),
+        case .changeDue(let pieces), .changeDispensed(let pieces), .cashReturnDue(let pieces), .cashReturned(let pieces),
              .replenished(let pieces, _), .collected(let pieces, _):
             for (denomination, count) in pieces {
                 try checkDenomination(denomination)

@@ -9,6 +9,7 @@ extension Step {
         case .begin: return "begin"
         case .cashIn: return "cash_in"
         case .changeDue: return "change_due"
+        case .cashReturnDue: return "cash_return_due"
         case .changeDispensed: return "change_dispensed"
         case .cashReturned: return "cash_returned"
         case .cardAuthorisationRequested: return "card_authorisation_requested"
@@ -42,7 +43,7 @@ extension Step {
                     "payment_method": .string(s.paymentMethod)]
         case .cashIn(let denomination):
             return ["denomination": .int(denomination)]
-        case .changeDue(let pieces), .changeDispensed(let pieces), .cashReturned(let pieces):
+        case .changeDue(let pieces), .changeDispensed(let pieces), .cashReturnDue(let pieces), .cashReturned(let pieces):
             return ["pieces": Step.json(pieces)]
         case .cardAuthorisationRequested(let brand, let last4):
             return ["brand": .string(brand), "last4": .string(last4)]
@@ -86,6 +87,9 @@ extension Step {
         case "change_due":
             guard let pieces = p.pieces() else { return nil }
             self = .changeDue(pieces: pieces)
+        case "cash_return_due":
+            guard let pieces = p.pieces() else { return nil }
+            self = .cashReturnDue(pieces: pieces)
         case "change_dispensed":
             guard let pieces = p.pieces() else { return nil }
             self = .changeDispensed(pieces: pieces)
