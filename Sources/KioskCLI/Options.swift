@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kiosk
+import Ledger
 
 /// Where the sample world comes from.
 struct FixtureOptions: ParsableArguments {
@@ -39,6 +40,23 @@ extension ParsableCommand {
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
+        }
+    }
+}
+
+/// Which ledger file.
+struct LedgerOptions: ParsableArguments {
+    @Option(help: "The ledger file (created on first use).")
+    var ledger: String = "var/ledger.sqlite"
+
+    /// Opens the ledger for a command that cannot work without it.
+    func open() throws -> Ledger {
+        let folder = URL(fileURLWithPath: ledger).deletingLastPathComponent().path
+        if ledger == "var/ledger.sqlite" { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        do {
+            return try Ledger(path: ledger)
+        } catch {
+            throw Failure("\(error)")
         }
     }
 }

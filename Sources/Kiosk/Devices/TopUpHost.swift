@@ -53,9 +53,9 @@ public protocol TopUpHost: AnyObject {
 /// The ledger file does, so that every terminal and every restart sees them.
 public protocol HostRecords: AnyObject {
     /// Records the top-up unless the transaction already has one; answers the stored expiry.
-    func hostApply(txnId: String, simNumber: String, planId: String, newExpiry: String, at: Date) throws -> String
-    func hostAppliedExpiry(txnId: String) throws -> String?
-    func hostLatestExpiry(simNumber: String) throws -> String?
+    func applyTopUp(txnId: String, simNumber: String, planId: String, newExpiry: String, at: Date) throws -> String
+    func appliedExpiry(txnId: String) throws -> String?
+    func latestExpiry(simNumber: String) throws -> String?
 }
 
 /// The host simulated from the fixtures' SIM accounts.
@@ -78,7 +78,7 @@ public final class SimulatedTopUpHost: TopUpHost {
         guard let account = accounts[sim.digits] else { return .refused(.unknown) }
         if account.planType == .postpaid { return .refused(.postpaid) }
         if account.status == .suspended { return .refused(.suspended) }
-        guard let latest = try? records.hostLatestExpiry(simNumber: sim.digits) ?? account.expiry else { return .unavailable }
+        guard let latest = try? records.latestExpiry(simNumber: sim.digits) ?? account.expiry else { return .unavailable }
         let expiry = max(latest, account.expiry)
         if expiry >= today { return .found(Account(sim: sim, carrierId: account.carrierId, expiry: expiry, inGrace: false)) }
         let grace = carriers[account.carrierId]?.graceDays ?? 0
@@ -99,7 +99,7 @@ public final class SimulatedTopUpHost: TopUpHost {
         }
         let newExpiry = SimulatedTopUpHost.newExpiry(from: account.expiry, today: today, days: plan.days)
         do {
-            let stored = try records.hostApply(txnId: txnId, simNumber: sim.digits, planId: plan.id, newExpiry: newExpiry, at: at)
+            let stored = try records.applyTopUp(txnId: txnId, simNumber: sim.digits, planId: plan.id, newExpiry: newExpiry, at: at)
             return timedOut ? .timedOut : .applied(newExpiry: stored)
         } catch {
             return .timedOut
@@ -107,7 +107,7 @@ public final class SimulatedTopUpHost: TopUpHost {
     }
 
     public func appliedExpiry(txnId: String) -> String? {
-        (try? records.hostAppliedExpiry(txnId: txnId)) ?? nil
+        (try? records.appliedExpiry(txnId: txnId)) ?? nil
     }
 
     /// Days are added to the current expiry, or counted from today when it has passed.

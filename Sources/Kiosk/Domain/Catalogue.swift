@@ -79,6 +79,17 @@ public struct Plan: Hashable, Sendable {
         if dataMB % 1024 == 0 { return "\(dataMB / 1024) GB" }
         return "\(dataMB) MB"
     }
+
+    /// Data and validity in the customer's words: `3 GB · 30 days`, `3 GB・30日間`.
+    public func detail(in language: Language) -> String {
+        let data = dataMB == 0 ? ["Unlimited", "無制限", "无限流量", "無限流量"] : [dataLabel, dataLabel, dataLabel, dataLabel]
+        switch language {
+        case .en: return "\(data[0]) · \(days) day\(days == 1 ? "" : "s")"
+        case .ja: return "\(data[1])・\(days)日間"
+        case .zhHans: return "\(data[2]) · \(days)天"
+        case .zhHant: return "\(data[3]) · \(days)天"
+        }
+    }
 }
 
 public enum PlanType: String, Hashable, Sendable { case prepaid, postpaid }

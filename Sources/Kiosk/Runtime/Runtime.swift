@@ -5,7 +5,8 @@ import Ledger
 /// ledger, and feeds the answers back as events until the machine is quiet.
 public final class KioskRuntime {
     public private(set) var state: KioskState
-    private let journal: Journal
+    /// Nil when the ledger could not be opened: the machine is then out of service.
+    private let ledger: Ledger?
     private let host: TopUpHost
     private let acquirer: CardAcquirer
     private let cash: CashDevice
@@ -14,10 +15,10 @@ public final class KioskRuntime {
     /// Every effect performed, in order (for logs, scripts and tests).
     public var observe: ((Effect) -> Void)?
 
-    public init(state: KioskState, journal: Journal, host: TopUpHost, acquirer: CardAcquirer,
+    public init(state: KioskState, ledger: Ledger?, host: TopUpHost, acquirer: CardAcquirer,
                 cash: CashDevice, printer: ReceiptPrinter, clock: @escaping () -> Date) {
         self.state = state
-        self.journal = journal
+        self.ledger = ledger
         self.host = host
         self.acquirer = acquirer
         self.cash = cash
@@ -46,23 +47,57 @@ public final class KioskRuntime {
     /// Lets the clock move the machine (time-outs) without any input.
     public func tick() { send(.tick(clock())) }
 
+    /// Opens a machine directly, as `--store` and `--terminal` do.
+    public func open(storeId: String, terminalId: String) {
+        var next = state
+        let effects = next.useMachine(storeId: storeId, terminalId: terminalId)
+        state = next
+        for effect in effects { if let answer = perform(effect) { send(answer) } }
+    }
+
+    /// The finder shows each terminal's cash and paper as the ledger knows them.
+    public func loadStatuses() {
+        guard let ledger else { return }
+        var statuses: [String: MachineStatus] = [:]
+        for t in state.catalogue.terminals {
+            let inventory = (try? ledger.cashInventory(terminalId: t.id)).flatMap { $0.isEmpty ? nil : $0 } ?? t.openingFloat
+            statuses[t.id] = MachineStatus(inventory: inventory, paperSheets: t.paperSheets, nextSequence: 0, inService: t.inService)
+        }
+        send(.statusesLoaded(statuses))
+    }
+
+    /// Settles what a crash left open, with this runtime's devices.
+    func recovery(_ ledger: Ledger) -> Recovery {
+        Recovery(ledger: ledger, catalogue: state.catalogue, host: host, acquirer: acquirer, cash: cash,
+                 printer: printer, clock: clock)
+    }
+
+    struct NoLedger: Error, CustomStringConvertible {
+        var description: String { "the ledger could not be opened" }
+    }
+    static let noLedger = NoLedger()
+
     private func perform(_ effect: Effect) -> Event? {
         let now = clock()
         switch effect {
         case .journal(let txnId, let steps):
             let terminalId = state.machine?.terminal.id ?? ""
             do {
-                let receiptNo = try journal.record(steps.map { Entry(txnId: txnId, terminalId: terminalId, at: now, step: $0) })
-                return .journaled(receiptNo: receiptNo)
+                guard let ledger else { throw KioskRuntime.noLedger }
+                let recorded = try ledger.record(steps.map { Entry(txnId: txnId, terminalId: terminalId, at: now, step: $0) })
+                return .journaled(receiptNo: txnId.flatMap { recorded.receiptNumbers[$0] })
             } catch {
                 return .ledgerFailed(String(describing: error))
             }
         case .openMachine(let storeId, let terminalId):
             guard let terminal = state.catalogue.terminal(terminalId) else { return nil }
             do {
-                let opened = try journal.openTerminal(terminal, storeId: storeId, at: now)
-                return .machineReady(MachineStatus(inventory: opened.inventory, paperSheets: printer.paperSheets,
-                                                   nextSequence: opened.transactions + 1, inService: terminal.inService))
+                guard let ledger else { throw KioskRuntime.noLedger }
+                try ledger.ensureTerminal(storeId: storeId, terminalId: terminalId, openingFloat: terminal.openingFloat, at: now)
+                try recovery(ledger).run(terminalId: terminalId)
+                return .machineReady(MachineStatus(
+                    inventory: try ledger.cashInventory(terminalId: terminalId), paperSheets: printer.paperSheets(terminalId: terminalId),
+                    nextSequence: try ledger.transactionCount(terminalId: terminalId) + 1, inService: terminal.inService))
             } catch {
                 return .ledgerFailed(String(describing: error))
             }
@@ -89,7 +124,7 @@ public final class KioskRuntime {
         case .askTopUp(let txnId):
             return .topUpStatus(newExpiry: host.appliedExpiry(txnId: txnId))
         case .print(let txnId):
-            switch printer.print(txnId: txnId) {
+            switch printer.print(txnId: txnId, language: state.language, reprint: false) {
             case .success(let files): return .printed(files: files)
             case .failure(let fault): return .printFailed(fault.description)
             }

@@ -1,0 +1,20 @@
+import Receipt
+
+/// The receipt printer: prints a finished transaction's receipt or refund slip.
+public protocol ReceiptPrinter: AnyObject {
+    /// Sheets left in the printer of that terminal.
+    func paperSheets(terminalId: String) -> Int
+    func print(txnId: String, language: Language, reprint: Bool) -> Result<[String], PrinterFault>
+}
+
+public enum PrinterFault: Error, Equatable, CustomStringConvertible {
+    case outOfPaper
+    case failed(String)
+
+    public var description: String {
+        switch self {
+        case .outOfPaper: return "the printer is out of paper; staff can reprint the receipt"
+        case .failed(let why): return "the receipt could not be printed: \(why)"
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import Foundation
+
+/// Time for headless runs and simulated days: it starts where it is told and moves only
+/// when told, so a script or a seed repeats exactly.
+public final class ManualClock {
+    public private(set) var time: Date
+    public init(start: Date) { time = start }
+    public func now() -> Date { time }
+    public func advance(by seconds: TimeInterval) { time += seconds }
+}

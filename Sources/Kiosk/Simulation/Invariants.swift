@@ -1,0 +1,43 @@
+import Foundation
+import Ledger
+
+/// The promises the ledger keeps after any day, crash or fault storm: no transaction left
+/// open, every cash sale balanced, tax as the law computes it, cash counts equal to the
+/// movements, no top-up credited without payment, and an intact hash chain.
+public enum Invariants {
+    /// Each broken promise as a sentence; empty when all hold.
+    public static func check(_ ledger: Ledger) throws -> [String] {
+        var broken: [String] = []
+        let transactions = try ledger.transactions()
+        for t in transactions {
+            if t.status == .open { broken.append("Transaction \(t.id) is still open.") }
+            if t.taxYen != t.amountYen * 10 / 110 { broken.append("Transaction \(t.id) has tax ¥\(t.taxYen), not floor(¥\(t.amountYen) × 10 / 110).") }
+            if t.status == .completed, t.paymentMethod == "cash", t.cashInYen - t.changeYen != t.amountYen {
+                broken.append("Cash sale \(t.id) took ¥\(t.cashInYen) and gave ¥\(t.changeYen) change for ¥\(t.amountYen).")
+            }
+            let toppedUp = try ledger.hostTopUp(txnId: t.id) != nil
+            if toppedUp && (t.status == .refunded || t.status == .cancelled || t.status == .failed) {
+                broken.append("Transaction \(t.id) was \(t.status.rawValue) but the carrier credited its top-up.")
+            }
+            if !toppedUp && t.status == .completed {
+                broken.append("Transaction \(t.id) is completed but the carrier has no top-up for it.")
+            }
+        }
+        var moved: [String: [Int: Int]] = [:]
+        for m in try ledger.cashMovements() {
+            moved[m.terminalId, default: [:]][m.denomination, default: 0] += m.kind.sign * m.count
+        }
+        for (terminal, counts) in moved {
+            let inventory = try ledger.cashInventory(terminalId: terminal)
+            if inventory != counts.filter({ $0.value != 0 }) {
+                broken.append("Terminal \(terminal)'s cash inventory \(inventory) differs from its movements \(counts).")
+            }
+        }
+        switch try ledger.verify() {
+        case .ok: break
+        case .broken(let seq, let reason): broken.append("The journal is broken at seq \(seq): \(reason).")
+        case .zReportChanged(let n, let terminal): broken.append("Z report \(n) of \(terminal) was changed.")
+        }
+        return broken
+    }
+}
