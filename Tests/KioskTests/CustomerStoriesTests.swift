@@ -224,4 +224,19 @@ final class CustomerStoriesTests: XCTestCase {
         XCTAssertEqual(s.state.screen, .enterNumber(digits: "09012345678"))
         XCTAssertEqual(s.state.notice, .accountRefused(.postpaid))
     }
+
+    func testTheDoneScreenTimesOutWithoutTouchingTheMoney() {
+        var s = Story()
+        s.reachPayment(plan: "docomo-1g-7")
+        s.insertKept(1000)
+        s.send(.topUpAnswered(.applied(newExpiry: "2026-12-14")))
+        s.send(.journaled(receiptNo: nil))
+        s.send(.changeDispensed)
+        s.send(.journaled(receiptNo: 1))
+        s.send(.printed(files: ["r.txt"]))
+        XCTAssertEqual(s.state.screen.name, "done")
+        XCTAssertEqual(s.send(.tick(Sample.noon.addingTimeInterval(120))), [])
+        XCTAssertEqual(s.state.screen, .attract)
+        XCTAssertEqual(s.send(.shutdown), [])
+    }
 }

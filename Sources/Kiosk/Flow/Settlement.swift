@@ -180,8 +180,11 @@ extension KioskState {
         switch screen {
         case .findMachine, .attract, .outOfService, .lookingUp, .processing:
             return []
-        default:
+        case .payingCash:
             break
+        default:
+            // Only the cash screen can hold the customer's money; elsewhere nothing is owed.
+            return backToAttract()
         }
         guard let order, order.paid > .zero, let txnId = order.txnId else { return backToAttract() }
         awaiting = .returnIntent(reason: .cancelled(reason: reason))
