@@ -24,8 +24,16 @@ public enum Invariants {
             }
         }
         var moved: [String: [Int: Int]] = [:]
+        var givenBack: [String: Int] = [:]
         for m in try ledger.cashMovements() {
             moved[m.terminalId, default: [:]][m.denomination, default: 0] += m.kind.sign * m.count
+            if m.kind == .refund, let txn = m.txnId { givenBack[txn, default: 0] += m.denomination * m.count }
+        }
+        // Every yen a customer put in is in a sale, back in their hand, or owed to them.
+        for t in transactions where t.paymentMethod == "cash" && (t.status == .refunded || t.status == .cancelled) {
+            if givenBack[t.id, default: 0] != t.cashInYen {
+                broken.append("Transaction \(t.id) took ¥\(t.cashInYen) but gave back ¥\(givenBack[t.id, default: 0]).")
+            }
         }
         for (terminal, counts) in moved {
             let inventory = try ledger.cashInventory(terminalId: terminal)
