@@ -1,3 +1,5 @@
+import Receipt
+
 /// Money, in whole yen. Never a floating-point number.
 public struct Yen: Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
                    ExpressibleByIntegerLiteral, AdditiveArithmetic {
@@ -15,15 +17,7 @@ public struct Yen: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public static func < (a: Yen, b: Yen) -> Bool { a.amount < b.amount }
 
     /// `¥2,980`, `-¥500`.
-    public var description: String {
-        let digits = String(abs(amount))
-        var grouped = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
-            grouped.append(ch)
-        }
-        return (amount < 0 ? "-¥" : "¥") + grouped
-    }
+    public var description: String { formatYen(amount) }
 
     /// Consumption tax included in a tax-inclusive price at 10%: floor(amount × 10 / 110).
     public var includedConsumptionTax: Yen { Yen(amount * 10 / 110) }

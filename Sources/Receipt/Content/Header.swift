@@ -1,0 +1,47 @@
+import Foundation
+
+/// The head every document of a store starts with: chain, store, address, registration number.
+public struct ReceiptStore: Equatable, Sendable {
+    public var chain: String
+    public var storeName: String
+    public var address: String
+    /// The qualified invoice issuer number: T and 13 digits.
+    public var registrationNumber: String
+    public var terminalId: String
+
+    public init(chain: String, storeName: String, address: String, registrationNumber: String, terminalId: String) {
+        self.chain = chain
+        self.storeName = storeName
+        self.address = address
+        self.registrationNumber = registrationNumber
+        self.terminalId = terminalId
+    }
+
+    func lines(_ language: Language) -> [Line] {
+        [
+            .text(chain, .center, [.bold, .doubleSize]),
+            .text(storeName, .center, .bold),
+            .text(address, .center),
+            .text("\(Word.registration.in(language)) \(registrationNumber)", .center),
+            .rule(),
+        ]
+    }
+}
+
+/// Date and time in Japan, as receipts print them: times are kept in UTC and shown in JST.
+enum ReceiptTime {
+    private static let japan: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Tokyo")!
+        return calendar
+    }()
+
+    static func format(_ date: Date, _ language: Language) -> String {
+        let c = japan.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let (y, m, d, h, min) = (c.year!, c.month!, c.day!, c.hour!, c.minute!)
+        switch language {
+        case .en: return String(format: "%04d-%02d-%02d %02d:%02d JST", y, m, d, h, min)
+        case .ja, .zhHans, .zhHant: return String(format: "%04d年%02d月%02d日 %02d:%02d", y, m, d, h, min)
+        }
+    }
+}

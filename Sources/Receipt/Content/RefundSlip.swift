@@ -1,0 +1,59 @@
+import Foundation
+
+/// The slip of a refund: what was paid, what came back (cash or a voided card), and what the
+/// store still owes when the machine could not pay it all back.
+public struct RefundSlip: Equatable, Sendable {
+    public var store: ReceiptStore
+    public var at: Date
+    public var receiptNo: Int?
+    public var txnId: String
+    public var simNumberMasked: String
+    public var amountYen: Int
+    /// Cash given back; for a card, the amount voided.
+    public var returnedYen: Int
+    public var cardVoided: Bool
+    public var dueYen: Int
+    public var reason: String
+    public var isReprint: Bool
+    public var language: Language
+
+    public init(store: ReceiptStore, at: Date, receiptNo: Int?, txnId: String, simNumberMasked: String,
+                amountYen: Int, returnedYen: Int, cardVoided: Bool = false, dueYen: Int, reason: String,
+                isReprint: Bool, language: Language) {
+        self.store = store
+        self.at = at
+        self.receiptNo = receiptNo
+        self.txnId = txnId
+        self.simNumberMasked = simNumberMasked
+        self.amountYen = amountYen
+        self.returnedYen = returnedYen
+        self.cardVoided = cardVoided
+        self.dueYen = dueYen
+        self.reason = reason
+        self.isReprint = isReprint
+        self.language = language
+    }
+
+    public var document: Document {
+        let l = language
+        var doc = Document(store.lines(l))
+        if isReprint { doc.append(.text(Word.reprint.in(l), .center, [.bold, .doubleSize])) }
+        doc.append(.text(Word.refundSlip.in(l), .center, [.bold, .doubleSize]))
+        doc.append(.columns(ReceiptTime.format(at, l), "\(Word.terminal.in(l)) \(store.terminalId)"))
+        if let receiptNo { doc.append(.columns(Word.receiptNo.in(l), String(format: "%06d", receiptNo))) }
+        doc.append(contentsOf: [
+            .columns(Word.transaction.in(l), txnId),
+            .columns(Word.simNumber.in(l), simNumberMasked),
+            .rule(),
+            .columns(Word.paid.in(l), formatYen(amountYen)),
+            .columns((cardVoided ? Word.cardVoided : Word.returnedCash).in(l), formatYen(returnedYen), .bold),
+        ])
+        if dueYen > 0 {
+            doc.append(.columns(Word.stillDue.in(l), formatYen(dueYen), [.bold, .doubleSize]))
+            doc.append(.text(Word.dueNote.in(l)))
+        }
+        if !reason.isEmpty { doc.append(.columns(Word.reason.in(l), reason)) }
+        doc.append(contentsOf: [.rule(), .qr(txnId), .text(Word.keepReceipt.in(l), .center)])
+        return doc
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// The forms a document is printed in.
+public enum DocumentFormat: Equatable, Sendable {
+    case text(width: Int)
+    case pdf
+    case escpos
+
+    public var fileExtension: String {
+        switch self {
+        case .text: return "txt"
+        case .pdf: return "pdf"
+        case .escpos: return "bin"
+        }
+    }
+}
+
+/// The bytes of a document in one format; ESC/POS is encoded in the language's code page.
+public func render(_ document: Document, as format: DocumentFormat, language: Language = .ja) -> Data {
+    switch format {
+    case .text(let width): return Data(TextRenderer(width: width).render(document).utf8)
+    case .pdf: return PDFRenderer().render(document)
+    case .escpos: return Data(ESCPOSRenderer(codePage: .of(language)).render(document))
+    }
+}

@@ -1,0 +1,67 @@
+/// Column arithmetic shared by every renderer: text is measured in display columns, so a
+/// Japanese character takes two and a receipt stays aligned whatever the language.
+enum Layout {
+    /// Breaks text into lines of at most `width` columns, at spaces when a word fits,
+    /// anywhere in a run of wide characters (Japanese and Chinese have no spaces).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [text] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var used = 0
+            var lastSpace: String.Index?
+            for ch in paragraph {
+                let w = DisplayWidth.of(ch)
+                if used + w > width {
+                    if ch == " " { lines.append(line); line = ""; used = 0; lastSpace = nil; continue }
+                    if let space = lastSpace {
+                        lines.append(String(line[..<space]))
+                        line = String(line[line.index(after: space)...])
+                    } else {
+                        lines.append(line)
+                        line = ""
+                    }
+                    used = DisplayWidth.of(line)
+                    lastSpace = nil
+                    // What followed the space may itself not leave room for this character.
+                    if used + w > width { lines.append(line); line = ""; used = 0 }
+                }
+                if ch == " " { lastSpace = line.endIndex }
+                line.append(ch)
+                used += w
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    static func aligned(_ text: String, _ alignment: Alignment, width: Int) -> String {
+        let gap = max(0, width - DisplayWidth.of(text))
+        switch alignment {
+        case .left: return text
+        case .right: return String(repeating: " ", count: gap) + text
+        case .center: return String(repeating: " ", count: gap / 2) + text
+        }
+    }
+
+    /// The rows of a label-and-amount line: the label wraps, the amount sits on the right of
+    /// the last row, or on a row of its own when the two do not fit side by side.
+    static func columns(_ label: String, _ amount: String, width: Int) -> [String] {
+        let amountWidth = DisplayWidth.of(amount)
+        var rows = wrap(label, width: width)
+        let last = rows.removeLast()
+        let gap = width - DisplayWidth.of(last) - amountWidth
+        if gap >= 1 {
+            rows.append(last + String(repeating: " ", count: gap) + amount)
+        } else {
+            rows.append(last)
+            rows.append(contentsOf: wrap(amount, width: width).map { aligned($0, .right, width: width) })
+        }
+        return rows
+    }
+
+    /// The columns a line has at this paper width: double-size characters are twice as wide.
+    static func columns(for emphasis: Emphasis, paper width: Int) -> Int {
+        emphasis.contains(.doubleSize) ? width / 2 : width
+    }
+}

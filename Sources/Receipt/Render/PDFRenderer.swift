@@ -1,0 +1,115 @@
+import CCairo
+import Foundation
+
+/// A PDF through cairo: a page 80 mm wide and as long as the receipt, set in IPA Gothic
+/// (embedded as a subset, so the file prints the same anywhere). IPA Gothic is fixed-pitch,
+/// half-width characters half an em, so the text layout's columns are the page's columns.
+public struct PDFRenderer {
+    static let fontFamily = "IPAGothic"
+    static let pageWidth = 80.0 / 25.4 * 72     // 80 mm in points
+    static let margin = 4.0 / 25.4 * 72         // 4 mm each side: 72 mm of print
+    static let columns = 48
+    static let fontSize = (pageWidth - 2 * margin) / Double(columns / 2)
+    static let rowHeight = fontSize * 1.4
+    static let qrModule = 2.4
+    static let barcodeHeight = 30.0
+
+    public init() {}
+
+    public func render(_ document: Document) -> Data {
+        let height = document.lines.reduce(2 * Self.margin) { $0 + Self.height(of: $1) }
+        let sink = PDFSink()
+        let surface = cairo_pdf_surface_create_for_stream({ closure, bytes, length in
+            guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
+            Unmanaged<PDFSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
+            return CAIRO_STATUS_SUCCESS
+        }, Unmanaged.passUnretained(sink).toOpaque(), Self.pageWidth, height)
+        let cr = cairo_create(surface)!
+        cairo_set_source_rgb(cr, 0, 0, 0)
+        var y = Self.margin
+        for line in document.lines {
+            draw(line, at: y, on: cr)
+            y += Self.height(of: line)
+        }
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        cairo_surface_destroy(surface)
+        return sink.data
+    }
+
+    static func height(of line: Line) -> Double {
+        switch line {
+        case .text(let text, _, let emphasis):
+            let scale = emphasis.contains(.doubleSize) ? 2.0 : 1.0
+            return Double(Layout.wrap(text, width: Layout.columns(for: emphasis, paper: columns)).count) * rowHeight * scale
+        case .columns(let label, let amount, let emphasis):
+            let scale = emphasis.contains(.doubleSize) ? 2.0 : 1.0
+            return Double(Layout.columns(label, amount, width: Layout.columns(for: emphasis, paper: columns)).count) * rowHeight * scale
+        case .rule, .blank:
+            return rowHeight
+        case .qr(let payload):
+            return Double((QRCode(payload)?.size ?? 0) + 4) * qrModule
+        case .barcode:
+            return barcodeHeight + rowHeight * 1.5
+        }
+    }
+
+    private func draw(_ line: Line, at top: Double, on cr: OpaquePointer) {
+        let printWidth = Self.pageWidth - 2 * Self.margin
+        switch line {
+        case .text(let text, let alignment, let emphasis):
+            let width = Layout.columns(for: emphasis, paper: Self.columns)
+            drawRows(Layout.wrap(text, width: width).map { Layout.aligned($0, alignment, width: width) }, emphasis, top, cr)
+        case .columns(let label, let amount, let emphasis):
+            drawRows(Layout.columns(label, amount, width: Layout.columns(for: emphasis, paper: Self.columns)), emphasis, top, cr)
+        case .rule(let ch):
+            let y = top + Self.rowHeight / 2
+            cairo_set_line_width(cr, ch == "=" ? 1.2 : 0.6)
+            if ch != "=" && ch != "─" { var dash = [2.0, 1.5]; cairo_set_dash(cr, &dash, 2, 0) }
+            cairo_move_to(cr, Self.margin, y)
+            cairo_line_to(cr, Self.margin + printWidth, y)
+            cairo_stroke(cr)
+            cairo_set_dash(cr, nil, 0, 0)
+        case .blank:
+            break
+        case .qr(let payload):
+            guard let code = QRCode(payload) else { return }
+            let left = (Self.pageWidth - Double(code.size) * Self.qrModule) / 2
+            for row in 0..<code.size {
+                for column in 0..<code.size where code.isDark(row: row, column: column) {
+                    cairo_rectangle(cr, left + Double(column) * Self.qrModule, top + Double(row + 2) * Self.qrModule,
+                                    Self.qrModule, Self.qrModule)
+                }
+            }
+            cairo_fill(cr)
+        case .barcode(let payload):
+            guard let widths = Code128.widths(payload) else { return }
+            let modules = Double(widths.reduce(0, +))
+            let module = min(1.2, printWidth / modules)
+            var x = (Self.pageWidth - modules * module) / 2
+            for (i, w) in widths.enumerated() {
+                if i % 2 == 0 { cairo_rectangle(cr, x, top, Double(w) * module, Self.barcodeHeight) }
+                x += Double(w) * module
+            }
+            cairo_fill(cr)
+            drawRows([Layout.aligned(payload, .center, width: Self.columns)], [], top + Self.barcodeHeight + 2, cr)
+        }
+    }
+
+    private func drawRows(_ rows: [String], _ emphasis: Emphasis, _ top: Double, _ cr: OpaquePointer) {
+        let scale = emphasis.contains(.doubleSize) ? 2.0 : 1.0
+        cairo_select_font_face(cr, Self.fontFamily, CAIRO_FONT_SLANT_NORMAL,
+                               emphasis.contains(.bold) ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(cr, Self.fontSize * scale)
+        for (i, row) in rows.enumerated() {
+            // Baseline at four fifths of the row: room for descenders below.
+            cairo_move_to(cr, Self.margin, top + (Double(i) + 0.8) * Self.rowHeight * scale)
+            cairo_show_text(cr, row)
+        }
+    }
+}
+
+/// Collects the bytes cairo writes.
+private final class PDFSink {
+    var data = Data()
+}

@@ -1,0 +1,56 @@
+import XCTest
+@testable import Receipt
+
+/// The PDF is checked with poppler's own tools, as a person would check a file.
+final class PDFRendererTests: XCTestCase {
+    private func write(_ receipt: SaleReceipt) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("receipt-\(UUID().uuidString).pdf")
+        try PDFRenderer().render(receipt.document).write(to: url)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    private func run(_ tool: String, _ args: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + args
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "\(tool) failed")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func testTextOfTheReceiptIsInThePDF() throws {
+        for language in [Language.ja, .en] {
+            let text = try run("pdftotext", ["-layout", try write(Samples.sale(language)).path, "-"])
+            for expected in ["¥2,980", "¥2,020", "FM-SBY-1-000123", "T1234567890123"] {
+                XCTAssertTrue(text.contains(expected), "\(language): missing \(expected) in\n\(text)")
+            }
+        }
+    }
+
+    func testEveryFontIsEmbeddedAsASubset() throws {
+        let fonts = try run("pdffonts", [try write(Samples.sale(.ja)).path])
+        let rows = fonts.split(separator: "\n").dropFirst(2)
+        XCTAssertFalse(rows.isEmpty)
+        // Cairo names its subsets CairoFont-N-N; what matters is that each one travels in the file.
+        for row in rows {
+            // Columns: name type encoding emb sub uni object ID.
+            let columns = row.split(separator: " ", omittingEmptySubsequences: true)
+            XCTAssertEqual(columns[columns.count - 5], "yes", "not embedded: \(row)")
+            XCTAssertEqual(columns[columns.count - 4], "yes", "not a subset: \(row)")
+        }
+    }
+
+    func testPageIs80MillimetresWideAndAsLongAsTheReceipt() throws {
+        let info = try run("pdfinfo", [try write(Samples.sale(.ja)).path])
+        let size = try XCTUnwrap(info.split(separator: "\n").first { $0.hasPrefix("Page size:") })
+        XCTAssertTrue(size.contains("226.77"), String(size))
+        let height = Double(size.split(separator: " ")[4]) ?? 0
+        XCTAssertGreaterThan(height, 300)
+        XCTAssertTrue(info.split(separator: "\n").contains { $0.hasPrefix("Pages:") && $0.hasSuffix(" 1") })
+    }
+}
