@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "kiosk", targets: ["KioskCLI"]),
+        .executable(name: "kiosk-bench", targets: ["KioskBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,10 +38,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        .executableTarget(name: "KioskBench", dependencies: ["Kiosk", "Ledger", "Receipt"]),
         .testTarget(name: "KioskTests", dependencies: ["Kiosk"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
-        .testTarget(name: "ReceiptTests", dependencies: ["Receipt"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Kiosk", "Ledger"]),
+        .testTarget(name: "ReceiptTests", dependencies: ["Receipt"], exclude: ["Goldens"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Kiosk", "Ledger"], exclude: ["Scripts"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,24 @@
+import Foundation
+import Receipt
+
+/// Documents per second for each renderer, on a Japanese receipt with QR code and barcode.
+enum ReceiptBench {
+    static func rows() -> [BenchRow] {
+        let receipt = SaleReceipt(
+            store: ReceiptStore(chain: "ファミリーマート", storeName: "渋谷駅東口店", address: "東京都渋谷区渋谷1-2-3",
+                                registrationNumber: "T1234567890123", terminalId: "FM-SBY-1"),
+            at: Date(), receiptNo: 123, txnId: "FM-SBY-1-000123", carrierName: "NTTドコモ",
+            simNumberMasked: "090-****-5678", planName: "トラベル 3GB", planDetail: "3GB・30日間",
+            amountYen: 2_980, taxYen: 270, payment: .cash(receivedYen: 5_000, changeYen: 2_020),
+            newExpiry: "2026-12-25", isReprint: false, language: .ja)
+        let document = receipt.document
+        let text = Bench.secondsPerCall(iterations: 5_000) { _ = TextRenderer(width: 48).render(document) }
+        let pdf = Bench.secondsPerCall(iterations: 100) { _ = PDFRenderer().render(document) }
+        let escpos = Bench.secondsPerCall(iterations: 5_000) { _ = ESCPOSRenderer().render(document) }
+        return [
+            BenchRow(name: "receipt text, documents/s", value: 1 / text, unit: "/s", goal: "≥ 50,000/s", met: 1 / text >= 50_000),
+            BenchRow(name: "receipt PDF, documents/s", value: 1 / pdf, unit: "/s", goal: "≥ 300/s", met: 1 / pdf >= 300),
+            BenchRow(name: "receipt ESC/POS, documents/s", value: 1 / escpos, unit: "/s", goal: "—"),
+        ]
+    }
+}
