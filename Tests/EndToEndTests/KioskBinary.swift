@@ -2,7 +2,13 @@ import Foundation
 
 /// Runs the built `kiosk` executable, as a person at a shell would.
 enum KioskBinary {
-    struct Output { var status: Int32; var stdout: String; var stderr: String }
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        /// Ended by SIGKILL rather than by exiting.
+        var killed: Bool
+    }
 
     /// The binary next to the test bundle (`.build/debug/kiosk`).
     static var url: URL {
@@ -32,6 +38,15 @@ enum KioskBinary {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self),
+                      killed: p.terminationReason == .uncaughtSignal && p.terminationStatus == SIGKILL)
+    }
+
+    /// A ledger path in a new temporary folder (the folder also takes receipts).
+    static func temporaryLedger() -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-e2e-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.appendingPathComponent("ledger.sqlite").path
     }
 }

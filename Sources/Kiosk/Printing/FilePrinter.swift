@@ -1,0 +1,74 @@
+import Foundation
+import Ledger
+import Receipt
+
+/// The simulated thermal printer: each document is written into the receipts folder in the
+/// formats the terminal is configured for. Paper runs down by one sheet a document; a
+/// `paper-out` fault empties it.
+public final class FilePrinter: ReceiptPrinter {
+    private let catalogue: Catalogue
+    private let ledger: Ledger?
+    private let folder: String?
+    private let faults: Faults
+    private var random: SeededRandom
+    private var used: [String: Int] = [:]
+    private var emptied: Set<String> = []
+
+    public init(catalogue: Catalogue, ledger: Ledger?, folder: String?, faults: Faults = .none, seed: UInt64 = 1) {
+        self.catalogue = catalogue
+        self.ledger = ledger
+        self.folder = folder
+        self.faults = faults
+        random = SeededRandom(seed: seed ^ 0x9A9E)
+    }
+
+    public func paperSheets(terminalId: String) -> Int {
+        if emptied.contains(terminalId) { return 0 }
+        return max(0, (catalogue.terminal(terminalId)?.paperSheets ?? 0) - (used[terminalId] ?? 0))
+    }
+
+    /// The folder a terminal's documents go to: `--receipts DIR`, or `var/receipts/<terminal>/`.
+    public func folder(for terminalId: String) -> URL {
+        URL(fileURLWithPath: folder ?? "var/receipts/\(terminalId)")
+    }
+
+    public func print(txnId: String, language: Language, reprint: Bool) -> Result<[String], PrinterFault> {
+        guard let ledger else { return .failure(.failed("the ledger is not open")) }
+        do {
+            guard let txn = try ledger.transaction(id: txnId), let terminal = catalogue.terminal(txn.terminalId) else {
+                return .failure(.failed("there is no transaction \(txnId)"))
+            }
+            if random.chance(faults.paperOut) { emptied.insert(terminal.id) }
+            guard paperSheets(terminalId: terminal.id) > 0 else { return .failure(.outOfPaper) }
+            let printables = try ReceiptContent.documents(for: txn, journal: try ledger.journal(txnId: txnId),
+                                                           catalogue: catalogue, language: language, reprint: reprint)
+            let dir = folder(for: terminal.id)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            var files: [String] = []
+            for printable in printables {
+                for format in terminal.receiptFormats.map(\.documentFormat) {
+                    let url = dir.appendingPathComponent(printable.name + (reprint ? "-reprint" : "") + "." + format.fileExtension)
+                    try render(printable.document, as: format, language: language).write(to: url, options: .atomic)
+                    files.append(url.path)
+                }
+                used[terminal.id, default: 0] += 1
+            }
+            return .success(files)
+        } catch let fault as PrinterFault {
+            return .failure(fault)
+        } catch {
+            return .failure(.failed(String(describing: error)))
+        }
+    }
+}
+
+extension ReceiptFormat {
+    /// Receipts print at 48 columns, the width of 80 mm paper.
+    public var documentFormat: DocumentFormat {
+        switch self {
+        case .text: return .text(width: 48)
+        case .pdf: return .pdf
+        case .escpos: return .escpos
+        }
+    }
+}

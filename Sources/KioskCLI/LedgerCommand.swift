@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Kiosk
+import Ledger
+
+/// The ledger for staff and auditors: check the hash chain, settle what a crash left open,
+/// and export for accountants.
+struct LedgerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ledger",
+        abstract: "Verify, recover or export the ledger.",
+        subcommands: [Verify.self, Recover.self, Export.self])
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute the journal's hash chain and the closed Z reports; exit 1 naming the first bad row.")
+        @OptionGroup var ledgerOptions: LedgerOptions
+
+        func run() throws {
+            try reporting {
+                switch try ledgerOptions.open().verify() {
+                case .ok(let rows, let z):
+                    print("The ledger \(ledgerOptions.ledger) is intact: \(rows) journal rows and \(z) Z reports verified.")
+                case .broken(let seq, let reason):
+                    throw Failure("The journal is broken at seq \(seq): \(reason).")
+                case .zReportChanged(let number, let terminal):
+                    throw Failure("Z report \(number) of terminal \(terminal) was changed after it was closed.")
+                }
+            }
+        }
+    }
+
+    struct Recover: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Settle every transaction left open by a crash (refund, or complete once the carrier confirms).")
+        @OptionGroup var ledgerOptions: LedgerOptions
+        @OptionGroup var fixtureOptions: FixtureOptions
+        @Option(help: "Only this terminal's transactions (default: every terminal; stop the kiosks first).")
+        var terminal: String?
+        @Option(help: "Where refund slips and receipts are written (default var/receipts/<terminal>/).")
+        var receipts: String?
+
+        func run() throws {
+            try reporting {
+                let catalogue = try fixtureOptions.catalogue()
+                if let terminal, catalogue.terminal(terminal) == nil {
+                    throw Failure("Unknown terminal \"\(terminal)\"; the terminals are \(catalogue.terminals.map(\.id).joined(separator: ", ")).")
+                }
+                let ledger = try ledgerOptions.open()
+                let machine = KioskAssembly(catalogue: catalogue, ledger: ledger,
+                                            settings: .init(ledgerPath: ledgerOptions.ledger, receipts: receipts),
+                                            clock: { Date() })
+                let settled = try machine.recoverAll(terminalId: terminal)
+                if settled.isEmpty { print("Nothing to recover: no transaction is open.") }
+                settled.forEach { print($0) }
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the ledger as CSV (RFC 4180), JSON, or an hledger journal.")
+        @OptionGroup var ledgerOptions: LedgerOptions
+        @Option(help: "csv, json or hledger.")
+        var format: String = "csv"
+        @Option(help: "Write to this file instead of standard output.")
+        var out: String?
+
+        func run() throws {
+            try reporting {
+                guard let f = ExportFormat(rawValue: format) else {
+                    throw Failure("Unknown format \"\(format)\"; use csv, json or hledger.")
+                }
+                let text = try ledgerOptions.open().export(f)
+                if let out {
+                    do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
+                        throw Failure("Cannot write \(out): \(error.localizedDescription)")
+                    }
+                } else {
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                }
+            }
+        }
+    }
+}

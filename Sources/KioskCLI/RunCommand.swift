@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import Kiosk
+import Ledger
+import Receipt
+
+/// The machine itself: full screen, or headless from a script of events.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Open the kiosk full screen, or play a script of events headless (--script).")
+
+    @OptionGroup var fixtureOptions: FixtureOptions
+    @OptionGroup var ledgerOptions: LedgerOptions
+
+    @Option(help: "The store whose machine this is (otherwise the store finder opens).")
+    var store: String?
+
+    @Option(help: "The terminal id, e.g. FM-SBY-1 (see `kiosk stores`).")
+    var terminal: String?
+
+    @Option(help: "The language the machine starts in: en, ja, zh-Hans or zh-Hant.")
+    var lang: String = "en"
+
+    @Option(help: "Where receipts are written (default var/receipts/<terminal>/).")
+    var receipts: String?
+
+    @Option(help: "Faults to inject, e.g. host-timeout=0.1,host-error=0.05,card-timeout=0.02,jam=0.01,paper-out=0.01.")
+    var faults: String = ""
+
+    @Option(help: "Seed for the injected faults, so that a run repeats.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Seconds of inactivity before a customer screen goes back to the start.")
+    var timeout: Int = 60
+
+    @Option(help: "Play this file of events headless instead of opening the screen (grammar in the README).")
+    var script: String?
+
+    /// For crash tests: the process kills itself (SIGKILL) just before its Nth effect.
+    @Option(help: .hidden)
+    var crashBeforeEffect: Int?
+
+    func run() throws {
+        try reporting {
+            guard let language = Language(rawValue: lang) else {
+                throw Failure("Unknown language \"\(lang)\"; use en, ja, zh-Hans or zh-Hant.")
+            }
+            let faultSpec: Faults
+            do { faultSpec = try Faults(spec: faults) } catch { throw Failure("\(error)") }
+            let catalogue = try fixtureOptions.catalogue()
+            let place = try Place.resolve(store: store, terminal: terminal, in: catalogue)
+            let settings = KioskAssembly.Settings(ledgerPath: ledgerOptions.ledger, receipts: receipts, faults: faultSpec,
+                                                  seed: seed, language: language, timeout: TimeInterval(timeout))
+            if ledgerOptions.ledger == "var/ledger.sqlite" {
+                try? FileManager.default.createDirectory(atPath: "var", withIntermediateDirectories: true)
+            }
+            guard let script else {
+                let machine = KioskAssembly(catalogue: catalogue, settings: settings, clock: { Date() })
+                start(machine, at: place)
+                _ = machine
+                throw Failure("The full screen is not in this build; play a script with --script FILE.")
+            }
+            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+                throw Failure("Cannot read the script \(script).")
+            }
+            let commands: [(line: Int, command: ScriptCommand)]
+            do { commands = try Script.parse(text, file: script) } catch { throw Failure("\(error)") }
+            // Headless runs need a ledger: say why there is none and stop.
+            let ledger = try ledgerOptions.open()
+            let clock = ManualClock(start: Date())
+            let machine = KioskAssembly(catalogue: catalogue, ledger: ledger, settings: settings, clock: clock.now)
+            if let crashBeforeEffect {
+                var performed = 0
+                machine.runtime.observe = { _ in
+                    performed += 1
+                    if performed == crashBeforeEffect { kill(getpid(), SIGKILL) }
+                }
+            }
+            start(machine, at: place)
+            try ScriptRun(machine: machine, clock: clock).run(commands, file: script)
+        }
+    }
+
+    private func start(_ machine: KioskAssembly, at place: Place?) {
+        if let place {
+            machine.runtime.open(storeId: place.store, terminalId: place.terminal)
+        } else {
+            machine.runtime.loadStatuses()
+        }
+    }
+}
