@@ -9,7 +9,7 @@ packages=(
   sqlite3            # the ledger benchmark's hand-written SQL baseline
   libcairo2-dev      # PDF receipts and reports
   libqrencode-dev    # QR codes on receipts
-  fonts-ipafont-gothic  # CJK font embedded in PDFs
+  fonts-ipafont-gothic fonts-wqy-zenhei  # CJK font embedded in PDFs
   tmux               # end-to-end tests of the real binary
   poppler-utils      # pdftotext/pdffonts in the receipt tests
   hledger            # the accountants' export is checked by hledger itself

@@ -58,10 +58,12 @@ public struct TransactionStart: Equatable, Sendable, Codable {
     public var taxYen: Int
     /// `cash` or `card`.
     public var paymentMethod: String
+    /// The language the customer used, so that a reprint speaks it too.
+    public var language: String?
 
     public init(id: String, storeId: String, terminalId: String, businessDate: String,
                 simNumber: String, carrierId: String, planId: String,
-                amountYen: Int, taxYen: Int, paymentMethod: String) {
+                amountYen: Int, taxYen: Int, paymentMethod: String, language: String? = nil) {
         self.id = id
         self.storeId = storeId
         self.terminalId = terminalId
@@ -72,6 +74,7 @@ public struct TransactionStart: Equatable, Sendable, Codable {
         self.amountYen = amountYen
         self.taxYen = taxYen
         self.paymentMethod = paymentMethod
+        self.language = language
     }
 }
 

@@ -36,11 +36,13 @@ extension Step {
     var payload: [String: JSONValue] {
         switch self {
         case .begin(let s):
-            return ["id": .string(s.id), "store_id": .string(s.storeId), "terminal_id": .string(s.terminalId),
+            var fields: [String: JSONValue] = ["id": .string(s.id), "store_id": .string(s.storeId), "terminal_id": .string(s.terminalId),
                     "business_date": .string(s.businessDate), "sim_number": .string(s.simNumber),
                     "carrier_id": .string(s.carrierId), "plan_id": .string(s.planId),
                     "amount_yen": .int(s.amountYen), "tax_yen": .int(s.taxYen),
                     "payment_method": .string(s.paymentMethod)]
+            if let language = s.language { fields["language"] = .string(language) }
+            return fields
         case .cashIn(let denomination):
             return ["denomination": .int(denomination)]
         case .changeDue(let pieces), .changeDispensed(let pieces), .cashReturnDue(let pieces), .cashReturned(let pieces):
@@ -193,6 +195,6 @@ private struct PayloadFields {
               let method = string("payment_method") else { return nil }
         return TransactionStart(id: id, storeId: store, terminalId: terminal, businessDate: date,
                                 simNumber: sim, carrierId: carrier, planId: plan,
-                                amountYen: amount, taxYen: tax, paymentMethod: method)
+                                amountYen: amount, taxYen: tax, paymentMethod: method, language: string("language"))
     }
 }

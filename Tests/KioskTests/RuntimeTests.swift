@@ -8,7 +8,7 @@ import Receipt
 final class RecordingPrinter: ReceiptPrinter {
     var printed: [String] = []
     func paperSheets(terminalId: String) -> Int { 100 }
-    func print(txnId: String, language: Language, reprint: Bool) -> Result<[String], PrinterFault> {
+    func print(txnId: String, language: Language?, reprint: Bool) -> Result<[String], PrinterFault> {
         printed.append(txnId)
         return .success(["\(txnId).txt"])
     }

@@ -10,7 +10,7 @@ final class PDFRendererTests: XCTestCase {
         return url
     }
 
-    private func run(_ tool: String, _ args: [String]) throws -> String {
+    func run(_ tool: String, _ args: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + args
@@ -52,5 +52,16 @@ final class PDFRendererTests: XCTestCase {
         let height = Double(size.split(separator: " ")[4]) ?? 0
         XCTAssertGreaterThan(height, 300)
         XCTAssertTrue(info.split(separator: "\n").contains { $0.hasPrefix("Pages:") && $0.hasSuffix(" 1") })
+    }
+}
+
+extension PDFRendererTests {
+    /// IPA Gothic has no simplified Chinese characters; Chinese receipts are set in a font that does.
+    func testChineseReceiptsUseAChineseFont() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("receipt-\(UUID().uuidString).pdf")
+        try PDFRenderer(language: .zhHans).render(Samples.sale(.zhHans).document).write(to: url)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        XCTAssertTrue(try run("pdffonts", [url.path]).contains("WenQuanYiZenHeiMono"))
+        XCTAssertTrue(try run("pdftotext", [url.path, "-"]).contains("合计"))
     }
 }

@@ -4,7 +4,8 @@ import Receipt
 public protocol ReceiptPrinter: AnyObject {
     /// Sheets left in the printer of that terminal.
     func paperSheets(terminalId: String) -> Int
-    func print(txnId: String, language: Language, reprint: Bool) -> Result<[String], PrinterFault>
+    /// In the language asked, or (nil) the one the customer used.
+    func print(txnId: String, language: Language?, reprint: Bool) -> Result<[String], PrinterFault>
 }
 
 public enum PrinterFault: Error, Equatable, CustomStringConvertible {

@@ -32,7 +32,7 @@ public final class FilePrinter: ReceiptPrinter {
         URL(fileURLWithPath: folder ?? "var/receipts/\(terminalId)")
     }
 
-    public func print(txnId: String, language: Language, reprint: Bool) -> Result<[String], PrinterFault> {
+    public func print(txnId: String, language: Language?, reprint: Bool) -> Result<[String], PrinterFault> {
         guard let ledger else { return .failure(.failed("the ledger is not open")) }
         do {
             guard let txn = try ledger.transaction(id: txnId), let terminal = catalogue.terminal(txn.terminalId) else {
@@ -48,7 +48,7 @@ public final class FilePrinter: ReceiptPrinter {
             for printable in printables {
                 for format in terminal.receiptFormats.map(\.documentFormat) {
                     let url = dir.appendingPathComponent(printable.name + (reprint ? "-reprint" : "") + "." + format.fileExtension)
-                    try render(printable.document, as: format, language: language).write(to: url, options: .atomic)
+                    try render(printable.document, as: format, language: printable.language).write(to: url, options: .atomic)
                     files.append(url.path)
                 }
                 used[terminal.id, default: 0] += 1

@@ -8,10 +8,12 @@ public enum ReceiptContent {
     public struct Printable {
         public var name: String
         public var document: Document
+        public var language: Language
     }
 
     public static func documents(for txn: TransactionRecord, journal: [JournalRecord], catalogue: Catalogue,
-                                 language: Language, reprint: Bool) throws -> [Printable] {
+                                 language asked: Language?, reprint: Bool) throws -> [Printable] {
+        let language = asked ?? customerLanguage(journal) ?? .en
         guard let store = catalogue.store(txn.storeId) else {
             throw PrinterFault.failed("store \(txn.storeId) is not in the fixtures")
         }
@@ -50,19 +52,27 @@ public enum ReceiptContent {
                 planDetail: plan?.detail(in: language) ?? "",
                 amountYen: txn.amountYen, taxYen: txn.taxYen, payment: payment, newExpiry: expiry,
                 isReprint: reprint, language: language)
-            out.append(Printable(name: base, document: receipt.document))
+            out.append(Printable(name: base, document: receipt.document, language: language))
         }
         if txn.status == .refunded || txn.status == .refundDue || (txn.status == .cancelled && !returned.isEmpty) {
             let back = voided ? txn.amountYen : CashUnit.total(returned).amount
             let slip = RefundSlip(store: header, at: at, receiptNo: txn.receiptNo, txnId: txn.id,
                                   simNumberMasked: sim, amountYen: txn.amountYen, returnedYen: back, cardVoided: voided, dueYen: due,
                                   reason: reason, isReprint: reprint, language: language)
-            out.append(Printable(name: base + "-refund", document: slip.document))
+            out.append(Printable(name: base + "-refund", document: slip.document, language: language))
         }
         guard !out.isEmpty else {
             throw PrinterFault.failed("transaction \(txn.id) is \(txn.status.rawValue) and has no receipt or slip")
         }
         return out
+    }
+
+    /// The language the customer used at the machine, as its `begin` step recorded it.
+    static func customerLanguage(_ journal: [JournalRecord]) -> Language? {
+        for row in journal {
+            if case .begin(let start) = row.step { return start.language.flatMap(Language.init(rawValue:)) }
+        }
+        return nil
     }
 }
 

@@ -157,6 +157,6 @@ public struct Recovery {
 
     /// The receipt or refund slip, in the folder where staff find it.
     private func printSlip(_ txn: TransactionRecord) {
-        _ = printer?.print(txnId: txn.id, language: .en, reprint: false)
+        _ = printer?.print(txnId: txn.id, language: nil, reprint: false)
     }
 }

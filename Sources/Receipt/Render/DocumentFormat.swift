@@ -15,11 +15,11 @@ public enum DocumentFormat: Equatable, Sendable {
     }
 }
 
-/// The bytes of a document in one format; ESC/POS is encoded in the language's code page.
+/// The bytes of a document in one format, in the language's font (PDF) or code page (ESC/POS).
 public func render(_ document: Document, as format: DocumentFormat, language: Language = .ja) -> Data {
     switch format {
     case .text(let width): return Data(TextRenderer(width: width).render(document).utf8)
-    case .pdf: return PDFRenderer().render(document)
+    case .pdf: return PDFRenderer(language: language).render(document)
     case .escpos: return Data(ESCPOSRenderer(codePage: .of(language)).render(document))
     }
 }

@@ -1,11 +1,12 @@
 import CCairo
 import Foundation
 
-/// A PDF through cairo: a page 80 mm wide and as long as the receipt, set in IPA Gothic
-/// (embedded as a subset, so the file prints the same anywhere). IPA Gothic is fixed-pitch,
-/// half-width characters half an em, so the text layout's columns are the page's columns.
+/// A PDF through cairo: a page 80 mm wide and as long as the receipt, set in IPA Gothic for
+/// Japanese and English, WenQuanYi Zen Hei Mono for Chinese (IPA Gothic lacks simplified
+/// characters), embedded as subsets so the file prints the same anywhere. Both are
+/// fixed-pitch, half-width characters half an em, so the layout's columns are the page's.
 public struct PDFRenderer {
-    static let fontFamily = "IPAGothic"
+    public let fontFamily: String
     static let pageWidth = 80.0 / 25.4 * 72     // 80 mm in points
     static let margin = 4.0 / 25.4 * 72         // 4 mm each side: 72 mm of print
     static let columns = 48
@@ -14,7 +15,12 @@ public struct PDFRenderer {
     static let qrModule = 2.4
     static let barcodeHeight = 30.0
 
-    public init() {}
+    public init(language: Language = .ja) {
+        switch language {
+        case .en, .ja: fontFamily = "IPAGothic"
+        case .zhHans, .zhHant: fontFamily = "WenQuanYi Zen Hei Mono"
+        }
+    }
 
     public func render(_ document: Document) -> Data {
         let height = document.lines.reduce(2 * Self.margin) { $0 + Self.height(of: $1) }
@@ -98,7 +104,7 @@ public struct PDFRenderer {
 
     private func drawRows(_ rows: [String], _ emphasis: Emphasis, _ top: Double, _ cr: OpaquePointer) {
         let scale = emphasis.contains(.doubleSize) ? 2.0 : 1.0
-        cairo_select_font_face(cr, Self.fontFamily, CAIRO_FONT_SLANT_NORMAL,
+        cairo_select_font_face(cr, fontFamily, CAIRO_FONT_SLANT_NORMAL,
                                emphasis.contains(.bold) ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(cr, Self.fontSize * scale)
         for (i, row) in rows.enumerated() {
