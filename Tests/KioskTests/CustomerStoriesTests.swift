@@ -12,7 +12,8 @@ final class CustomerStoriesTests: XCTestCase {
         XCTAssertEqual(kept, [.journal(txnId: "FM-SBY-1-000001", [
             .begin(TransactionStart(id: "FM-SBY-1-000001", storeId: "fm-shibuya-center", terminalId: "FM-SBY-1",
                                     businessDate: "2026-11-25", simNumber: "09012345678", carrierId: "docomo",
-                                    planId: "docomo-3g-30", amountYen: 2980, taxYen: 270, paymentMethod: "cash")),
+                                    planId: "docomo-3g-30", amountYen: 2980, taxYen: 270, paymentMethod: "cash",
+                                    language: "en")),
             .cashIn(denomination: 5000),
             .topUpRequested(simNumber: "09012345678", planId: "docomo-3g-30")])])
         // The host is asked only once the ledger holds the money.
