@@ -76,7 +76,7 @@ final class TextRendererTests: XCTestCase {
     }
 
     func testQRCodeIsDrawnWithHalfBlocksInsideTheWidth() {
-        let rows = TextRenderer(width: 32).rows(.qr("FM-SBY-1-000123"))
+        let rows = TextRenderer(width: 32).rows(.qr(QRCode("FM-SBY-1-000123")))
         XCTAssertGreaterThan(rows.count, 10)
         XCTAssertTrue(rows.joined().contains("█"))
         XCTAssertTrue(rows.allSatisfy { DisplayWidth.of($0) <= 32 })

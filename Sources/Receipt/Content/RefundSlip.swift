@@ -53,7 +53,7 @@ public struct RefundSlip: Equatable, Sendable {
             doc.append(.text(Word.dueNote.in(l)))
         }
         if !reason.isEmpty { doc.append(.columns(Word.reason.in(l), reason)) }
-        doc.append(contentsOf: [.rule(), .qr(txnId), .text(Word.keepReceipt.in(l), .center)])
+        doc.append(contentsOf: [.rule(), .qr(QRCode(txnId)), .text(Word.keepReceipt.in(l), .center)])
         return doc
     }
 }

@@ -72,7 +72,7 @@ public struct SaleReceipt: Equatable, Sendable {
             .rule(),
             .columns(Word.newExpiry.in(l), newExpiry, .bold),
             .blank,
-            .qr(txnId),
+            .qr(QRCode(txnId)),
             .barcode(txnId),
             .text(Word.keepReceipt.in(l), .center),
             .text(Word.thanks.in(l), .center, .bold),

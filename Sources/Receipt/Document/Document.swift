@@ -38,8 +38,8 @@ public enum Line: Equatable, Sendable {
     /// A full-width rule made of this character.
     case rule(Character = "-")
     case blank
-    /// A QR code of the payload, centred.
-    case qr(String)
+    /// A QR code, centred.
+    case qr(QRCode)
     /// A CODE128 barcode of the payload (printable ASCII), centred, with the payload under it.
     case barcode(String)
 }

@@ -32,12 +32,11 @@ public struct ESCPOSRenderer {
             let rows = Layout.columns(label, amount, width: Layout.columns(for: emphasis, paper: Self.columns))
             return styled(emphasis, align(.left) + rows.flatMap { codePage.encode($0) + [0x0A] })
         case .rule(let ch):
-            let rule = String(repeating: ch, count: Self.columns / max(1, DisplayWidth.of(ch)))
-            return align(.left) + codePage.encode(rule) + [0x0A]
+            return align(.left) + codePage.encode(Layout.rule(ch, width: Self.columns)) + [0x0A]
         case .blank:
             return [0x0A]
-        case .qr(let payload):
-            let data = Array(payload.utf8)
+        case .qr(let code):
+            let data = Array(code.payload.utf8)
             let stored = data.count + 3
             return align(.center)
                 + [0x1D, 0x28, 0x6B, 0x04, 0x00, 0x31, 0x41, 0x32, 0x00]   // model 2

@@ -5,6 +5,7 @@ enum Layout {
     /// anywhere in a run of wide characters (Japanese and Chinese have no spaces).
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [text] }
+        if !text.utf8.contains(UInt8(ascii: "\n")), DisplayWidth.of(text) <= width { return [text] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
@@ -39,8 +40,8 @@ enum Layout {
         let gap = max(0, width - DisplayWidth.of(text))
         switch alignment {
         case .left: return text
-        case .right: return String(repeating: " ", count: gap) + text
-        case .center: return String(repeating: " ", count: gap / 2) + text
+        case .right: return spaces(gap) + text
+        case .center: return spaces(gap / 2) + text
         }
     }
 
@@ -48,16 +49,34 @@ enum Layout {
     /// the last row, or on a row of its own when the two do not fit side by side.
     static func columns(_ label: String, _ amount: String, width: Int) -> [String] {
         let amountWidth = DisplayWidth.of(amount)
+        let labelWidth = DisplayWidth.of(label)
+        if labelWidth + 1 + amountWidth <= width, !label.utf8.contains(UInt8(ascii: "\n")) {
+            return [label + spaces(width - labelWidth - amountWidth) + amount]
+        }
         var rows = wrap(label, width: width)
         let last = rows.removeLast()
         let gap = width - DisplayWidth.of(last) - amountWidth
         if gap >= 1 {
-            rows.append(last + String(repeating: " ", count: gap) + amount)
+            rows.append(last + spaces(gap) + amount)
         } else {
             rows.append(last)
             rows.append(contentsOf: wrap(amount, width: width).map { aligned($0, .right, width: width) })
         }
         return rows
+    }
+
+    private static let blank = String(repeating: " ", count: 256)
+
+    /// Padding, cut from one long run of spaces rather than built a space at a time.
+    static func spaces(_ n: Int) -> String {
+        n <= blank.utf8.count ? String(blank.utf8.prefix(n))! : String(repeating: " ", count: n)
+    }
+
+    /// A rule across the paper made of one character (two-column characters fill half as many).
+    static func rule(_ ch: Character, width: Int) -> String {
+        let count = width / max(1, DisplayWidth.of(ch))
+        if let byte = ch.asciiValue { return String(decoding: [UInt8](repeating: byte, count: count), as: UTF8.self) }
+        return String(repeating: ch, count: count)
     }
 
     /// The columns a line has at this paper width: double-size characters are twice as wide.

@@ -53,8 +53,8 @@ public struct PDFRenderer {
             return Double(Layout.columns(label, amount, width: Layout.columns(for: emphasis, paper: columns)).count) * rowHeight * scale
         case .rule, .blank:
             return rowHeight
-        case .qr(let payload):
-            return Double((QRCode(payload)?.size ?? 0) + 4) * qrModule
+        case .qr(let code):
+            return Double(code.size + 4) * qrModule
         case .barcode:
             return barcodeHeight + rowHeight * 1.5
         }
@@ -78,8 +78,7 @@ public struct PDFRenderer {
             cairo_set_dash(cr, nil, 0, 0)
         case .blank:
             break
-        case .qr(let payload):
-            guard let code = QRCode(payload) else { return }
+        case .qr(let code):
             let left = (Self.pageWidth - Double(code.size) * Self.qrModule) / 2
             for row in 0..<code.size {
                 for column in 0..<code.size where code.isDark(row: row, column: column) {

@@ -1,6 +1,7 @@
 /// Plain text at 32, 42 or 48 columns (58 mm and 80 mm paper). Lines are aligned by display
-/// width; emphasis and double size have no form in plain text and print at normal size; a QR code is drawn with half blocks, two module rows to a text row; a barcode
-/// cannot be drawn in text, so its payload is printed where it would stand.
+/// width; emphasis and double size have no form in plain text and print at normal size. A QR
+/// code is drawn with half blocks, two module rows to a text row; a barcode cannot be drawn
+/// in text, so its payload is printed where it would stand.
 public struct TextRenderer {
     public static let widths = [32, 42, 48]
     public let width: Int
@@ -10,11 +11,15 @@ public struct TextRenderer {
     }
 
     public func render(_ document: Document) -> String {
-        var out: [String] = []
+        var out = ""
+        out.reserveCapacity(document.lines.count * width * 2)
         for line in document.lines {
-            out.append(contentsOf: rows(line))
+            for row in rows(line) {
+                out += row.trailingSpacesRemoved
+                out += "\n"
+            }
         }
-        return out.map { $0.trailingSpacesRemoved }.joined(separator: "\n") + "\n"
+        return out
     }
 
     func rows(_ line: Line) -> [String] {
@@ -24,44 +29,48 @@ public struct TextRenderer {
         case .columns(let label, let amount, _):
             return Layout.columns(label, amount, width: width)
         case .rule(let ch):
-            return [String(repeating: ch, count: width / max(1, DisplayWidth.of(ch)))]
+            return [Layout.rule(ch, width: width)]
         case .blank:
             return [""]
-        case .qr(let payload):
-            return qrRows(payload)
+        case .qr(let code):
+            return qrRows(code)
         case .barcode(let payload):
             return Layout.wrap(payload, width: width).map { Layout.aligned($0, .center, width: width) }
         }
     }
 
-    private func qrRows(_ payload: String) -> [String] {
-        guard let code = QRCode(payload), code.size + 4 <= width else {
-            return Layout.wrap(payload, width: width).map { Layout.aligned($0, .center, width: width) }
-        }
+    private func qrRows(_ code: QRCode) -> [String] {
         // A quiet zone of two modules on every side, as scanners need.
-        let span = -2..<(code.size + 2)
+        let side = code.size + 4
+        guard code.size > 0, side <= width else {
+            return Layout.wrap(code.payload, width: width).map { Layout.aligned($0, .center, width: width) }
+        }
+        let indent = [UInt8](repeating: UInt8(ascii: " "), count: (width - side) / 2)
+        let full: [UInt8] = [0xE2, 0x96, 0x88], upper: [UInt8] = [0xE2, 0x96, 0x80], lower: [UInt8] = [0xE2, 0x96, 0x84]
         var rows: [String] = []
-        for top in stride(from: span.lowerBound, to: span.upperBound, by: 2) {
-            var row = ""
-            for column in span {
+        var bytes: [UInt8] = []
+        for top in stride(from: -2, to: code.size + 2, by: 2) {
+            bytes.removeAll(keepingCapacity: true)
+            bytes += indent
+            for column in -2..<(code.size + 2) {
                 // Dark modules print as ink: the upper and lower halves of one character cell.
                 switch (code.isDark(row: top, column: column), code.isDark(row: top + 1, column: column)) {
-                case (true, true): row.append("█")
-                case (true, false): row.append("▀")
-                case (false, true): row.append("▄")
-                case (false, false): row.append(" ")
+                case (true, true): bytes += full
+                case (true, false): bytes += upper
+                case (false, true): bytes += lower
+                case (false, false): bytes.append(UInt8(ascii: " "))
                 }
             }
-            rows.append(Layout.aligned(row, .center, width: width))
+            rows.append(String(decoding: bytes, as: UTF8.self))
         }
         return rows
     }
 }
 
 extension String {
-    var trailingSpacesRemoved: String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
+    var trailingSpacesRemoved: Substring {
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: " ") { end = utf8.index(before: end) }
+        return self[..<end]
     }
 }
