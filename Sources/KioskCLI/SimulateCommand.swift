@@ -59,7 +59,7 @@ struct SimulateCommand: ParsableCommand {
             let summary = try day.run(customers: customers) { bar.show($0) }
             bar.finish()
             print(Self.describe(summary, terminals: chosen.map(\.id)))
-            let broken = try Invariants.check(ledger)
+            let broken = try Invariants.check(ledger, terminals: chosen.map(\.id))
             if broken.isEmpty {
                 print("Checks: no open transaction, every cash sale balanced, inventory equals movements, hash chain intact.")
             } else {

@@ -5,10 +5,12 @@ import Ledger
 /// open, every cash sale balanced, tax as the law computes it, cash counts equal to the
 /// movements, no top-up credited without payment, and an intact hash chain.
 public enum Invariants {
-    /// Each broken promise as a sentence; empty when all hold.
-    public static func check(_ ledger: Ledger) throws -> [String] {
+    /// Each broken promise as a sentence; empty when all hold. With `terminals`, only those
+    /// terminals' transactions and cash are checked (other kiosks may be mid-flow on the file).
+    public static func check(_ ledger: Ledger, terminals: [String]? = nil) throws -> [String] {
         var broken: [String] = []
-        let transactions = try ledger.transactions()
+        let transactions = try terminals.map { try $0.flatMap { try ledger.transactions(terminalId: $0) } }
+            ?? ledger.transactions()
         for t in transactions {
             if t.status == .open { broken.append("Transaction \(t.id) is still open.") }
             if t.taxYen != t.amountYen * 10 / 110 { broken.append("Transaction \(t.id) has tax ¥\(t.taxYen), not floor(¥\(t.amountYen) × 10 / 110).") }
@@ -25,7 +27,9 @@ public enum Invariants {
         }
         var moved: [String: [Int: Int]] = [:]
         var givenBack: [String: Int] = [:]
-        for m in try ledger.cashMovements() {
+        let movements = try terminals.map { try $0.flatMap { try ledger.cashMovements(terminalId: $0) } }
+            ?? ledger.cashMovements()
+        for m in movements {
             moved[m.terminalId, default: [:]][m.denomination, default: 0] += m.kind.sign * m.count
             if m.kind == .refund, let txn = m.txnId { givenBack[txn, default: 0] += m.denomination * m.count }
         }
