@@ -38,7 +38,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .executableTarget(name: "KioskBench", dependencies: ["Kiosk", "Ledger", "Receipt"]),
+        .executableTarget(
+            name: "KioskBench",
+            dependencies: ["Kiosk", "Ledger", "Receipt", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "KioskTests", dependencies: ["Kiosk"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
         .testTarget(name: "ReceiptTests", dependencies: ["Receipt"], exclude: ["Goldens"]),

@@ -4,4 +4,9 @@ import Foundation
 setvbuf(stdout, nil, _IOLBF, 0)
 var rows: [BenchRow] = []
 rows += ReceiptBench.rows()
+// The ledger benchmarks work on files on disk, where a kiosk keeps its ledger.
+let folder = URL(fileURLWithPath: "var/bench")
+try? FileManager.default.removeItem(at: folder)
+try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+rows += try FlowBench.rows(folder: folder)
 Bench.printTable(rows)

@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+import Kiosk
+import Ledger
+
+/// Customer flows per second through the whole path (state machine, runtime, ledger,
+/// printer), beside the durable-commit limit of SQLite on the same disk: WAL,
+/// `synchronous=FULL`, one commit of two small inserts.
+enum FlowBench {
+    static func rows(folder: URL) throws -> [BenchRow] {
+        let limit = try commitsPerSecond(at: folder.appendingPathComponent("commits.sqlite").path)
+        let flows = try flowsPerSecond(in: folder)
+        let ratio = flows / limit
+        return [
+            BenchRow(name: "customer flows/s (3 terminals, receipts in 3 formats)", value: flows, unit: "/s",
+                     goal: "≥ 0.2 × commit limit", baseline: String(format: "%.0f commits/s", limit),
+                     ratio: String(format: "%.2f×", ratio), met: ratio >= 0.2),
+        ]
+    }
+
+    static func commitsPerSecond(at path: String) throws -> Double {
+        try? FileManager.default.removeItem(atPath: path)
+        var config = Configuration()
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        try queue.writeWithoutTransaction { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "CREATE TABLE a (id INTEGER PRIMARY KEY, note TEXT); CREATE TABLE b (id INTEGER PRIMARY KEY, note TEXT)")
+        }
+        var commits = 0
+        let seconds = try Bench.seconds {
+            let end = Date().addingTimeInterval(2)
+            while Date() < end {
+                try queue.write { db in
+                    try db.execute(sql: "INSERT INTO a (note) VALUES ('in')")
+                    try db.execute(sql: "INSERT INTO b (note) VALUES ('out')")
+                }
+                commits += 1
+            }
+        }
+        return Double(commits) / seconds
+    }
+
+    static func flowsPerSecond(in folder: URL) throws -> Double {
+        let path = folder.appendingPathComponent("flows.sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let catalogue = try FixtureLoader.load(from: URL(fileURLWithPath: "fixtures"), today: JapanTime.date(Date()))
+        let ledger = try Ledger(path: path)
+        let terminals = Array(catalogue.terminals.filter { $0.inService && $0.payments.contains(.cash) }.prefix(3))
+        let settings = KioskAssembly.Settings(ledgerPath: path, receipts: folder.appendingPathComponent("receipts").path, seed: 7)
+        let day = StoreDay(catalogue: catalogue, ledger: ledger, terminals: terminals, settings: settings,
+                           start: try StoreDay.openingTime(ledger: ledger, today: Date()))
+        let customers = 300
+        let seconds = try Bench.seconds { _ = try day.run(customers: customers) }
+        return Double(customers) / seconds
+    }
+}
