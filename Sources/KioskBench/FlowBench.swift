@@ -9,13 +9,15 @@ import Ledger
 enum FlowBench {
     static func rows(folder: URL) throws -> [BenchRow] {
         let limit = try commitsPerSecond(at: folder.appendingPathComponent("commits.sqlite").path)
-        let flows = try flowsPerSecond(in: folder)
-        let ratio = flows / limit
-        return [
-            BenchRow(name: "customer flows/s (3 terminals, receipts in 3 formats)", value: flows, unit: "/s",
-                     goal: "≥ 0.2 × commit limit", baseline: String(format: "%.0f commits/s", limit),
-                     ratio: String(format: "%.2f×", ratio), met: ratio >= 0.2),
-        ]
+        let baseline = String(format: "%.0f commits/s", limit)
+        // The whole path prints each receipt in the terminal's formats, PDF included; the
+        // second row prints text only, to show what the state machine and ledger cost alone.
+        return try [("customer flows/s, receipts as configured", nil), ("customer flows/s, text receipts only", [ReceiptFormat.text])]
+            .map { name, formats in
+                let flows = try flowsPerSecond(in: folder, formats: formats)
+                return BenchRow(name: name, value: flows, unit: "/s", goal: "≥ 0.2 × commit limit", baseline: baseline,
+                                ratio: String(format: "%.2f×", flows / limit), met: flows / limit >= 0.2)
+            }
     }
 
     static func commitsPerSecond(at path: String) throws -> Double {
@@ -41,10 +43,17 @@ enum FlowBench {
         return Double(commits) / seconds
     }
 
-    static func flowsPerSecond(in folder: URL) throws -> Double {
+    static func flowsPerSecond(in folder: URL, formats: [ReceiptFormat]?) throws -> Double {
         let path = folder.appendingPathComponent("flows.sqlite").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        let catalogue = try FixtureLoader.load(from: URL(fileURLWithPath: "fixtures"), today: JapanTime.date(Date()))
+        var catalogue = try FixtureLoader.load(from: URL(fileURLWithPath: "fixtures"), today: JapanTime.date(Date()))
+        if let formats {
+            catalogue.terminals = catalogue.terminals.map { terminal in
+                var t = terminal
+                t.receiptFormats = formats
+                return t
+            }
+        }
         let ledger = try Ledger(path: path)
         let terminals = Array(catalogue.terminals.filter { $0.inService && $0.payments.contains(.cash) }.prefix(3))
         let settings = KioskAssembly.Settings(ledgerPath: path, receipts: folder.appendingPathComponent("receipts").path, seed: 7)

@@ -13,7 +13,7 @@ struct Commit {
     /// file extend one chain.
     init(db: Database) throws {
         self.db = db
-        if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1") {
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")) {
             headSeq = row["seq"]
             headHash = row["hash"]
         } else {
@@ -34,7 +34,7 @@ struct Commit {
         let payload = JSONValue.object(entry.step.payload).canonicalText
         let hash = Chain.hash(prev: headHash, seq: seq, txnId: txnId, terminalId: entry.terminalId,
                               at: at, kind: kind, payload: payload)
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT INTO journal (seq, txn_id, terminal_id, at, kind, payload, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [seq, txnId, entry.terminalId, at, kind, payload, headHash, hash])
@@ -51,7 +51,7 @@ struct Commit {
         let terminal = entry.terminalId
         switch entry.step {
         case .begin(let s):
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 INSERT INTO transactions (id, store_id, terminal_id, business_date, started_at, status,
                     sim_number, carrier_id, plan_id, amount_yen, tax_yen, payment_method, cash_in_yen, change_yen)
                 VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, 0, 0)
@@ -60,11 +60,11 @@ struct Commit {
         case .cashIn(let denomination):
             let txn = try txn!.mustBeOpen()
             try move(.cashIn, [denomination: 1], terminal: terminal, at: at, txnId: txn.id)
-            try db.execute(sql: "UPDATE transactions SET cash_in_yen = cash_in_yen + ? WHERE id = ?",
+            try db.executeCached(sql: "UPDATE transactions SET cash_in_yen = cash_in_yen + ? WHERE id = ?",
                            arguments: [denomination, txn.id])
         case .changeDispensed(let pieces):
             try move(.change, pieces, terminal: terminal, at: at, txnId: txn!.id)
-            try db.execute(sql: "UPDATE transactions SET change_yen = change_yen + ? WHERE id = ?",
+            try db.executeCached(sql: "UPDATE transactions SET change_yen = change_yen + ? WHERE id = ?",
                            arguments: [Commit.value(pieces), txn!.id])
         case .cashReturned(let pieces):
             try move(.refund, pieces, terminal: terminal, at: at, txnId: txn!.id)
@@ -73,7 +73,7 @@ struct Commit {
         case .collected(let pieces, _):
             try move(.collect, pieces, terminal: terminal, at: at, txnId: txn?.id)
         case .cardAuthorised(let brand, let last4, let authCode):
-            try db.execute(sql: "UPDATE transactions SET card_brand = ?, card_last4 = ?, auth_code = ? WHERE id = ?",
+            try db.executeCached(sql: "UPDATE transactions SET card_brand = ?, card_last4 = ?, auth_code = ? WHERE id = ?",
                            arguments: [brand, last4, authCode, txn!.id])
         case .completed:
             try finish(txn!, as: .completed, at: at)
@@ -81,7 +81,7 @@ struct Commit {
             try finish(txn!, as: .refunded, at: at)
         case .refundDue(let yen, let reason):
             try finish(txn!, as: .refundDue, at: at)
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 INSERT INTO refunds_due (txn_id, terminal_id, yen, reason, at) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [txn!.id, terminal, yen, reason, at])
         case .cancelled:
@@ -99,39 +99,39 @@ struct Commit {
     /// Final status; completed and refund outcomes take the terminal's next receipt number.
     private mutating func finish(_ txn: TransactionState, as status: TransactionStatus, at: String) throws {
         _ = try txn.mustBeOpen()
-        try db.execute(sql: "UPDATE transactions SET status = ?, finished_at = ? WHERE id = ?",
+        try db.executeCached(sql: "UPDATE transactions SET status = ?, finished_at = ? WHERE id = ?",
                        arguments: [status.rawValue, at, txn.id])
         guard [.completed, .refunded, .refundDue].contains(status), txn.receiptNo == nil else { return }
-        let next = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM transactions WHERE terminal_id = ?",
+        let next = try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM transactions WHERE terminal_id = ?"),
                                     arguments: [txn.terminalId]) ?? 1
-        try db.execute(sql: "UPDATE transactions SET receipt_no = ? WHERE id = ?", arguments: [next, txn.id])
+        try db.executeCached(sql: "UPDATE transactions SET receipt_no = ? WHERE id = ?", arguments: [next, txn.id])
         receipts[txn.id] = next
     }
 
     private func settle(_ txnId: String, yen: Int, staff: String, at: String) throws {
-        guard let due = try Int.fetchOne(db, sql: "SELECT yen FROM refunds_due WHERE txn_id = ? AND settled_at IS NULL",
+        guard let due = try Int.fetchOne(db.cachedStatement(sql: "SELECT yen FROM refunds_due WHERE txn_id = ? AND settled_at IS NULL"),
                                          arguments: [txnId]) else {
             throw LedgerError.noRefundDue(id: txnId)
         }
         guard due == yen else {
             throw LedgerError.invalidEntry("Transaction \(txnId) is owed ¥\(due), not ¥\(yen); settle the full amount.")
         }
-        try db.execute(sql: "UPDATE refunds_due SET settled_at = ?, settled_by = ? WHERE txn_id = ?",
+        try db.executeCached(sql: "UPDATE refunds_due SET settled_at = ?, settled_by = ? WHERE txn_id = ?",
                        arguments: [at, staff, txnId])
     }
 
     /// One `cash_movements` row per denomination, and the same change to `cash_inventory`.
     private func move(_ kind: CashMovementKind, _ pieces: [Int: Int], terminal: String, at: String, txnId: String?) throws {
         for (denomination, count) in pieces.sorted(by: { $0.key > $1.key }) where count > 0 {
-            let have = try Int.fetchOne(db, sql: "SELECT count FROM cash_inventory WHERE terminal_id = ? AND denomination = ?",
+            let have = try Int.fetchOne(db.cachedStatement(sql: "SELECT count FROM cash_inventory WHERE terminal_id = ? AND denomination = ?"),
                                         arguments: [terminal, denomination]) ?? 0
             if kind.sign < 0 && have < count {
                 throw LedgerError.notEnoughCash(terminal: terminal, denomination: denomination, have: have, want: count)
             }
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 INSERT INTO cash_movements (terminal_id, at, kind, denomination, count, txn_id) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [terminal, at, kind.rawValue, denomination, count, txnId])
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 INSERT INTO cash_inventory (terminal_id, denomination, count) VALUES (?, ?, ?)
                 ON CONFLICT (terminal_id, denomination) DO UPDATE SET count = excluded.count
                 """, arguments: [terminal, denomination, have + kind.sign * count])
@@ -160,7 +160,7 @@ struct Commit {
     /// Steps about a customer's money or top-up must name an existing transaction of the same terminal.
     private func transaction(for entry: Entry) throws -> TransactionState? {
         if case .begin(let start) = entry.step {
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM transactions WHERE id = ?)", arguments: [start.id]) == true {
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM transactions WHERE id = ?)"), arguments: [start.id]) == true {
                 throw LedgerError.duplicateTransaction(id: start.id)
             }
             return nil
@@ -171,7 +171,7 @@ struct Commit {
             default: throw LedgerError.invalidEntry("A \(entry.step.kind) entry must name its transaction.")
             }
         }
-        guard let row = try Row.fetchOne(db, sql: "SELECT terminal_id, status, receipt_no FROM transactions WHERE id = ?",
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT terminal_id, status, receipt_no FROM transactions WHERE id = ?"),
                                          arguments: [id]) else {
             throw LedgerError.unknownTransaction(id: id)
         }
@@ -182,5 +182,12 @@ struct Commit {
             throw LedgerError.invalidEntry("Transaction \(id) belongs to terminal \(txn.terminalId), not \(entry.terminalId).")
         }
         return txn
+    }
+}
+
+extension Database {
+    /// Runs a statement compiled once per connection: every customer flow repeats the same few.
+    func executeCached(sql: String, arguments: StatementArguments = StatementArguments()) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
     }
 }

@@ -80,10 +80,15 @@ public struct PDFRenderer {
             break
         case .qr(let code):
             let left = (Self.pageWidth - Double(code.size) * Self.qrModule) / 2
+            // One rectangle per run of dark modules in a row: a third of the rectangles.
             for row in 0..<code.size {
-                for column in 0..<code.size where code.isDark(row: row, column: column) {
-                    cairo_rectangle(cr, left + Double(column) * Self.qrModule, top + Double(row + 2) * Self.qrModule,
-                                    Self.qrModule, Self.qrModule)
+                var column = 0
+                while column < code.size {
+                    guard code.isDark(row: row, column: column) else { column += 1; continue }
+                    let start = column
+                    while column < code.size, code.isDark(row: row, column: column) { column += 1 }
+                    cairo_rectangle(cr, left + Double(start) * Self.qrModule, top + Double(row + 2) * Self.qrModule,
+                                    Double(column - start) * Self.qrModule, Self.qrModule)
                 }
             }
             cairo_fill(cr)
