@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "KioskBench",
             dependencies: ["Kiosk", "Ledger", "Receipt", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "KioskTests", dependencies: ["Kiosk"]),
+        .testTarget(name: "KioskTests", dependencies: ["Kiosk"], exclude: ["Frames"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
         .testTarget(name: "ReceiptTests", dependencies: ["Receipt"], exclude: ["Goldens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Kiosk", "Ledger"], exclude: ["Scripts"]),

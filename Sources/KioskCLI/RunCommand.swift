@@ -58,8 +58,9 @@ struct RunCommand: ParsableCommand {
             guard let script else {
                 let machine = KioskAssembly(catalogue: catalogue, settings: settings, clock: { Date() })
                 start(machine, at: place)
-                _ = machine
-                throw Failure("The full screen is not in this build; play a script with --script FILE.")
+                try InteractiveKiosk(runtime: machine.runtime).run()
+                print("The kiosk stopped: \(machine.runtime.state.summary).")
+                return
             }
             guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
                 throw Failure("Cannot read the script \(script).")

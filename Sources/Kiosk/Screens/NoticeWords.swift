@@ -1,0 +1,90 @@
+import Receipt
+
+/// The notices of the flow in the customer's language (`Notice.description` is the English
+/// wording that scripts and logs print).
+extension Notice {
+    func text(in language: Language) -> String {
+        if language == .en { return description }
+        let t = words
+        switch language {
+        case .en: return description
+        case .ja: return t.0
+        case .zhHans: return t.1
+        case .zhHant: return t.2
+        }
+    }
+
+    /// Japanese, simplified and traditional Chinese.
+    private var words: (String, String, String) {
+        switch self {
+        case .simRejected(let why): return why.words
+        case .accountRefused(let why): return why.words
+        case .hostUnavailable:
+            return ("ただいま通信会社に接続できません。しばらくしてからお試しください。", "暂时无法连接运营商，请稍后再试。", "暫時無法連接電信業者，請稍後再試。")
+        case .cashNotAccepted(let d):
+            let y = Yen(d).description
+            return ("\(y)はご利用いただけないため返却しました。10〜500円硬貨、1,000・5,000・10,000円札をお使いください。",
+                    "\(y)无法使用，已退还。请使用10–500日元硬币或1,000、5,000、10,000日元纸币。",
+                    "\(y)無法使用，已退還。請使用10–500日圓硬幣或1,000、5,000、10,000日圓紙鈔。")
+        case .cashUnitFull(let d):
+            let y = Yen(d).description
+            return ("ただいま\(y)を受け付けられないため返却しました。", "机器暂时无法接收\(y)，已退还。", "機器暫時無法接收\(y)，已退還。")
+        case .cannotMakeChange(let d):
+            let y = Yen(d).description
+            return ("ただいま\(y)のお釣りが出せないため返却しました。小さいお札かカードをお使いください。",
+                    "机器暂时无法为\(y)找零，已退还。请使用较小面额或信用卡。",
+                    "機器暫時無法為\(y)找零，已退還。請使用較小面額或信用卡。")
+        case .cardDeclined(let why):
+            let (ja, hans, hant) = why.words
+            return (ja + "別のお支払い方法をお選びください。", hans + "请选择其他付款方式。", hant + "請選擇其他付款方式。")
+        case .cardTimedOut:
+            return ("カード決済が完了しませんでした（応答なし）。料金は請求されていません。",
+                    "信用卡付款未完成（无响应），您未被扣款。", "信用卡付款未完成（無回應），您未被扣款。")
+        case .cardNotAccepted:
+            return ("このカードはご利用いただけません。", "此卡无法在此使用。", "此卡無法在此使用。")
+        case .noPaper:
+            return ("レシート用紙が切れています。チャージはできます。レシートは係員が再発行できます。",
+                    "收据纸已用完：仍可充值，店员可以补打收据。", "收據紙已用完：仍可儲值，店員可以補印收據。")
+        case .paymentUnavailable:
+            return ("このお支払い方法はこの端末ではご利用いただけません。", "此机器不支持这种付款方式。", "此機器不支援這種付款方式。")
+        }
+    }
+}
+
+extension SIMNumberRejection {
+    fileprivate var words: (String, String, String) {
+        switch self {
+        case .empty: return ("SIMの電話番号、またはSIMカードに印字されたICCIDを入力してください。", "请输入SIM卡的电话号码或卡上印的ICCID。", "請輸入SIM卡的電話號碼或卡上印的ICCID。")
+        case .notADigit(let c): return ("「\(c)」は数字ではありません。0〜9をお使いください。", "“\(c)”不是数字，请只输入0–9。", "「\(c)」不是數字，請只輸入0–9。")
+        case .tooShort(let n): return ("\(n)桁足りません。", "少了\(n)位数字。", "少了\(n)位數字。")
+        case .tooLong(let n): return ("\(n)桁多すぎます。", "多了\(n)位数字。", "多了\(n)位數字。")
+        case .missingLeadingZero: return ("日本の携帯番号は070・080・090で始まります。", "日本手机号码以070、080或090开头。", "日本手機號碼以070、080或090開頭。")
+        case .notAMobileNumber: return ("携帯電話の番号ではありません。070・080・090で始まる番号です。", "不是手机号码：必须以070、080或090开头。", "不是手機號碼：必須以070、080或090開頭。")
+        case .notJapanese: return ("日本の番号ではありません。+81で始まる番号です。", "不是日本号码：必须以+81开头。", "不是日本號碼：必須以+81開頭。")
+        case .notAJapaneseSIM: return ("日本のSIMではありません。ICCIDは8981で始まります。", "不是日本SIM卡：ICCID以8981开头。", "不是日本SIM卡：ICCID以8981開頭。")
+        case .checkDigitMismatch: return ("チェックディジットが一致しません。カードのICCIDをご確認ください。", "校验位不符，请核对卡上的ICCID。", "檢查碼不符，請核對卡上的ICCID。")
+        }
+    }
+}
+
+extension AccountRefusal {
+    fileprivate var words: (String, String, String) {
+        switch self {
+        case .unknown: return ("この番号はチャージできるプリペイドSIMではありません。番号をご確認ください。", "此号码不是可充值的预付SIM卡，请核对号码。", "此號碼不是可儲值的預付SIM卡，請核對號碼。")
+        case .postpaid: return ("月額契約（ポストペイド）のSIMです。ここではチャージできません。", "这是月付（后付费）合约，无法在此充值。", "這是月付（後付費）合約，無法在此儲值。")
+        case .suspended: return ("このSIMは利用停止中です。通信会社にお問い合わせください。", "此SIM卡已停用，请联系运营商。", "此SIM卡已停用，請聯絡電信業者。")
+        case .expiredBeyondGrace(let d): return ("このSIMは\(d)に期限切れとなり、チャージできません。", "此SIM卡已于\(d)过期，无法再充值。", "此SIM卡已於\(d)過期，無法再儲值。")
+        }
+    }
+}
+
+extension CardDecline {
+    fileprivate var words: (String, String, String) {
+        switch self {
+        case .insufficientFunds: return ("カードが承認されませんでした（残高不足）。", "信用卡被拒绝：余额不足。", "信用卡被拒絕：餘額不足。")
+        case .doNotHonour, .lostOrStolen: return ("カード会社によりお取引が承認されませんでした。", "发卡行拒绝了此交易。", "發卡行拒絕了此交易。")
+        case .expired: return ("カードの有効期限が切れています。", "此卡已过期。", "此卡已過期。")
+        case .unreadable: return ("カードを読み取れませんでした。", "无法读取此卡。", "無法讀取此卡。")
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Receipt
+
+/// Step 5 and what can go wrong: the receipt, a refund, a cancel, a machine out of service.
+/// Each says what happened to the money.
+extension Canvas {
+    mutating func done(_ c: Completion) {
+        heading(say(.done))
+        var y = bodyTop + 1
+        field(say(.newExpiry), c.newExpiry, y: y, style: .good); y += 2
+        if let no = c.receiptNo { field(say(.receiptFile), String(format: "%06d  %@", no, c.txnId), y: y); y += 1 }
+        if let file = c.receiptFiles.first {
+            frame.put(file, x: 24, y: y, style: .dim, limit: width - 26); y += 1
+        }
+        if c.printProblem != nil {
+            frame.put(say(.receiptNotPrinted), x: 3, y: y, style: .notice, limit: width - 6); y += 1
+        }
+        y += 1
+        if c.change > .zero {
+            field(say(.changeToCome), c.change.description, y: y, style: Style.plain.with(bold: true))
+            frame.put(say(.takeChange), x: 36, y: y, style: .notice, limit: width - 38); y += 2
+        }
+        if c.changeDue > .zero {
+            field(say(.stillToPay), c.changeDue.description, y: y, style: .notice)
+            frame.put(say(.changeOwed), x: 3, y: y + 1, style: .notice, limit: width - 6)
+        }
+        primary(.finish, say(.finish), offset: 0)
+        notice()
+    }
+
+    mutating func refund(_ r: RefundOutcome) {
+        heading(say(.refundTitle))
+        var y = bodyTop + 1
+        frame.put(r.reason, x: 3, y: y, style: .dim, limit: width - 6); y += 2
+        if r.returned > .zero || r.due == .zero {
+            field(say(.returned), r.returned.description, y: y, style: .good); y += 2
+        }
+        if r.due > .zero {
+            field(say(.owed), r.due.description, y: y, valueX: width - 16, style: .notice); y += 2
+        }
+        if r.returned == .zero && r.due == .zero { frame.put(say(.noCharge), x: 3, y: y, style: .good); y += 2 }
+        if let slip = r.slipFiles.first { field(say(.slip), slip, y: y) }
+        primary(.finish, say(.finish), offset: 0)
+        notice()
+    }
+
+    mutating func cancelled(_ returned: Yen) {
+        heading(say(.cancelledTitle))
+        if returned > .zero {
+            field(say(.returned), returned.description, y: bodyTop + 1, style: .good)
+            frame.put(say(.takeCash), x: 3, y: bodyTop + 3, style: .notice)
+        } else {
+            frame.put(say(.noCharge), x: 3, y: bodyTop + 1, style: .good)
+        }
+        primary(.finish, say(.finish), offset: 0)
+        notice()
+    }
+
+    mutating func outOfService(_ reason: String) {
+        frame.center(say(.outOfServiceTitle), y: bodyTop + 2, style: .notice)
+        frame.center(say(.useAnother), y: bodyTop + 4)
+        for (i, line) in ScreenText.wrapped(reason, width: width - 8).prefix(3).enumerated() {
+            frame.center(line, y: bodyTop + 6 + i, style: .dim)
+        }
+    }
+
+    mutating func staffPIN(_ digits: String) {
+        heading(say(.enterPIN))
+        frame.fill(Rect(x: 3, y: bodyTop + 1, width: 20, height: 1), style: Style(reverse: true))
+        frame.put(" " + String(repeating: "•", count: digits.count) + "_", x: 3, y: bodyTop + 1, style: Style(bold: true, reverse: true))
+        keypad(x: 3, y: bodyTop + 3)
+        primary(.confirm, say(.ok))
+        backAndCancel(cancel: false)
+        notice()
+    }
+}
