@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "KioskTests", dependencies: ["Kiosk"], exclude: ["Frames"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
         .testTarget(name: "ReceiptTests", dependencies: ["Receipt"], exclude: ["Goldens"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Kiosk", "Ledger"], exclude: ["Scripts"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Kiosk", "Ledger", "Receipt"], exclude: ["Scripts"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -9,7 +9,9 @@ extension Canvas {
         field(say(.newExpiry), c.newExpiry, y: y, style: .good); y += 2
         if let no = c.receiptNo { field(say(.receiptFile), String(format: "%06d  %@", no, c.txnId), y: y); y += 1 }
         if let file = c.receiptFiles.first {
-            frame.put(file, x: 24, y: y, style: .dim, limit: width - 26); y += 1
+            for line in ScreenText.wrapped(file, width: width - 26).prefix(3) {
+                frame.put(line, x: 24, y: y, style: .dim); y += 1
+            }
         }
         if c.printProblem != nil {
             frame.put(say(.receiptNotPrinted), x: 3, y: y, style: .notice, limit: width - 6); y += 1

@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+import Receipt
+
+/// The real kiosk in a tmux window, driven as a person drives it: keys with `send-keys`,
+/// touches as xterm SGR mouse presses with `send-keys -l`, the screen read with `capture-pane`.
+final class Tmux {
+    let session = "kiosk-e2e-\(UUID().uuidString.prefix(8))"
+    let ledger = KioskBinary.temporaryLedger()
+    var receipts: String { URL(fileURLWithPath: ledger).deletingLastPathComponent().appendingPathComponent("receipts").path }
+
+    init(width: Int = 100, height: Int = 30, arguments: [String]) throws {
+        let command = ([KioskBinary.url.path, "run", "--ledger", ledger, "--receipts", receipts,
+                        "--fixtures", KioskBinary.projectRoot.appendingPathComponent("fixtures").path] + arguments)
+            .map { "'\($0)'" }.joined(separator: " ")
+        // The shell stays after the kiosk exits, so that what it leaves on the terminal can be read.
+        // The first session starts the tmux server, which would hold an output pipe open forever.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "new-session", "-d", "-x", String(width), "-y", String(height), "-s", session,
+                             "\(command); echo KIOSK-EXIT-$?; sleep 60"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+    }
+
+    deinit {
+        _ = try? run(["kill-session", "-t", session])
+    }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    var screen: String { (try? run(["capture-pane", "-p", "-t", session])) ?? "" }
+
+    func keys(_ keys: String...) throws {
+        try run(["send-keys", "-t", session] + keys)
+    }
+
+    /// A touch on the button whose label is on screen: a left press and release at its text.
+    func touch(_ label: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let y = rows.firstIndex(where: { $0.contains(label) }), let range = rows[y].range(of: label) else {
+            XCTFail("no \"\(label)\" on screen:\n\(screen)", file: file, line: line)
+            return
+        }
+        let x = DisplayWidth.of(String(rows[y][..<range.lowerBound])) + 1
+        try run(["send-keys", "-t", session, "-l", "\u{1B}[<0;\(x + 1);\(y + 1)M"])
+        try run(["send-keys", "-t", session, "-l", "\u{1B}[<0;\(x + 1);\(y + 1)m"])
+    }
+
+    /// Waits until the screen shows the text (the kiosk works in the background).
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 10, file: StaticString = #filePath, line: UInt = #line) -> String {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            let now = screen
+            if now.contains(text) { return now }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        XCTFail("\"\(text)\" never appeared; the screen shows:\n\(screen)", file: file, line: line)
+        return screen
+    }
+}
