@@ -5,5 +5,5 @@ struct KioskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk",
         abstract: "Conbini Kiosk: the self-service SIM top-up machine of a Japanese convenience store.",
-        subcommands: [StoresCommand.self])
+        subcommands: [StoresCommand.self, CashCommand.self, ReportCommand.self, StaffCommand.self])
 }

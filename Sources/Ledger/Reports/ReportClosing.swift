@@ -52,6 +52,14 @@ extension Ledger {
         }
     }
 
+    /// Terminals that have opened on this ledger (of one store, or all), by id.
+    public func terminalIds(storeId: String? = nil) throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT terminal_id FROM terminals WHERE ?1 IS NULL OR store_id = ?1 ORDER BY terminal_id",
+                                arguments: [storeId])
+        }
+    }
+
     // MARK: - Inside a transaction
 
     private func closeTerminal(_ db: Database, terminalId: String, staff: String, at: Date, counted: [Int: Int]?) throws -> ShiftReport {
