@@ -36,7 +36,7 @@ extension Ledger {
         if existing.contains(where: { StaffPIN.matches(pin, $0.hash) }) {
             throw LedgerError.invalidEntry("That PIN belongs to another member of staff; choose another.")
         }
-        let hash = try StaffPIN.hash(pin)
+        let hash = try StaffPIN.hash(pin, cost: pinCost)
         try write { db in
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM staff WHERE name = ?)", arguments: [name]) == true {
                 throw LedgerError.staffExists(name: name)
