@@ -4,4 +4,5 @@ import Foundation
 setvbuf(stdout, nil, _IOLBF, 0)
 var rows: [BenchRow] = []
 rows += ReceiptBench.rows()
+rows += ReportBench.rows()
 Bench.printTable(rows)
