@@ -10,33 +10,62 @@ struct ReportTotals {
     let from: String
     let to: String
 
-    /// Transactions the report counts as sales; see `ShiftReport`.
-    private static let sale = """
-        (status = 'completed' OR (status = 'refund_due' AND EXISTS (
-            SELECT 1 FROM journal j WHERE j.txn_id = t.id AND j.kind = 'top_up_applied')))
-        """
     private static let period = "t.terminal_id = ?1 AND t.finished_at > ?2 AND t.finished_at <= ?3"
+    /// The hour in Japan straight from the stored UTC text (`…THH:…Z`), nine hours on.
+    private static let hour = "(CAST(substr(t.finished_at, 12, 2) AS INTEGER) + 9) % 24"
 
     private var arguments: StatementArguments { [terminalId, from, to] }
 
     func report(kind: ShiftReport.Kind, storeId: String, fromDate: Date?, toDate: Date, counted: Int?) throws -> ShiftReport {
-        var byPayment: [String: ShiftReport.Tally] = [:]
-        var sales = ShiftReport.Tally()
-        var tax = 0
+        var sales = Sales()
+        // Completed sales in one pass over the reports index, grouped as finely as any part
+        // of the report needs; then the few refunds due whose top-up was applied.
         for row in try Row.fetchAll(db, sql: """
-            SELECT payment_method, count(*) AS n, sum(amount_yen) AS yen, sum(tax_yen) AS tax
-            FROM transactions t WHERE \(Self.period) AND \(Self.sale) GROUP BY payment_method
+            SELECT payment_method, carrier_id, plan_id, \(Self.hour) AS hour,
+                   count(*) AS n, sum(amount_yen) AS yen, sum(tax_yen) AS tax
+            FROM transactions t WHERE \(Self.period) AND t.status = 'completed'
+            GROUP BY payment_method, carrier_id, plan_id, hour
             """, arguments: arguments) {
-            let tally = ShiftReport.Tally(count: row["n"], yen: row["yen"])
-            byPayment[row["payment_method"] ?? "unknown"] = tally
-            sales = sales + tally
-            tax += row["tax"] as Int
+            sales.add(row)
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT payment_method, carrier_id, plan_id, \(Self.hour) AS hour, 1 AS n, amount_yen AS yen, tax_yen AS tax
+            FROM transactions t WHERE \(Self.period) AND t.status = 'refund_due'
+              AND EXISTS (SELECT 1 FROM journal j WHERE j.txn_id = t.id AND j.kind = 'top_up_applied')
+            """, arguments: arguments) {
+            sales.add(row)
         }
         var cash = try cashTotals()
         cash.countedYen = counted
         return ShiftReport(kind: kind, number: nil, storeId: storeId, terminalId: terminalId, from: fromDate, to: toDate,
-                           transactions: try statuses(), sales: sales, taxYen: tax, byPayment: byPayment,
-                           byPlan: try plans(), byHour: try hours(), cash: cash, refundsDue: try refundsDue())
+                           transactions: try statuses(), sales: sales.total, taxYen: sales.tax, byPayment: sales.byPayment,
+                           byPlan: sales.byPlan.keys.sorted { ($0.carrier, $0.plan) < ($1.carrier, $1.plan) }.map {
+                               ShiftReport.PlanSales(carrierId: $0.carrier, planId: $0.plan, sales: sales.byPlan[$0]!)
+                           },
+                           byHour: sales.byHour.keys.sorted().map { ShiftReport.HourSales(hour: $0, sales: sales.byHour[$0]!) },
+                           cash: cash, refundsDue: try refundsDue())
+    }
+
+    /// Sales folded from grouped rows into each of the report's views.
+    private struct Sales {
+        struct Plan: Hashable { let carrier: String; let plan: String }
+        var total = ShiftReport.Tally()
+        var tax = 0
+        var byPayment: [String: ShiftReport.Tally] = [:]
+        var byPlan: [Plan: ShiftReport.Tally] = [:]
+        var byHour: [Int: ShiftReport.Tally] = [:]
+
+        mutating func add(_ row: Row) {
+            let tally = ShiftReport.Tally(count: row["n"], yen: row["yen"])
+            total = total + tally
+            tax += row["tax"] as Int
+                let method: String = row["payment_method"] ?? "unknown"
+            byPayment[method] = (byPayment[method] ?? ShiftReport.Tally()) + tally
+            let plan = Plan(carrier: row["carrier_id"], plan: row["plan_id"])
+            byPlan[plan] = (byPlan[plan] ?? ShiftReport.Tally()) + tally
+            let hour: Int = row["hour"]
+            byHour[hour] = (byHour[hour] ?? ShiftReport.Tally()) + tally
+        }
     }
 
     private func statuses() throws -> [TransactionStatus: Int] {
@@ -46,26 +75,6 @@ struct ReportTotals {
             if let status = TransactionStatus(rawValue: row["status"]) { out[status] = row["n"] }
         }
         return out
-    }
-
-    private func plans() throws -> [ShiftReport.PlanSales] {
-        try Row.fetchAll(db, sql: """
-            SELECT carrier_id, plan_id, count(*) AS n, sum(amount_yen) AS yen
-            FROM transactions t WHERE \(Self.period) AND \(Self.sale) GROUP BY carrier_id, plan_id ORDER BY carrier_id, plan_id
-            """, arguments: arguments).map { row in
-            ShiftReport.PlanSales(carrierId: row["carrier_id"], planId: row["plan_id"],
-                                  sales: ShiftReport.Tally(count: row["n"], yen: row["yen"]))
-        }
-    }
-
-    /// The hour in Japan straight from the stored UTC text (`…THH:…Z`), nine hours on.
-    private func hours() throws -> [ShiftReport.HourSales] {
-        try Row.fetchAll(db, sql: """
-            SELECT (CAST(substr(finished_at, 12, 2) AS INTEGER) + 9) % 24 AS hour, count(*) AS n, sum(amount_yen) AS yen
-            FROM transactions t WHERE \(Self.period) AND \(Self.sale) GROUP BY hour ORDER BY hour
-            """, arguments: arguments).map { row in
-            ShiftReport.HourSales(hour: row["hour"], sales: ShiftReport.Tally(count: row["n"], yen: row["yen"]))
-        }
     }
 
     private func cashTotals() throws -> ShiftReport.Cash {
