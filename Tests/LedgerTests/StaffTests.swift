@@ -92,6 +92,14 @@ final class StaffTests: XCTestCase {
         XCTAssertEqual(try ledger.staff().count, 2)
     }
 
+    func testActionsThatMoveNoMoneyAreJournaledWithTheName() throws {
+        try ledger.recordStaffAction("printed X report", by: "Sato", terminalId: "K1", at: Flow.time(1))
+        let row = try XCTUnwrap(try ledger.journal().last)
+        XCTAssertEqual(row.step, .staff(action: "printed X report", name: "Sato"))
+        XCTAssertEqual(row.terminalId, "K1")
+        XCTAssertNil(row.txnId)
+    }
+
     func testWithoutStaffNoPINOpensStaffMode() throws {
         let empty = try Ledger(path: folder.path("empty.sqlite"))
         XCTAssertLedgerError(.invalidEntry("No staff are registered yet; add one with `kiosk staff add --name NAME`.")) {

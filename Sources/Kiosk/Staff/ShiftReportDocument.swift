@@ -37,7 +37,7 @@ extension ShiftReport {
             let word = overShort > 0 ? "Over" : overShort < 0 ? "Short" : "Over/short"
             doc.append(.columns(word, formatYen(overShort), .bold))
         } else {
-            doc.append(.text("Not counted (give --counted to reconcile)."))
+            doc.append(.text("Cash not counted: no over/short."))
         }
         doc.append(contentsOf: [.rule(), .columns("Refunds still owed (\(refundsDue.count))", formatYen(refundsDue.yen), .bold)])
         if kind == .z { doc.append(contentsOf: [.rule(), .text("Closed. This Z report never changes.", .center)]) }
