@@ -39,9 +39,9 @@ enum Bench {
         return kb / 1024
     }
 
-    /// Peak resident memory of this process, in megabytes (VmHWM from /proc).
-    static func peakResidentMB() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+    /// Peak resident memory of this process (or another), in megabytes (VmHWM from /proc).
+    static func peakResidentMB(of pid: String = "self") -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
               let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
         return kb / 1024

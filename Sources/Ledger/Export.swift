@@ -24,7 +24,7 @@ extension Ledger {
         return lines.map { $0.map(Ledger.csvField).joined(separator: ",") + "\r\n" }.joined()
     }
 
-    private static func csvField(_ text: String) -> String {
+    static func csvField(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else {
             return text
         }

@@ -10,6 +10,8 @@ public final class Ledger: @unchecked Sendable {
     public let path: String
     let busyTimeout: TimeInterval
     let queue: DatabaseQueue
+    /// What hashing a new staff PIN costs; stored hashes carry their own cost.
+    var pinCost = StaffPIN.Cost.standard
 
     /// Opens the ledger at `path`, creating it when missing (its folder must exist).
     /// - Parameters:

@@ -25,6 +25,11 @@ public enum LedgerError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidEntry(String)
     /// A stored journal row whose step can no longer be read.
     case unreadableJournalRow(seq: Int64)
+    case wrongPIN(attemptsLeft: Int)
+    /// Too many wrong PINs in a row: staff mode opens again at `until`.
+    case staffLocked(until: Date)
+    case staffExists(name: String)
+    case unknownStaff(name: String)
 
     public var description: String {
         switch self {
@@ -62,6 +67,14 @@ public enum LedgerError: Error, CustomStringConvertible, Equatable, Sendable {
             return reason
         case .unreadableJournalRow(let seq):
             return "Journal row \(seq) holds a step this kiosk cannot read."
+        case .wrongPIN(let left):
+            return "That PIN is not right; \(left) more wrong \(left == 1 ? "try locks" : "tries lock") staff mode for five minutes."
+        case .staffLocked(let until):
+            return "Staff mode is locked after \(Ledger.pinAttempts) wrong PINs in a row; try again after \(LedgerTime.japanTime(until)) JST."
+        case .staffExists(let name):
+            return "There is already a member of staff called \(name)."
+        case .unknownStaff(let name):
+            return "There is no member of staff called \(name); add them with `kiosk staff add --name \(name)`."
         }
     }
 }

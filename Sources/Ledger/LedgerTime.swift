@@ -45,6 +45,12 @@ enum LedgerTime {
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 
+    /// The time of day in Japan (HH:MM) at `date`.
+    static func japanTime(_ date: Date) -> String {
+        let (_, ms) = floorDivide(millisSinceEpoch(date) + japanOffsetMillis, 86_400_000)
+        return "\(pad(ms / 3_600_000, 2)):\(pad(ms / 60_000 % 60, 2))"
+    }
+
     /// `date` as stored: rounded to the millisecond.
     static func stored(_ date: Date) -> Date {
         Date(timeIntervalSince1970: Double(millisSinceEpoch(date)) / 1000)

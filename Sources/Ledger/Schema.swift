@@ -18,6 +18,7 @@ enum Schema {
     static let migrations: [Migration] = [
         Migration(name: "1-tables", sql: tables),
         Migration(name: "2-append-only", sql: appendOnly),
+        Migration(name: "3-staff-and-reports", sql: staffAndReports),
     ]
 
     static var latest: String { migrations.last!.name }
@@ -134,5 +135,27 @@ enum Schema {
             BEGIN SELECT RAISE(ABORT, 'a closed Z report never changes'); END;
         CREATE TRIGGER z_reports_no_delete BEFORE DELETE ON z_reports
             BEGIN SELECT RAISE(ABORT, 'a closed Z report never changes'); END;
+        """
+
+    /// Staff accounts and the PIN lockout of each terminal, and the indexes the X and Z
+    /// reports read by: a period is the transactions finished, and the cash moved, after
+    /// the terminal's last Z. Each index holds every column a report sums, so a report reads
+    /// the indexes alone, never the rows.
+    private static let staffAndReports = """
+        CREATE TABLE staff (
+            name TEXT PRIMARY KEY NOT NULL CHECK (length(name) > 0),
+            pin_hash TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        );
+
+        CREATE TABLE staff_lockout (
+            terminal_id TEXT PRIMARY KEY NOT NULL,
+            failures INTEGER NOT NULL CHECK (failures >= 0),
+            locked_until TEXT
+        ) WITHOUT ROWID;
+
+        CREATE INDEX transactions_for_reports ON transactions (
+            terminal_id, finished_at, status, payment_method, carrier_id, plan_id, amount_yen, tax_yen);
+        CREATE INDEX cash_movements_for_reports ON cash_movements (terminal_id, at, kind, denomination, count);
         """
 }

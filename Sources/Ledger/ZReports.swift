@@ -10,15 +10,9 @@ extension Ledger {
             throw LedgerError.invalidEntry("The business date \"\(businessDate)\" is not a date like 2026-11-25.")
         }
         return try write { db in
-            let number = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM z_reports WHERE terminal_id = ?",
-                                          arguments: [terminalId]) ?? 1
-            let report = ZReportRecord(number: number, storeId: storeId, terminalId: terminalId, businessDate: businessDate,
-                                       closedAt: LedgerTime.stored(closedAt), body: body, hash: Chain.sha256(body))
-            try db.execute(sql: """
-                INSERT INTO z_reports (number, store_id, terminal_id, business_date, closed_at, body, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [number, storeId, terminalId, businessDate, LedgerTime.text(closedAt), body, report.hash])
-            return report
+            let number = try ZReportRow.nextNumber(db, terminalId: terminalId)
+            return try ZReportRow.insert(db, number: number, storeId: storeId, terminalId: terminalId,
+                                         businessDate: businessDate, closedAt: closedAt, body: body)
         }
     }
 
@@ -32,5 +26,25 @@ extension Ledger {
                                   body: row["body"], hash: row["hash"])
                 }
         }
+    }
+}
+
+/// How a Z report is numbered and stored, inside the caller's write transaction.
+enum ZReportRow {
+    static func nextNumber(_ db: Database, terminalId: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM z_reports WHERE terminal_id = ?",
+                         arguments: [terminalId]) ?? 1
+    }
+
+    @discardableResult
+    static func insert(_ db: Database, number: Int, storeId: String, terminalId: String, businessDate: String,
+                       closedAt: Date, body: String) throws -> ZReportRecord {
+        let report = ZReportRecord(number: number, storeId: storeId, terminalId: terminalId, businessDate: businessDate,
+                                   closedAt: LedgerTime.stored(closedAt), body: body, hash: Chain.sha256(body))
+        try db.execute(sql: """
+            INSERT INTO z_reports (number, store_id, terminal_id, business_date, closed_at, body, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [number, storeId, terminalId, businessDate, LedgerTime.text(closedAt), body, report.hash])
+        return report
     }
 }

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import Kiosk
+import Ledger
+import Receipt
+
+/// The cash in a terminal: what it holds, putting change in, taking cash out.
+struct CashCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cash",
+        abstract: "Show a terminal's cash by denomination, replenish its change or collect cash from it.",
+        discussion: "Counts are denomination=count pairs, e.g. --counts 1000=20,100=50.")
+
+    enum Action: String, ExpressibleByArgument, CaseIterable {
+        case status, replenish, collect
+    }
+
+    @Argument(help: "status, replenish or collect.")
+    var action: Action
+
+    @Option(help: "The terminal, e.g. SE-SJK3-1.")
+    var terminal: String
+
+    @Option(help: "Pieces to put in or take out: denomination=count, comma-separated (e.g. 1000=20,100=50).")
+    var counts: String?
+
+    @OptionGroup var staffOptions: StaffOptions
+    @OptionGroup var ledgerOptions: LedgerOptions
+
+    func run() throws {
+        try reporting {
+            let pieces = try counts.map { spec in try parse(spec) }
+            if action == .status, pieces != nil { throw Failure("`kiosk cash status` takes no --counts.") }
+            if action != .status, pieces == nil {
+                throw Failure("Say what to \(action.rawValue) with --counts, e.g. --counts 1000=20,100=50.")
+            }
+            let ledger = try ledgerOptions.open()
+            let terminal = try ledger.openedTerminal(self.terminal)
+            switch action {
+            case .status:
+                break
+            case .replenish:
+                let staff = try staffOptions.name(in: ledger)
+                try ledger.replenish(terminalId: terminal, pieces: pieces!, staff: staff, limits: CashUnit.limits)
+                print("\(staff) put \(formatYen(CashUnit.total(pieces!).amount)) into \(terminal): \(Self.describe(pieces!)).")
+            case .collect:
+                let staff = try staffOptions.name(in: ledger)
+                try ledger.collect(terminalId: terminal, pieces: pieces!, staff: staff, limits: CashUnit.limits)
+                print("\(staff) took \(formatYen(CashUnit.total(pieces!).amount)) out of \(terminal): \(Self.describe(pieces!)).")
+            }
+            print(Self.status(terminal, inventory: try ledger.cashInventory(terminalId: terminal)))
+        }
+    }
+
+    private func parse(_ spec: String) throws -> [Int: Int] {
+        do {
+            return try CountSpec.parse(spec, limits: CashUnit.limits)
+        } catch let error as LedgerError {
+            throw Failure(error.description)
+        }
+    }
+
+    /// `¥1,000 × 20, ¥100 × 50`.
+    static func describe(_ pieces: [Int: Int]) -> String {
+        pieces.filter { $0.value > 0 }.sorted { $0.key > $1.key }.map { "\(formatYen($0.key)) × \($0.value)" }.joined(separator: ", ")
+    }
+
+    /// Each denomination with its count, the unit's capacity and a low or full mark.
+    static func status(_ terminal: String, inventory: [Int: Int]) -> String {
+        var lines = ["Cash in \(terminal):"]
+        for d in CashUnit.denominations.reversed() {
+            let n = inventory[d] ?? 0
+            let mark = n >= CashUnit.capacity(of: d) ? "  FULL" : n < CashUnit.lowMark(of: d) ? "  LOW" : ""
+            let label = formatYen(d).padding(toLength: 8, withPad: " ", startingAt: 0)
+            let count = String(n).leftPadded(to: 4)
+            lines.append("  \(label)\(count) / \(CashUnit.capacity(of: d))\(mark)")
+        }
+        lines.append("  Total   \(formatYen(CashUnit.total(inventory).amount))")
+        return lines.joined(separator: "\n")
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: " ", count: max(0, width - count)) + self
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import Kiosk
+import Ledger
+import Receipt
+
+/// X and Z reports of a terminal or a whole store, in text, PDF, CSV or JSON.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print an X report (interim, changes nothing) or close the period with a Z report.",
+        discussion: """
+            Both cover everything since the terminal's last Z. A Z is numbered 1, 2, 3… per terminal, \
+            stored in the ledger and never changes; a store's Z closes each of its terminals. \
+            --counted takes the cash counted in the machine (e.g. 1000=20,100=50) and prints over/short.
+            """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case x, z
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, pdf, csv, json
+    }
+
+    @Argument(help: "x or z.")
+    var kind: Kind
+
+    @Option(help: "A whole store: every terminal of it that has opened on the ledger.")
+    var store: String?
+
+    @Option(help: "One terminal, e.g. SE-SJK3-1.")
+    var terminal: String?
+
+    @Option(help: "The cash counted in the terminal: denomination=count, comma-separated.")
+    var counted: String?
+
+    @Option(help: "text, pdf, csv or json.")
+    var format: Format = .text
+
+    @Option(help: "Columns of the text form: 32, 42 or 48.")
+    var width: Int = 42
+
+    @Option(help: "Write to this file instead of standard output.")
+    var out: String?
+
+    @OptionGroup var staffOptions: StaffOptions
+    @OptionGroup var ledgerOptions: LedgerOptions
+    @OptionGroup var fixtureOptions: FixtureOptions
+
+    func run() throws {
+        try reporting {
+            switch (store, terminal) {
+            case (nil, nil): throw Failure("Name a terminal with --terminal ID or a store with --store ID.")
+            case (.some, .some): throw Failure("Give either --store or --terminal, not both.")
+            default: break
+            }
+            if counted != nil, terminal == nil { throw Failure("--counted is the cash of one terminal; use it with --terminal.") }
+            guard [32, 42, 48].contains(width) else { throw Failure("The width must be 32, 42 or 48 columns, not \(width).") }
+            if format == .pdf, out == nil { throw Failure("A PDF is written to a file; add --out FILE.") }
+            // Checked before a Z closes, so that a closed Z is never lost for want of a folder.
+            if let out, !FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).deletingLastPathComponent().path) {
+                throw Failure("Cannot write the report to \(out): its folder does not exist.")
+            }
+            let countedPieces = try counted.map { spec -> [Int: Int] in
+                do { return try CountSpec.parse(spec, limits: CashUnit.limits) } catch let e as LedgerError { throw Failure(e.description) }
+            }
+            let ledger = try ledgerOptions.open()
+            let report = try make(ledger, counted: countedPieces)
+            try write(render(report))
+        }
+    }
+
+    private func make(_ ledger: Ledger, counted: [Int: Int]?) throws -> ShiftReport {
+        if let terminal {
+            let id = try ledger.openedTerminal(terminal)
+            return kind == .x
+                ? try ledger.xReport(terminalId: id, counted: counted)
+                : try ledger.closeZ(terminalId: id, staff: staffOptions.name(in: ledger), counted: counted)
+        }
+        let store = store!
+        guard !(try ledger.terminalIds(storeId: store)).isEmpty else {
+            let stores = Set(try ledger.terminalIds().compactMap { try ledger.storeId(ofTerminal: $0) }).sorted()
+            throw Failure(stores.isEmpty
+                ? "Store \(store) has no terminal on this ledger, and no store has."
+                : "Store \(store) has no terminal on this ledger; its stores are \(stores.joined(separator: ", ")).")
+        }
+        return kind == .x ? try ledger.xReport(storeId: store) : try ledger.closeZ(storeId: store, staff: staffOptions.name(in: ledger))
+    }
+
+    private func render(_ report: ShiftReport) -> Data {
+        switch format {
+        case .json: return Data(report.prettyJSON.utf8)
+        case .csv: return Data(report.csv.utf8)
+        case .text, .pdf:
+            // Names come from the fixtures when they are at hand; the report stands without them.
+            let catalogue = try? fixtureOptions.catalogue()
+            let document = report.document(catalogue: catalogue)
+            return Receipt.render(document, as: format == .pdf ? .pdf : .text(width: width))
+        }
+    }
+
+    private func write(_ data: Data) throws {
+        guard let out else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: out))
+        } catch {
+            throw Failure("Cannot write the report to \(out): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The coins and bills a cash unit takes, and how many of each it can hold. The ledger
+/// counts any yen; staff can only put in or take out what the machine's unit handles.
+public struct CashUnitLimits: Equatable, Sendable {
+    /// Denomination → how many pieces the unit holds when full.
+    public var capacities: [Int: Int]
+
+    public init(capacities: [Int: Int]) {
+        self.capacities = capacities
+    }
+
+    public var denominations: [Int] { capacities.keys.sorted() }
+
+    /// `¥10, ¥50, … and ¥10000`, for sentences.
+    var takenList: String {
+        let names = denominations.map { "¥\($0)" }
+        return names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names.joined()
+    }
+}
+
+/// Counts of pieces as staff type them: `1000=20,100=50` (denomination=count, commas
+/// between, spaces allowed). Every denomination must be one the machine takes.
+public enum CountSpec {
+    public static func parse(_ text: String, limits: CashUnitLimits) throws -> [Int: Int] {
+        let items = text.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw LedgerError.invalidEntry("The counts are empty; write them like 1000=20,100=50.")
+        }
+        var counts: [Int: Int] = [:]
+        for item in items {
+            let parts = item.split(separator: "=", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2 else {
+                throw LedgerError.invalidEntry("\"\(item)\" is not a count; write denomination=count, like 1000=20.")
+            }
+            guard let denomination = Int(parts[0].replacingOccurrences(of: "¥", with: "")), denomination > 0 else {
+                throw LedgerError.invalidEntry("\"\(parts[0])\" in \"\(item)\" is not a denomination; write yen, like 1000=20.")
+            }
+            guard let count = Int(parts[1]), count >= 0, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw LedgerError.invalidEntry("\"\(parts[1])\" in \"\(item)\" is not a number of pieces; write a whole number, like 1000=20.")
+            }
+            guard limits.capacities[denomination] != nil else {
+                throw LedgerError.invalidEntry("The machine does not take ¥\(denomination); it takes \(limits.takenList).")
+            }
+            guard counts[denomination] == nil else {
+                throw LedgerError.invalidEntry("¥\(denomination) is given twice in \"\(text)\"; give each denomination once.")
+            }
+            counts[denomination] = count
+        }
+        return counts
+    }
+}
