@@ -68,6 +68,8 @@ final class FrameTests: XCTestCase {
         staff.send(.tap(.staffEntry))
         staff.send(.key(.char("1")))
         out.append(("staff-pin", staff.state))
+        staff.state.screen = .staffMenu(StaffDesk(name: "Sato", message: "Collected ¥50,000: ¥10,000×5."))
+        out.append(("staff-menu", staff.state))
         var broken = KioskState(catalogue: Sample.catalogue, now: Sample.noon, language: language)
         broken.screen = .outOfService(reason: "Out of service: the ledger var/ledger.sqlite is locked by another program.")
         out.append(("out-of-service", broken))
@@ -91,7 +93,7 @@ final class FrameTests: XCTestCase {
     func testEveryScreenHasItsOwnStateAndNoRowIsWiderThanTheFrame() {
         for language in Language.allCases {
             let screens = Self.screens(language)
-            XCTAssertEqual(Set(screens.map { $0.1.screen.name }).count, 15, "every screen is drawn")
+            XCTAssertEqual(Set(screens.map { $0.1.screen.name }).count, 16, "every screen is drawn")
             for (name, state) in screens {
                 for size in [(80, 24), (120, 40), (100, 30)] {
                     let frame = ScreenRenderer.frame(for: state, width: size.0, height: size.1)

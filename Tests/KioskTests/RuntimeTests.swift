@@ -12,6 +12,10 @@ final class RecordingPrinter: ReceiptPrinter {
         printed.append(txnId)
         return .success(["\(txnId).txt"])
     }
+    func print(_ document: Document, named: String, terminalId: String) -> Result<[String], PrinterFault> {
+        printed.append(named)
+        return .success(["\(named).txt"])
+    }
 }
 
 /// The runtime on a real ledger file, the simulated devices and host.

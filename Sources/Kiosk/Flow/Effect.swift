@@ -20,4 +20,8 @@ public enum Effect: Equatable {
     case askTopUp(txnId: String)
     /// Print the receipt or refund slip of a finished transaction → `.printed` or `.printFailed`.
     case print(txnId: String)
+    /// → `.staffSignedIn` or `.staffRefused`.
+    case checkStaffPIN(String)
+    /// → `.staffTaskDone`.
+    case staffTask(StaffTask, staff: String)
 }

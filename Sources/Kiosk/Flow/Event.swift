@@ -27,6 +27,10 @@ public enum Event: Equatable {
     case cashJammed
     case printed(files: [String])
     case printFailed(String)
+    case staffSignedIn(String)
+    case staffRefused(String)
+    /// What a staff task did, and the machine's devices after it.
+    case staffTaskDone(message: String, status: MachineStatus?)
 }
 
 /// A key that is not a button's own key: digits and the editing keys.

@@ -27,6 +27,9 @@ extension KioskState {
         case .journaled, .ledgerFailed, .accountLookedUp, .cardAnswered, .cardCaptured, .cardVoided,
              .topUpAnswered, .topUpStatus, .changeDispensed, .cashGivenBack, .cashJammed, .printed, .printFailed:
             return answer(event)
+        case .staffSignedIn, .staffRefused, .staffTaskDone:
+            lastActivity = now
+            return customer(event)
         }
     }
 
@@ -61,6 +64,8 @@ extension KioskState {
             return rejectStray(event)
         case .staffPIN(let digits):
             return staffPIN(event, digits: digits)
+        case .staffMenu(let desk):
+            return staffMenu(event, desk: desk)
         case .lookingUp, .processing, .outOfService:
             return rejectStray(event)
         }
@@ -83,22 +88,6 @@ extension KioskState {
         awaiting = nil
         notice = nil
         language = homeLanguage
-        return []
-    }
-
-    private mutating func staffPIN(_ event: Event, digits: String) -> [Effect] {
-        switch event {
-        case .key(.char(let c)) where c.isASCII && c.isNumber && digits.count < 8:
-            screen = .staffPIN(digits: digits + String(c))
-        case .tap(.digit(let d)) where digits.count < 8:
-            screen = .staffPIN(digits: digits + String(d))
-        case .key(.backspace), .tap(.deleteDigit):
-            screen = .staffPIN(digits: String(digits.dropLast()))
-        case .key(.escape), .tap(.back):
-            return backToAttract()
-        default:
-            return rejectStray(event)
-        }
         return []
     }
 }

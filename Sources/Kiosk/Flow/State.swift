@@ -91,12 +91,13 @@ public enum Screen: Equatable {
     case cancelled(returned: Yen)
     case outOfService(reason: String)
     case staffPIN(digits: String)
+    case staffMenu(StaffDesk)
 
     /// Customer screens time out back to the attract screen; the machine's own work does not.
     public var timesOut: Bool {
         switch self {
         case .enterNumber, .accountFound, .choosePlan, .choosePayment, .payingCash, .payingCard,
-             .done, .refund, .cancelled, .staffPIN:
+             .done, .refund, .cancelled, .staffPIN, .staffMenu:
             return true
         case .findMachine, .attract, .lookingUp, .processing, .outOfService:
             return false

@@ -32,6 +32,29 @@ public final class FilePrinter: ReceiptPrinter {
         URL(fileURLWithPath: folder ?? "var/receipts/\(terminalId)")
     }
 
+    public func print(_ document: Document, named name: String, terminalId: String) -> Result<[String], PrinterFault> {
+        guard let terminal = catalogue.terminal(terminalId) else { return .failure(.failed("there is no terminal \(terminalId)")) }
+        guard paperSheets(terminalId: terminalId) > 0 else { return .failure(.outOfPaper) }
+        do {
+            let files = try write(document, named: name, language: .en, terminal: terminal)
+            used[terminalId, default: 0] += 1
+            return .success(files)
+        } catch {
+            return .failure(.failed(String(describing: error)))
+        }
+    }
+
+    /// The document in each of the terminal's formats, in its receipts folder.
+    private func write(_ document: Document, named name: String, language: Language, terminal: Terminal) throws -> [String] {
+        let dir = folder(for: terminal.id)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return try terminal.receiptFormats.map(\.documentFormat).map { format in
+            let url = dir.appendingPathComponent(name + "." + format.fileExtension)
+            try render(document, as: format, language: language).write(to: url, options: .atomic)
+            return url.path
+        }
+    }
+
     public func print(txnId: String, language: Language?, reprint: Bool) -> Result<[String], PrinterFault> {
         guard let ledger else { return .failure(.failed("the ledger is not open")) }
         do {
@@ -42,15 +65,10 @@ public final class FilePrinter: ReceiptPrinter {
             guard paperSheets(terminalId: terminal.id) > 0 else { return .failure(.outOfPaper) }
             let printables = try ReceiptContent.documents(for: txn, journal: try ledger.journal(txnId: txnId),
                                                            catalogue: catalogue, language: language, reprint: reprint)
-            let dir = folder(for: terminal.id)
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             var files: [String] = []
             for printable in printables {
-                for format in terminal.receiptFormats.map(\.documentFormat) {
-                    let url = dir.appendingPathComponent(printable.name + (reprint ? "-reprint" : "") + "." + format.fileExtension)
-                    try render(printable.document, as: format, language: printable.language).write(to: url, options: .atomic)
-                    files.append(url.path)
-                }
+                files += try write(printable.document, named: printable.name + (reprint ? "-reprint" : ""),
+                                   language: printable.language, terminal: terminal)
                 used[terminal.id, default: 0] += 1
             }
             return .success(files)

@@ -72,6 +72,11 @@ public final class KioskRuntime {
                  printer: printer, clock: clock)
     }
 
+    private func staffWork(_ now: Date) -> StaffWork? {
+        guard let ledger, let terminal = state.machine?.terminal else { return nil }
+        return StaffWork(ledger: ledger, printer: printer, catalogue: state.catalogue, terminal: terminal, now: now)
+    }
+
     struct NoLedger: Error, CustomStringConvertible {
         var description: String { "the ledger could not be opened" }
     }
@@ -128,6 +133,12 @@ public final class KioskRuntime {
             case .success(let files): return .printed(files: files)
             case .failure(let fault): return .printFailed(fault.description)
             }
+        case .checkStaffPIN(let pin):
+            guard let work = staffWork(now) else { return .staffRefused("Staff mode needs the ledger, which is not open.") }
+            return work.signIn(pin)
+        case .staffTask(let task, let staff):
+            guard let work = staffWork(now) else { return .staffTaskDone(message: "The ledger is not open.", status: nil) }
+            return work.perform(task, staff: staff)
         }
     }
 }

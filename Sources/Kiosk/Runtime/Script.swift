@@ -84,6 +84,7 @@ public enum Script {
         case ("pay-card", nil): return .payByCard
         case ("use-this-machine", nil): return .useThisMachine
         case ("staff", nil): return .staffEntry
+        case ("staff-task", let id?): return StaffTask(rawValue: id).map { .staffAction($0.rawValue) }
         case ("digit", let d?): return Int(d).flatMap { (0...9).contains($0) ? .digit($0) : nil }
         case ("plan", let id?): return .plan(id)
         case ("chain", let id?): return .chain(id)
@@ -116,6 +117,7 @@ extension Screen {
         case .cancelled: return "cancelled"
         case .outOfService: return "out-of-service"
         case .staffPIN: return "staff-pin"
+        case .staffMenu: return "staff-menu"
         }
     }
 }

@@ -45,6 +45,8 @@ extension Notice {
         case .noPaper:
             return ("レシート用紙が切れています。チャージはできます。レシートは係員が再発行できます。",
                     "收据纸已用完：仍可充值，店员可以补打收据。", "收據紙已用完：仍可儲值，店員可以補印收據。")
+        case .staff(let why):
+            return (why, why, why)
         case .paymentUnavailable:
             return ("このお支払い方法はこの端末ではご利用いただけません。", "此机器不支持这种付款方式。", "此機器不支援這種付款方式。")
         }

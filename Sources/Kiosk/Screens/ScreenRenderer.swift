@@ -36,6 +36,7 @@ public enum ScreenRenderer {
         case .cancelled(let returned): canvas.cancelled(returned)
         case .outOfService(let reason): canvas.outOfService(reason)
         case .staffPIN(let digits): canvas.staffPIN(digits)
+        case .staffMenu(let desk): canvas.staffMenu(desk)
         }
         canvas.statusLine()
         return canvas.frame

@@ -93,7 +93,7 @@ public struct Customer {
             return payCash(state)
         case .done, .refund, .cancelled:
             return .event(.tap(.finish))
-        case .findMachine, .outOfService, .lookingUp, .processing, .staffPIN:
+        case .findMachine, .outOfService, .lookingUp, .processing, .staffPIN, .staffMenu:
             return .leave
         }
     }
