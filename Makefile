@@ -15,9 +15,12 @@ release: deps
 	$(SWIFT) build -c release
 
 # Opens the kiosk full screen on the default ledger and the sample fixtures.
+# A new demo ledger gets the staff member Demo, PIN 2468 (see the README).
 run: release
 	@mkdir -p var
-	$$($(SWIFT) build -c release --show-bin-path)/kiosk run --ledger $(LEDGER) --fixtures fixtures $(ARGS)
+	@bin=$$($(SWIFT) build -c release --show-bin-path); \
+	  test -f $(LEDGER) || echo 2468 | $$bin/kiosk staff add --name Demo --ledger $(LEDGER) >/dev/null; \
+	  $$bin/kiosk run --ledger $(LEDGER) --fixtures fixtures $(ARGS)
 
 # Unit, frame, ledger, receipt, end-to-end (tmux) and crash tests.
 test: deps

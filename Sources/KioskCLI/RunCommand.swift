@@ -37,6 +37,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Play this file of events headless instead of opening the screen (grammar in the README).")
     var script: String?
 
+    /// For the start-up benchmark: stop once the first frame is on the screen.
+    @Flag(help: .hidden)
+    var firstFrameOnly = false
+
     /// For crash tests: the process kills itself (SIGKILL) just before its Nth effect.
     @Option(help: .hidden)
     var crashBeforeEffect: Int?
@@ -58,7 +62,13 @@ struct RunCommand: ParsableCommand {
             guard let script else {
                 let machine = KioskAssembly(catalogue: catalogue, settings: settings, clock: { Date() })
                 start(machine, at: place)
-                try InteractiveKiosk(runtime: machine.runtime).run()
+                try InteractiveKiosk(runtime: machine.runtime).run(firstFrameOnly: firstFrameOnly)
+                if firstFrameOnly {
+                    // The benchmark reads the peak resident memory of the process up to its first frame.
+                    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+                    print(status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? "VmHWM: unknown")
+                    return
+                }
                 print("The kiosk stopped: \(machine.runtime.state.summary).")
                 return
             }

@@ -15,7 +15,7 @@ final class InteractiveKiosk {
         self.runtime = runtime
     }
 
-    func run() throws {
+    func run(firstFrameOnly: Bool = false) throws {
         setlocale(LC_ALL, "")
         guard initscr() != nil else { throw Failure("Cannot open the terminal full screen (is TERM set?).") }
         raw()
@@ -35,6 +35,7 @@ final class InteractiveKiosk {
             resizeIfNeeded()
             runtime.tick()
             draw()
+            if firstFrameOnly { return }
             let code = wgetch(kiosk_screen())
             guard code != ERR else { continue }
             if code == KEY_RESIZE { continue }
