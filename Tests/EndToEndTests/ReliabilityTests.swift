@@ -86,4 +86,27 @@ final class ReliabilityTests: XCTestCase {
             XCTAssertEqual(try Invariants.check(try Ledger(path: ledger)), [])
         }
     }
+
+    /// The same seed gives the same day, and the X reports of its terminals add up to its sales.
+    func testTheSameSeedGivesTheSameDayAndTheXReportsAgree() throws {
+        var sales: [String] = []
+        var ledger = ""
+        for _ in 0..<2 {
+            ledger = KioskBinary.temporaryLedger()
+            let out = try KioskBinary.run(["simulate", "--ledger", ledger, "--terminals", "3", "--customers", "150", "--seed", "7",
+                                           "--receipts", URL(fileURLWithPath: ledger).deletingLastPathComponent().path])
+            XCTAssertEqual(out.status, 0, out.stderr)
+            sales.append(out.stdout.split(separator: "\n").first { $0.contains("sales") }.map(String.init) ?? "")
+        }
+        XCTAssertEqual(sales[0], sales[1])
+        let summaryYen = Int(sales[0].filter(\.isNumber)) ?? -1
+        var reported = 0
+        for terminal in ["SE-SJK3-1", "SE-KYO-1", "FM-SBY-1"] {
+            let x = try KioskBinary.run(["report", "x", "--terminal", terminal, "--ledger", ledger, "--format", "json"])
+            XCTAssertEqual(x.status, 0, x.stderr)
+            let json = try JSONSerialization.jsonObject(with: Data(x.stdout.utf8)) as? [String: Any]
+            reported += json?["sales_yen"] as? Int ?? -1
+        }
+        XCTAssertEqual(reported, summaryYen)
+    }
 }

@@ -19,7 +19,7 @@ extension Ledger {
             let reports = try storeTerminals(db, storeId: storeId).map {
                 try terminalReport(db, kind: .x, terminalId: $0, at: at, counted: nil)
             }
-            return ShiftReport.store(storeId, kind: .x, to: LedgerTime.stored(at), of: reports)
+            return ShiftReport.store(storeId, kind: .x, to: reports.map(\.to).max() ?? LedgerTime.stored(at), of: reports)
         }
     }
 
@@ -41,7 +41,7 @@ extension Ledger {
             let reports = try storeTerminals(db, storeId: storeId).map {
                 try closeTerminal(db, terminalId: $0, staff: staff, at: at, counted: nil)
             }
-            return ShiftReport.store(storeId, kind: .z, to: LedgerTime.stored(at), of: reports)
+            return ShiftReport.store(storeId, kind: .z, to: reports.map(\.to).max() ?? LedgerTime.stored(at), of: reports)
         }
     }
 
@@ -81,7 +81,7 @@ extension Ledger {
             throw LedgerError.invalidEntry("Terminal \(terminalId) has never opened on this ledger, so it has nothing to report.")
         }
         let lastZ = try String.fetchOne(db, sql: "SELECT MAX(closed_at) FROM z_reports WHERE terminal_id = ?", arguments: [terminalId])
-        let to = LedgerTime.stored(at)
+        let to = try periodEnd(db, terminalId: terminalId, at)
         let from = try lastZ.map { try storedTime($0, path: path) }
         if let from, from >= to {
             throw LedgerError.invalidEntry("Terminal \(terminalId) was last closed at \(lastZ!), after \(LedgerTime.text(to)).")
@@ -89,6 +89,17 @@ extension Ledger {
         let totals = ReportTotals(db: db, terminalId: terminalId, from: lastZ ?? "", to: LedgerTime.text(to))
         let countedYen = counted.map { $0.reduce(0) { $0 + $1.key * $1.value } }
         return try totals.report(kind: kind, storeId: storeId, fromDate: from, toDate: to, counted: countedYen)
+    }
+
+    /// A report runs to `at`, or to the terminal's newest sale or cash movement if that is
+    /// later: a simulated day may be journaled ahead of the wall clock, and a report still
+    /// covers all of it. Both lookups are the last entry of a report index.
+    private func periodEnd(_ db: Database, terminalId: String, _ at: Date) throws -> Date {
+        let newest = try [
+            String.fetchOne(db, sql: "SELECT MAX(finished_at) FROM transactions WHERE terminal_id = ?", arguments: [terminalId]),
+            String.fetchOne(db, sql: "SELECT MAX(at) FROM cash_movements WHERE terminal_id = ?", arguments: [terminalId]),
+        ].compactMap { $0 }.map { try storedTime($0, path: path) }
+        return LedgerTime.stored(([at] + newest).max()!)
     }
 
     private func storeTerminals(_ db: Database, storeId: String) throws -> [String] {
