@@ -71,7 +71,7 @@ struct StaffWork {
             if task == .xReport { try ledger.recordStaffAction("printed an X report", by: staff, terminalId: terminal.id, at: now) }
             let name = task == .xReport ? "X report" : "Z report \(report.number ?? 0)"
             let fileName = (task == .xReport ? "x-" : String(format: "z%04d-", report.number ?? 0))
-                + ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
+                + JapanTime.date(now) + "-" + JapanTime.clock(now).replacingOccurrences(of: ":", with: "")
             switch printer.print(report.document(catalogue: catalogue), named: fileName, terminalId: terminal.id) {
             case .success(let files): return "Printed the \(name): \(files.first ?? "")"
             case .failure(let fault): return "The \(name) is in the ledger but could not be printed: \(fault)."

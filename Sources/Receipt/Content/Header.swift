@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The head every document of a store starts with: chain, store, address, registration number.
 public struct ReceiptStore: Equatable, Sendable {
@@ -28,17 +31,14 @@ public struct ReceiptStore: Equatable, Sendable {
     }
 }
 
-/// Date and time in Japan, as receipts print them: times are kept in UTC and shown in JST.
+/// Date and time in Japan, as receipts print them: times are kept in UTC and shown in JST
+/// (UTC+9 all year), read with the C library's UTC calendar on a shifted clock.
 enum ReceiptTime {
-    private static let japan: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Tokyo")!
-        return calendar
-    }()
-
     static func format(_ date: Date, _ language: Language) -> String {
-        let c = japan.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let (y, m, d, h, min) = (c.year!, c.month!, c.day!, c.hour!, c.minute!)
+        var t = time_t(Int(date.timeIntervalSince1970.rounded(.down)) + 9 * 3600)
+        var f = tm()
+        gmtime_r(&t, &f)
+        let (y, m, d, h, min) = (f.tm_year + 1900, f.tm_mon + 1, f.tm_mday, f.tm_hour, f.tm_min)
         switch language {
         case .en: return String(format: "%04d-%02d-%02d %02d:%02d JST", y, m, d, h, min)
         case .ja, .zhHans, .zhHant: return String(format: "%04d年%02d月%02d日 %02d:%02d", y, m, d, h, min)
