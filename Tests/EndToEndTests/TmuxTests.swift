@@ -6,6 +6,17 @@ import Receipt
 
 /// Whole customer visits on the real binary in tmux.
 final class TmuxTests: XCTestCase {
+    /// A docomo customer at FM-SBY-1 who chose the ¥2,980 plan and cash, by keys.
+    private func atTheCashPanel() throws -> Tmux {
+        let tmux = try Tmux(arguments: ["--terminal", "FM-SBY-1"])
+        tmux.waitFor("Top up your SIM")
+        try tmux.keys("Enter", "09012345678", "Enter")
+        tmux.waitFor("NTT docomo")
+        try tmux.keys("Enter", "2", "1")
+        tmux.waitFor("Simulated devices")
+        return tmux
+    }
+
     func testCashPurchaseWithTouchesOnly() throws {
         let tmux = try Tmux(arguments: [])
         tmux.waitFor("Find the machine")
@@ -54,12 +65,7 @@ final class TmuxTests: XCTestCase {
     }
 
     func testCancelAfterInsertingCashShowsTheCashReturned() throws {
-        let tmux = try Tmux(arguments: ["--terminal", "FM-SBY-1"])
-        tmux.waitFor("Top up your SIM")
-        try tmux.keys("Enter", "09012345678", "Enter")
-        tmux.waitFor("NTT docomo")
-        try tmux.keys("Enter", "2", "1")
-        tmux.waitFor("Simulated devices")
+        let tmux = try atTheCashPanel()
         try tmux.keys("t", "r")
         tmux.waitFor("¥1,500")
         try tmux.keys("x")
@@ -101,12 +107,7 @@ final class TmuxTests: XCTestCase {
     }
 
     func testCtrlCReturnsCashAndLeavesTheTerminalClean() throws {
-        let tmux = try Tmux(arguments: ["--terminal", "FM-SBY-1"])
-        tmux.waitFor("Top up your SIM")
-        try tmux.keys("Enter", "09012345678", "Enter")
-        tmux.waitFor("NTT docomo")
-        try tmux.keys("Enter", "2", "1")
-        tmux.waitFor("Simulated devices")
+        let tmux = try atTheCashPanel()
         try tmux.keys("t")
         tmux.waitFor("¥1,000")
         try tmux.keys("C-c")

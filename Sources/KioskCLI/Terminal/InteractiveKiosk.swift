@@ -9,7 +9,7 @@ final class InteractiveKiosk {
     private let runtime: KioskRuntime
     private var painter: Painter?
     private var shown: Frame?
-    private var input = TerminalInput()
+    private let input = TerminalInput()
 
     init(runtime: KioskRuntime) {
         self.runtime = runtime

@@ -9,7 +9,7 @@ struct TerminalInput {
         case quit
     }
 
-    mutating func feed(_ code: Int32, more: () -> Int32?) -> [Action] {
+    func feed(_ code: Int32, more: () -> Int32?) -> [Action] {
         switch code {
         case 3: return [.quit]                               // Ctrl-C
         case 10, 13: return [.key(.enter)]
