@@ -26,6 +26,9 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),
         .target(name: "Receipt", dependencies: ["CCairo", "CQREncode"]),
+        // Runs other programs with a time limit, for the tests and the benchmarks.
+        .target(name: "CChildProcess"),
+        .target(name: "ChildProcess", dependencies: ["CChildProcess"]),
         .target(
             name: "Kiosk",
             dependencies: [
@@ -41,11 +44,11 @@ let package = Package(
             ]),
         .executableTarget(
             name: "KioskBench",
-            dependencies: ["Kiosk", "Ledger", "Receipt", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["Kiosk", "Ledger", "Receipt", "ChildProcess", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "KioskTests", dependencies: ["Kiosk"], exclude: ["Frames"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
-        .testTarget(name: "ReceiptTests", dependencies: ["Receipt"], exclude: ["Goldens"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Kiosk", "Ledger", "Receipt"], exclude: ["Scripts"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "ChildProcess"]),
+        .testTarget(name: "ReceiptTests", dependencies: ["Receipt", "ChildProcess"], exclude: ["Goldens"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Kiosk", "Ledger", "Receipt", "ChildProcess"], exclude: ["Scripts"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Ledger
 
@@ -75,33 +76,13 @@ enum ReportBench {
     @discardableResult
     private static func shell(_ program: String, _ arguments: [String], input: String? = nil,
                               watch: ((String) -> Void)? = nil) throws -> String {
-        // Output goes to a file, so a program that prints a lot never waits on a full pipe.
-        let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("report-bench-\(UUID().uuidString).out")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outURL) }
-        let output = try FileHandle(forWritingTo: outURL)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: program)
-        p.arguments = arguments
-        let err = Pipe(), inp = Pipe()
-        p.standardOutput = output
-        p.standardError = err
-        p.standardInput = inp
-        try p.run()
-        if let input { inp.fileHandleForWriting.write(Data(input.utf8)) }
-        try inp.fileHandleForWriting.close()
-        while let watch, p.isRunning {
-            watch(String(p.processIdentifier))
-            Thread.sleep(forTimeInterval: 0.05)
+        let child = try ChildProcess(program, arguments, input: input.map { Data($0.utf8) })
+        let result = child.wait(timeout: 3600) { watch?(String($0)) }
+        guard result.status == 0 else {
+            throw NSError(domain: "ReportBench", code: Int(result.status),
+                          userInfo: [NSLocalizedDescriptionKey: "\(program) failed: \(result.errors)"])
         }
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        try output.close()
-        guard p.terminationStatus == 0 else {
-            throw NSError(domain: "ReportBench", code: Int(p.terminationStatus),
-                          userInfo: [NSLocalizedDescriptionKey: "\(program) failed: \(errors)"])
-        }
-        return try String(contentsOf: outURL, encoding: .utf8)
+        return result.output
     }
 
     /// 1,000,000 transactions of one terminal over a year, seven in ten paid in cash (a

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Kiosk
 
@@ -39,19 +40,13 @@ enum ScreenBench {
         let command = "\(binary) run --first-frame-only --terminal FM-SBY-1 --ledger \(ledger) --receipts \(folder.path)/receipts"
         var best = Double.infinity, megabytes = Double.nan
         for _ in 0..<10 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-            process.arguments = ["-q", "-c", command, "/dev/null"]
-            process.environment = ["TERM": "xterm-256color", "PATH": "/usr/bin:/bin", "LINES": "40", "COLUMNS": "120"]
-            let pipe = Pipe()
-            process.standardOutput = pipe
+            var output = ""
             let seconds = try Bench.seconds {
-                try process.run()
-                process.waitUntilExit()
+                output = try ChildProcess.run("/usr/bin/script", ["-q", "-c", command, "/dev/null"], environment: [
+                    "TERM": "xterm-256color", "PATH": "/usr/bin:/bin", "LINES": "40", "COLUMNS": "120"], timeout: 60).output
             }
             best = min(best, seconds)
             // The kiosk prints `VmHWM: N kB` once its first frame is drawn.
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             if let line = output.split(whereSeparator: \.isNewline).last(where: { $0.contains("VmHWM:") }),
                let kb = line.split(separator: " ").compactMap({ Double($0) }).first {
                 megabytes = kb / 1024

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// Runs the built `kiosk` executable, as a person at a shell would.
@@ -23,24 +24,13 @@ enum KioskBinary {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil) throws -> Output {
-        let p = Process()
-        p.executableURL = url
-        p.arguments = arguments
-        p.currentDirectoryURL = cwd ?? projectRoot
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        try p.run()
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try inp.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: e, as: UTF8.self),
-                      killed: p.terminationReason == .uncaughtSignal && p.terminationStatus == SIGKILL)
+    /// Runs the kiosk to its end; one that outlives `timeout` seconds is killed and says so on stderr.
+    static func run(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil, timeout: TimeInterval = 300) throws -> Output {
+        let result = try ChildProcess.run(url.path, arguments, input: stdin.map { Data($0.utf8) },
+                                          directory: (cwd ?? projectRoot).path, timeout: timeout)
+        let late = result.timedOut ? "kiosk \(arguments.joined(separator: " ")) was killed after \(Int(timeout)) s.\n" : ""
+        return Output(status: result.status, stdout: result.output, stderr: result.errors + late,
+                      killed: result.signal == SIGKILL && !result.timedOut)
     }
 
     /// A ledger path in a new temporary folder (the folder also takes receipts).

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import XCTest
 import Kiosk
@@ -7,15 +8,7 @@ import Ledger
 /// in the middle of a day. The ledger is read back with the `sqlite3` shell, independently.
 final class ReliabilityTests: XCTestCase {
     private func sql(_ ledger: String, _ query: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", ledger, query]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try ChildProcess.run("sqlite3", [ledger, query], timeout: 60).output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private func count(in summary: String, _ label: String) -> Int {
@@ -69,17 +62,11 @@ final class ReliabilityTests: XCTestCase {
         let ledger = KioskBinary.temporaryLedger()
         let receipts = URL(fileURLWithPath: ledger).deletingLastPathComponent().path
         for delay in [0.8, 1.7] {
-            let process = Process()
-            process.executableURL = KioskBinary.url
-            process.arguments = ["simulate", "--ledger", ledger, "--customers", "5000", "--receipts", receipts,
-                                 "--fixtures", KioskBinary.projectRoot.appendingPathComponent("fixtures").path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let day = try ChildProcess(KioskBinary.url.path, ["simulate", "--ledger", ledger, "--customers", "5000", "--receipts", receipts,
+                                                              "--fixtures", KioskBinary.projectRoot.appendingPathComponent("fixtures").path])
             Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+            day.kill()
+            XCTAssertEqual(day.wait(timeout: 30).signal, SIGKILL)
             let recover = try KioskBinary.run(["ledger", "recover", "--ledger", ledger, "--receipts", receipts])
             XCTAssertEqual(recover.status, 0, recover.stderr)
             XCTAssertEqual(try sql(ledger, "SELECT count(*) FROM transactions WHERE status = 'open'"), "0")

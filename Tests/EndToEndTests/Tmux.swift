@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import XCTest
 import Receipt
@@ -14,15 +15,8 @@ final class Tmux {
                         "--fixtures", KioskBinary.projectRoot.appendingPathComponent("fixtures").path] + arguments)
             .map { "'\($0)'" }.joined(separator: " ")
         // The shell stays after the kiosk exits, so that what it leaves on the terminal can be read.
-        // The first session starts the tmux server, which would hold an output pipe open forever.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "new-session", "-d", "-x", String(width), "-y", String(height), "-s", session,
-                             "\(command); echo KIOSK-EXIT-$?; sleep 60"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        try run(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", session,
+                 "\(command); echo KIOSK-EXIT-$?; sleep 60"])
     }
 
     deinit {
@@ -31,16 +25,8 @@ final class Tmux {
 
     @discardableResult
     func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let result = try ChildProcess.run("tmux", arguments, timeout: 30)
+        return result.output + result.errors
     }
 
     var screen: String { (try? run(["capture-pane", "-p", "-t", session])) ?? "" }

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import XCTest
 @testable import Ledger
@@ -105,18 +106,9 @@ final class ExportTests: XCTestCase {
             XCTFail("hledger is missing; scripts/install-deps.sh installs it")
             return ""
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "hledger \(arguments.joined(separator: " ")): \(errors)")
-        return output
+        let result = try ChildProcess.run(executable, arguments, timeout: 120)
+        XCTAssertEqual(result.status, 0, "hledger \(arguments.joined(separator: " ")): \(result.errors)")
+        return result.output
     }
 
     /// RFC 4180: fields split by commas, records by CRLF, quoted fields may hold both and "" for ".

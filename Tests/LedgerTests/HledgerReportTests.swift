@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import XCTest
 @testable import Ledger
@@ -31,19 +32,10 @@ final class HledgerReportTests: XCTestCase {
 
     /// Account → whole yen, from `hledger balance` as CSV.
     private func hledgerBalances(_ hledger: String, _ journal: String) throws -> [String: Int] {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: hledger)
-        p.arguments = ["-f", journal, "balance", "--flat", "--empty", "-N", "-O", "csv"]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, errors)
+        let result = try ChildProcess.run(hledger, ["-f", journal, "balance", "--flat", "--empty", "-N", "-O", "csv"], timeout: 120)
+        XCTAssertEqual(result.status, 0, result.errors)
         var balances: [String: Int] = [:]
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n").dropFirst() {
+        for line in result.output.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"\r")) }
             guard fields.count == 2 else { continue }
             let amount = fields[1].replacingOccurrences(of: " JPY", with: "")

@@ -1,3 +1,4 @@
+import ChildProcess
 import XCTest
 @testable import Receipt
 
@@ -86,18 +87,9 @@ final class ESCPOSRendererTests: XCTestCase {
 
     /// Foundation on Linux may lack Shift_JIS; iconv always has it.
     private func decodeWithIconv(_ bytes: [UInt8]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["iconv", "-f", "SHIFT_JIS", "-t", "UTF-8"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        guard (try? process.run()) != nil else { return nil }
-        input.fileHandleForWriting.write(Data(bytes))
-        try? input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+        guard let result = try? ChildProcess.run("iconv", ["-f", "SHIFT_JIS", "-t", "UTF-8"], input: Data(bytes), timeout: 30),
+              result.status == 0 else { return nil }
+        return result.output
     }
 
     func testEveryCommandIsWellFormedAndTheTextIsShiftJIS() throws {

@@ -1,3 +1,4 @@
+import ChildProcess
 import XCTest
 @testable import Receipt
 
@@ -11,16 +12,9 @@ final class PDFRendererTests: XCTestCase {
     }
 
     func run(_ tool: String, _ args: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + args
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "\(tool) failed")
-        return String(decoding: data, as: UTF8.self)
+        let result = try ChildProcess.run(tool, args, timeout: 60)
+        XCTAssertEqual(result.status, 0, "\(tool) failed: \(result.errors)")
+        return result.output
     }
 
     func testTextOfTheReceiptIsInThePDF() throws {
