@@ -1,14 +1,23 @@
 import Foundation
 
-// Every benchmark the product promises, in one table. Run by `make bench` (release build).
+// Every benchmark the product promises, in one table. Run by `make bench` (release build);
+// `scripts/bench.sh receipts flows` runs only the groups named.
 setvbuf(stdout, nil, _IOLBF, 0)
+let groups = ["receipts", "flows", "screen", "report"]
+let asked = CommandLine.arguments.dropFirst()
+if let unknown = asked.first(where: { !groups.contains($0) }) {
+    FileHandle.standardError.write(Data("No benchmark group \(unknown); the groups are \(groups.joined(separator: ", ")).\n".utf8))
+    exit(64)
+}
+func wanted(_ group: String) -> Bool { asked.isEmpty || asked.contains(group) }
+
 var rows: [BenchRow] = []
-rows += ReceiptBench.rows()
+if wanted("receipts") { rows += ReceiptBench.rows() }
 // The ledger benchmarks work on files on disk, where a kiosk keeps its ledger.
 let folder = URL(fileURLWithPath: "var/bench")
 try? FileManager.default.removeItem(at: folder)
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-rows += try FlowBench.rows(folder: folder)
-rows += try ScreenBench.rows(folder: folder)
-rows += ReportBench.rows()
+if wanted("flows") { rows += try FlowBench.rows(folder: folder) }
+if wanted("screen") { rows += try ScreenBench.rows(folder: folder) }
+if wanted("report") { rows += ReportBench.rows() }
 Bench.printTable(rows)

@@ -23,7 +23,8 @@ public struct QRCode: Equatable, Sendable {
     }
 
     func isDark(row: Int, column: Int) -> Bool {
-        guard (0..<size).contains(row), (0..<size).contains(column) else { return false }
+        // One unsigned comparison covers both ends: a negative index wraps to a huge one.
+        guard UInt(bitPattern: row) < UInt(size), UInt(bitPattern: column) < UInt(size) else { return false }
         return dark[row * size + column]
     }
 }

@@ -11,15 +11,24 @@ public struct TextRenderer {
     }
 
     public func render(_ document: Document) -> String {
-        var out = ""
+        // Bytes, not String appends: a receipt is rendered for every sale and every reprint.
+        var out: [UInt8] = []
         out.reserveCapacity(document.lines.count * width * 2)
         for line in document.lines {
-            for row in rows(line) {
-                out += row.trailingSpacesRemoved
-                out += "\n"
+            if case .qr(let code) = line, code.size > 0, code.size + 4 <= width {
+                appendQR(code, to: &out)
+                continue
+            }
+            for var row in rows(line) {
+                row.withUTF8 { bytes in
+                    var end = bytes.count
+                    while end > 0, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<end]))
+                }
+                out.append(UInt8(ascii: "\n"))
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     func rows(_ line: Line) -> [String] {
@@ -40,37 +49,38 @@ public struct TextRenderer {
     }
 
     private func qrRows(_ code: QRCode) -> [String] {
-        // A quiet zone of two modules on every side, as scanners need.
-        let side = code.size + 4
-        guard code.size > 0, side <= width else {
+        guard code.size > 0, code.size + 4 <= width else {
             return Layout.wrap(code.payload, width: width).map { Layout.aligned($0, .center, width: width) }
         }
-        let indent = [UInt8](repeating: UInt8(ascii: " "), count: (width - side) / 2)
-        let full: [UInt8] = [0xE2, 0x96, 0x88], upper: [UInt8] = [0xE2, 0x96, 0x80], lower: [UInt8] = [0xE2, 0x96, 0x84]
-        var rows: [String] = []
         var bytes: [UInt8] = []
-        for top in stride(from: -2, to: code.size + 2, by: 2) {
-            bytes.removeAll(keepingCapacity: true)
-            bytes += indent
-            for column in -2..<(code.size + 2) {
-                // Dark modules print as ink: the upper and lower halves of one character cell.
-                switch (code.isDark(row: top, column: column), code.isDark(row: top + 1, column: column)) {
-                case (true, true): bytes += full
-                case (true, false): bytes += upper
-                case (false, true): bytes += lower
-                case (false, false): bytes.append(UInt8(ascii: " "))
-                }
-            }
-            rows.append(String(decoding: bytes, as: UTF8.self))
-        }
-        return rows
+        appendQR(code, to: &bytes)
+        return String(decoding: bytes.dropLast(), as: UTF8.self).components(separatedBy: "\n")
     }
-}
 
-extension String {
-    var trailingSpacesRemoved: Substring {
-        var end = utf8.endIndex
-        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: " ") { end = utf8.index(before: end) }
-        return self[..<end]
+    /// Half blocks, two module rows to a text row, each row ended by a newline.
+    private func appendQR(_ code: QRCode, to bytes: inout [UInt8]) {
+        // A quiet zone of two modules on every side, as scanners need.
+        let side = code.size + 4
+        let indent = (width - side) / 2
+        bytes.reserveCapacity(bytes.count + (side / 2 + 1) * (indent + side * 3 + 1))
+        for top in stride(from: -2, to: code.size + 2, by: 2) {
+            var end = bytes.count
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+            for column in -2..<(code.size + 2) {
+                // Dark modules print as ink: the upper and lower halves of one character cell
+                // (U+2588 full, U+2580 upper, U+2584 lower block).
+                switch (code.isDark(row: top, column: column), code.isDark(row: top + 1, column: column)) {
+                case (false, false):
+                    bytes.append(UInt8(ascii: " "))
+                    continue
+                case (true, true): bytes.append(0xE2); bytes.append(0x96); bytes.append(0x88)
+                case (true, false): bytes.append(0xE2); bytes.append(0x96); bytes.append(0x80)
+                case (false, true): bytes.append(0xE2); bytes.append(0x96); bytes.append(0x84)
+                }
+                end = bytes.count
+            }
+            bytes.removeSubrange(end...)
+            bytes.append(UInt8(ascii: "\n"))
+        }
     }
 }
