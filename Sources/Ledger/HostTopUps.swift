@@ -10,7 +10,7 @@ extension Ledger {
     public func hostApply(txnId: String, simNumber: String, planId: String, newExpiry: String, at: Date) throws -> HostTopUp {
         guard !txnId.isEmpty else { throw LedgerError.invalidEntry("A top-up needs the transaction id as its key.") }
         return try write { db in
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 INSERT INTO host_topups (txn_id, sim_number, plan_id, new_expiry, applied_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (txn_id) DO NOTHING
                 """, arguments: [txnId, simNumber, planId, newExpiry, LedgerTime.text(at)])
@@ -25,14 +25,14 @@ extension Ledger {
     /// The expiry set by the latest top-up applied to the SIM, if any.
     public func hostLatestExpiry(simNumber: String) throws -> String? {
         try read { db in
-            try String.fetchOne(db, sql: """
+            try String.fetchOne(db.cachedStatement(sql: """
                 SELECT new_expiry FROM host_topups WHERE sim_number = ? ORDER BY applied_at DESC, rowid DESC LIMIT 1
-                """, arguments: [simNumber])
+                """), arguments: [simNumber])
         }
     }
 
     private func hostTopUp(txnId: String, db: Database) throws -> HostTopUp? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM host_topups WHERE txn_id = ?", arguments: [txnId]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM host_topups WHERE txn_id = ?"), arguments: [txnId]) else {
             return nil
         }
         return HostTopUp(txnId: row["txn_id"], simNumber: row["sim_number"], planId: row["plan_id"],

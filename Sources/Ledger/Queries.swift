@@ -6,7 +6,8 @@ extension Ledger {
     public func cashInventory(terminalId: String) throws -> [Int: Int] {
         try read { db in
             var counts: [Int: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT denomination, count FROM cash_inventory WHERE terminal_id = ? AND count > 0",
+            // Cached statements: these are read during every customer flow.
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT denomination, count FROM cash_inventory WHERE terminal_id = ? AND count > 0"),
                                         arguments: [terminalId]) {
                 counts[row["denomination"]] = row["count"]
             }
@@ -16,7 +17,7 @@ extension Ledger {
 
     public func transaction(id: String) throws -> TransactionRecord? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM transactions WHERE id = ?", arguments: [id])
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM transactions WHERE id = ?"), arguments: [id])
                 .map { try TransactionRecord(row: $0, path: path) }
         }
     }
@@ -41,7 +42,7 @@ extension Ledger {
     /// The transaction's journal rows in `seq` order, steps decoded.
     public func journal(txnId: String) throws -> [JournalRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT seq, txn_id, terminal_id, at, kind, payload FROM journal WHERE txn_id = ? ORDER BY seq",
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT seq, txn_id, terminal_id, at, kind, payload FROM journal WHERE txn_id = ? ORDER BY seq"),
                              arguments: [txnId])
                 .map(journalRecord)
         }

@@ -50,8 +50,34 @@ public final class FilePrinter: ReceiptPrinter {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return try terminal.receiptFormats.map(\.documentFormat).map { format in
             let url = dir.appendingPathComponent(name + "." + format.fileExtension)
-            try render(document, as: format, language: language).write(to: url, options: .atomic)
+            try place(render(document, as: format, language: language), at: url)
             return url.path
+        }
+    }
+
+    /// Written beside its name and renamed into place, so that nobody reads half a receipt.
+    /// Not forced to disk: the ledger is the record, and any receipt can be reprinted from it.
+    private func place(_ data: Data, at url: URL) throws {
+        let partial = url.path + ".partial"
+        func failure() -> PrinterFault {
+            .failed("cannot write \(url.lastPathComponent): \(String(cString: strerror(errno)))")
+        }
+        let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure() }
+        let written = data.withUnsafeBytes { bytes -> Bool in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+        let closed = close(fd) == 0
+        guard written, closed, rename(partial, url.path) == 0 else {
+            let fault = failure()
+            unlink(partial)
+            throw fault
         }
     }
 
