@@ -97,7 +97,7 @@ final class CustomerStoriesTests: XCTestCase {
         var s = Story()
         s.reachPayment(plan: "docomo-3g-30")
         s.insertKept(5000)
-        s.send(.topUpAnswered(.failed(reason: "The carrier's system reported an error.")))
+        s.send(.topUpAnswered(.failed(.carrierError)))
         s.send(.journaled(receiptNo: nil))
         XCTAssertEqual(s.send(.cashJammed), [.journal(txnId: s.txnId, [
             .refundDue(yen: 5000, reason: "The carrier's system reported an error.; the cash could not be given back")])])
@@ -148,9 +148,14 @@ final class CustomerStoriesTests: XCTestCase {
         s.send(.journaled(receiptNo: nil))
         s.send(.cardAnswered(.approved(authCode: "123456")))
         s.send(.journaled(receiptNo: nil))
-        s.send(.topUpAnswered(.failed(reason: "refused")))
+        s.send(.topUpAnswered(.failed(.carrierRefused)))
         XCTAssertEqual(s.send(.journaled(receiptNo: nil)), [.voidCard(authCode: "123456", txnId: s.txnId)])
-        XCTAssertEqual(s.send(.cardVoided), [.journal(txnId: s.txnId, [.cardVoided(authCode: "123456"), .refunded(reason: "refused")])])
+        XCTAssertEqual(s.send(.cardVoided), [.journal(txnId: s.txnId, [.cardVoided(authCode: "123456"),
+                                                                        .refunded(reason: "The carrier refused the top-up.")])])
+        s.send(.journaled(receiptNo: 1))
+        guard case .refund(let outcome) = s.state.screen else { return XCTFail("not on the refund screen") }
+        XCTAssertEqual(outcome.why, .carrierRefused)
+        XCTAssertEqual(outcome.returned, Yen(3280))
     }
 
     func testInactivityReturnsTheCashAndGoesBackToTheAttractScreen() {
@@ -195,8 +200,9 @@ final class CustomerStoriesTests: XCTestCase {
         s.insertKept(1000)
         s.send(.tap(.insertCash(1000)))
         XCTAssertEqual(s.send(.ledgerFailed("disk full")), [.rejectCash(1000)])
-        guard case .outOfService(let why) = s.state.screen else { return XCTFail() }
-        XCTAssertTrue(why.contains("¥1,000 is recorded"), why)
+        guard case .outOfService(let why, let held) = s.state.screen else { return XCTFail() }
+        XCTAssertTrue(why.contains("disk full"), why)
+        XCTAssertEqual(held, Yen(1000))
         // An out-of-service machine takes no money.
         XCTAssertEqual(s.send(.cashInserted(1000)), [.rejectCash(1000)])
     }

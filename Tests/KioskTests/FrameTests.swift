@@ -57,7 +57,7 @@ final class FrameTests: XCTestCase {
         card.send(.journaled(receiptNo: nil))
         card.send(.cardAnswered(.approved(authCode: "123456")))
         card.send(.journaled(receiptNo: nil))
-        card.send(.topUpAnswered(.failed(reason: "the carrier refused the top-up")))
+        card.send(.topUpAnswered(.failed(.carrierRefused)))
         card.send(.journaled(receiptNo: nil))
         card.send(.cardVoided)
         card.send(.journaled(receiptNo: 2))
@@ -71,7 +71,7 @@ final class FrameTests: XCTestCase {
         staff.state.screen = .staffMenu(StaffDesk(name: "Sato", message: "Collected ¥50,000: ¥10,000×5."))
         out.append(("staff-menu", staff.state))
         var broken = KioskState(catalogue: Sample.catalogue, now: Sample.noon, language: language)
-        broken.screen = .outOfService(reason: "Out of service: the ledger var/ledger.sqlite is locked by another program.")
+        broken.screen = .outOfService(reason: "The ledger var/ledger.sqlite is locked by another program.", held: Yen(1000))
         out.append(("out-of-service", broken))
         return out
     }

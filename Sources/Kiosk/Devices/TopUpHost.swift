@@ -35,7 +35,7 @@ public enum AccountLookup: Equatable, Sendable {
 
 public enum TopUpResult: Equatable, Sendable {
     case applied(newExpiry: String)
-    case failed(reason: String)
+    case failed(StopReason)
     /// No answer in time: the top-up may or may not have been applied; ask by transaction id.
     case timedOut
 }
@@ -90,12 +90,12 @@ public final class SimulatedTopUpHost: TopUpHost {
 
     public func apply(txnId: String, sim: SIMNumber, plan: Plan, today: String, at: Date) -> TopUpResult {
         if let done = appliedExpiry(txnId: txnId) { return .applied(newExpiry: done) }
-        if random.chance(faults.hostError) { return .failed(reason: "The carrier's system reported an error.") }
+        if random.chance(faults.hostError) { return .failed(.carrierError) }
         let timedOut = random.chance(faults.hostTimeout)
         // A time-out loses the answer; half the time the host had applied the top-up anyway.
         if timedOut && random.chance(0.5) { return .timedOut }
         guard case .found(let account) = lookUp(sim, today: today) else {
-            return .failed(reason: "The carrier refused the top-up.")
+            return .failed(.carrierRefused)
         }
         let newExpiry = SimulatedTopUpHost.newExpiry(from: account.expiry, today: today, days: plan.days)
         do {

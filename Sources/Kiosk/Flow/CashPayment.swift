@@ -8,7 +8,7 @@ extension KioskState {
         case .cashInserted(let d), .tap(.insertCash(let d)):
             return insert(d)
         case .tap(.back), .key(.escape):
-            if order?.paid ?? .zero > .zero { return cancel(reason: "cancelled by the customer") }
+            if order?.paid ?? .zero > .zero { return cancel(reason: .cancelledByCustomer) }
             screen = .choosePayment
             notice = nil
             return []

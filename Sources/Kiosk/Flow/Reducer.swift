@@ -35,7 +35,7 @@ extension KioskState {
 
     /// What the customer did, routed by the screen they did it on.
     private mutating func customer(_ event: Event) -> [Effect] {
-        if case .tap(.cancel) = event { return cancel(reason: "cancelled by the customer") }
+        if case .tap(.cancel) = event { return cancel(reason: .cancelledByCustomer) }
         if case .tap(.staffEntry) = event, machine != nil, awaiting == nil, order == nil {
             screen = .staffPIN(digits: "")
             return []
@@ -83,7 +83,7 @@ extension KioskState {
 
     /// Back to the attract screen, ready for the next customer.
     mutating func backToAttract() -> [Effect] {
-        screen = machine?.status.inService == false ? .outOfService(reason: "This machine is out of service.") : .attract
+        screen = machine?.status.inService == false ? .outOfService(reason: "") : .attract
         order = nil
         awaiting = nil
         notice = nil

@@ -33,7 +33,7 @@ extension KioskState {
             awaiting = .topUpStatus
             return [.askTopUp(txnId: txnId)]
         case (.topUpStatus, .topUpStatus(nil)):
-            return topUpFailed("the carrier did not answer")
+            return topUpFailed(.carrierSilent)
         case (.captureIntent, .journaled):
             awaiting = .capture
             return [.captureCard(authCode: order.card?.authCode ?? "", txnId: txnId)]
@@ -54,7 +54,7 @@ extension KioskState {
             screen = .processing(.voidingCard)
             return [.voidCard(authCode: order.card?.authCode ?? "", txnId: txnId)]
         case (.void(let reason), .cardVoided):
-            return close(.refunded(reason: reason), [.cardVoided(authCode: order.card?.authCode ?? ""), .refunded(reason: reason)])
+            return close(.refunded(reason), [.cardVoided(authCode: order.card?.authCode ?? ""), .refunded(reason: reason.sentence)])
         case (.returnIntent(let settlement), .journaled):
             awaiting = .cashBack(reason: settlement)
             screen = .processing(.returningCash)
@@ -63,13 +63,13 @@ extension KioskState {
             machine?.status.inventory.add(order.inserted, sign: -1)
             let final: Step
             switch settlement {
-            case .cancelled(let reason): final = .cancelled(reason: reason)
-            default: final = .refunded(reason: settlement.reason)
+            case .cancelled(let why): final = .cancelled(reason: why.sentence)
+            default: final = .refunded(reason: settlement.why?.sentence ?? "")
             }
             return close(settlement, [.cashReturned(pieces: order.inserted), final])
         case (.cashBack(let settlement), .cashJammed):
-            let reason = settlement.reason + "; the cash could not be given back"
-            return close(.refundDue(order.paid, reason: reason), [.refundDue(yen: order.paid.amount, reason: reason)])
+            guard let why = settlement.why else { return [] }
+            return close(.refundDue(order.paid, why), [.refundDue(yen: order.paid.amount, reason: why.sentence + "; the cash could not be given back")])
         case (.closing(let settlement), .journaled(let receiptNo)):
             return closed(settlement, receiptNo: receiptNo)
         case (.receipt, .printed(let files)):
@@ -104,14 +104,14 @@ extension KioskState {
         return [.journal(txnId: txnId, [.topUpApplied(newExpiry: expiry), .changeDue(pieces: pieces)])]
     }
 
-    private mutating func topUpFailed(_ reason: String) -> [Effect] {
+    private mutating func topUpFailed(_ reason: StopReason) -> [Effect] {
         guard let order, let txnId = order.txnId else { return [] }
         if order.method == .card {
             awaiting = .voidIntent(reason: reason)
-            return [.journal(txnId: txnId, [.topUpFailed(reason: reason)])]
+            return [.journal(txnId: txnId, [.topUpFailed(reason: reason.sentence)])]
         }
-        awaiting = .returnIntent(reason: .refunded(reason: reason))
-        return [.journal(txnId: txnId, [.topUpFailed(reason: reason), .cashReturnDue(pieces: order.inserted)])]
+        awaiting = .returnIntent(reason: .refunded(reason))
+        return [.journal(txnId: txnId, [.topUpFailed(reason: reason.sentence), .cashReturnDue(pieces: order.inserted)])]
     }
 
     /// Journals the transaction's last steps; `closed` follows once they are durable.
@@ -133,11 +133,11 @@ extension KioskState {
             screen = .cancelled(returned: order.paid)
             awaiting = nil
             return []
-        case .refunded(let reason):
+        case .refunded(let why):
             let returned = order.method == .card ? order.amount : order.paid
-            screen = .refund(RefundOutcome(txnId: txnId, returned: returned, due: .zero, reason: reason, slipFiles: []))
-        case .refundDue(let due, let reason):
-            screen = .refund(RefundOutcome(txnId: txnId, returned: .zero, due: due, reason: reason, slipFiles: []))
+            screen = .refund(RefundOutcome(txnId: txnId, returned: returned, due: .zero, why: why, slipFiles: []))
+        case .refundDue(let due, let why):
+            screen = .refund(RefundOutcome(txnId: txnId, returned: .zero, due: due, why: why, slipFiles: []))
         }
         lastActivity = now
         awaiting = .receipt
@@ -152,7 +152,7 @@ extension KioskState {
             screen = .done(c)
         case .refund(var r):
             r.slipFiles = files
-            if let problem { r.reason += " (\(problem))" }
+            r.printProblem = problem
             screen = .refund(r)
         default:
             break
@@ -165,17 +165,15 @@ extension KioskState {
         var effects: [Effect] = []
         if case .cashIn(let d, _)? = awaiting { effects.append(.rejectCash(d)) }
         let held = order?.paid ?? .zero
-        var reason = "Out of service: the ledger cannot be written (\(why))."
-        if held > .zero { reason += " Your \(held) is recorded; staff will return it." }
         awaiting = nil
-        screen = .outOfService(reason: reason)
+        screen = .outOfService(reason: "The ledger cannot be written (\(why)).", held: held)
         machine?.status.inService = false
         return effects
     }
 
     /// Cancel or time-out: cash inserted is given back (journaled first); otherwise the
     /// customer is simply back at the start.
-    mutating func cancel(reason: String) -> [Effect] {
+    mutating func cancel(reason: StopReason) -> [Effect] {
         guard awaiting == nil else { return [] }
         switch screen {
         case .findMachine, .attract, .outOfService, .lookingUp, .processing:
@@ -187,7 +185,7 @@ extension KioskState {
             return backToAttract()
         }
         guard let order, order.paid > .zero, let txnId = order.txnId else { return backToAttract() }
-        awaiting = .returnIntent(reason: .cancelled(reason: reason))
+        awaiting = .returnIntent(reason: .cancelled(reason))
         screen = .processing(.returningCash)
         return [.journal(txnId: txnId, [.cashReturnDue(pieces: order.inserted)])]
     }
@@ -195,19 +193,20 @@ extension KioskState {
     mutating func timeOutIfIdle() -> [Effect] {
         guard let left = secondsLeft, left == 0 else { return [] }
         lastActivity = now
-        return cancel(reason: "timed out")
+        return cancel(reason: .timedOut)
     }
 
     mutating func shutdown() -> [Effect] {
-        cancel(reason: "machine stopped")
+        cancel(reason: .machineStopped)
     }
 }
 
 extension Settlement {
-    var reason: String {
+    /// Why the money went back; nil for a sale that completed.
+    var why: StopReason? {
         switch self {
-        case .completed, .completedChangeOwed: return "completed"
-        case .cancelled(let r), .refunded(let r), .refundDue(_, let r): return r
+        case .completed, .completedChangeOwed: return nil
+        case .cancelled(let why), .refunded(let why), .refundDue(_, let why): return why
         }
     }
 }

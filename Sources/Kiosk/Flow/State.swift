@@ -89,7 +89,9 @@ public enum Screen: Equatable {
     case done(Completion)
     case refund(RefundOutcome)
     case cancelled(returned: Yen)
-    case outOfService(reason: String)
+    /// `reason` is for staff (the ledger's own words); `held` is money recorded on an open
+    /// transaction, which staff return.
+    case outOfService(reason: String, held: Yen = .zero)
     case staffPIN(digits: String)
     case staffMenu(StaffDesk)
 
@@ -126,8 +128,9 @@ public struct RefundOutcome: Equatable {
     public var txnId: String
     public var returned: Yen
     public var due: Yen
-    public var reason: String
+    public var why: StopReason
     public var slipFiles: [String]
+    public var printProblem: String?
 }
 
 /// The customer being served: their SIM, the plan chosen, and the payment so far.
@@ -171,8 +174,8 @@ public enum Awaiting: Equatable {
     case change
     case returnIntent(reason: Settlement)
     case cashBack(reason: Settlement)
-    case voidIntent(reason: String)
-    case void(reason: String)
+    case voidIntent(reason: StopReason)
+    case void(reason: StopReason)
     case closing(Settlement)
     case cardFailureRecorded
     case receipt
@@ -182,7 +185,7 @@ public enum Awaiting: Equatable {
 public enum Settlement: Equatable {
     case completed
     case completedChangeOwed(Yen)
-    case cancelled(reason: String)
-    case refunded(reason: String)
-    case refundDue(Yen, reason: String)
+    case cancelled(StopReason)
+    case refunded(StopReason)
+    case refundDue(Yen, StopReason)
 }

@@ -58,7 +58,7 @@ public enum ReceiptContent {
             let back = voided ? txn.amountYen : CashUnit.total(returned).amount
             let slip = RefundSlip(store: header, at: at, receiptNo: txn.receiptNo, txnId: txn.id,
                                   simNumberMasked: sim, amountYen: txn.amountYen, returnedYen: back, cardVoided: voided, dueYen: due,
-                                  reason: reason, isReprint: reprint, language: language)
+                                  reason: StopReason(sentence: reason)?.say.in(language) ?? reason, isReprint: reprint, language: language)
             out.append(Printable(name: base + "-refund", document: slip.document, language: language))
         }
         guard !out.isEmpty else {

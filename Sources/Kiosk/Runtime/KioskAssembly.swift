@@ -45,7 +45,7 @@ public final class KioskAssembly {
                                   faults: settings.faults, seed: settings.seed)
         var state = KioskState(catalogue: catalogue, now: clock(), language: settings.language, timeout: settings.timeout)
         if let ledgerProblem {
-            state.screen = .outOfService(reason: "Out of service: \(ledgerProblem)")
+            state.screen = .outOfService(reason: ledgerProblem)
         }
         runtime = KioskRuntime(state: state, ledger: ledger, host: host, acquirer: acquirer, cash: cash,
                                printer: printer, clock: clock)

@@ -124,7 +124,7 @@ public final class KioskRuntime {
             acquirer.void(authCode: code, txnId: txnId)
             return .cardVoided
         case .topUp(let txnId, let sim, let planId):
-            guard let plan = state.catalogue.plan(planId) else { return .topUpAnswered(.failed(reason: "unknown plan")) }
+            guard let plan = state.catalogue.plan(planId) else { return .topUpAnswered(.failed(.carrierRefused)) }
             return .topUpAnswered(host.apply(txnId: txnId, sim: sim, plan: plan, today: JapanTime.date(now), at: now))
         case .askTopUp(let txnId):
             return .topUpStatus(newExpiry: host.appliedExpiry(txnId: txnId))

@@ -137,10 +137,12 @@ extension KioskState {
             if c.changeDue > .zero { s += ", change owed \(c.changeDue)" }
             if !c.receiptFiles.isEmpty { s += ", printed \(c.receiptFiles.joined(separator: " "))" }
         case .refund(let r):
-            s += " \(r.txnId): returned \(r.returned), due \(r.due) (\(r.reason))"
+            s += " \(r.txnId): returned \(r.returned), due \(r.due) (\(r.why.sentence))"
             if !r.slipFiles.isEmpty { s += ", slip \(r.slipFiles.joined(separator: " "))" }
         case .cancelled(let y): s += " returned \(y)"
-        case .outOfService(let why): s += " \(why)"
+        case .outOfService(let why, let held):
+            s += " \(why)"
+            if held > .zero { s += " \(held) held on an open transaction" }
         default: break
         }
         if let n = notice { s += " — \(n.description)" }

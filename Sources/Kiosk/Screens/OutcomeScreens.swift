@@ -32,7 +32,9 @@ extension Canvas {
     mutating func refund(_ r: RefundOutcome) {
         heading(say(.refundTitle))
         var y = bodyTop + 1
-        frame.put(r.reason, x: 3, y: y, style: .dim, limit: width - 6); y += 2
+        frame.put(say(r.why.say), x: 3, y: y, style: .dim, limit: width - 6); y += 1
+        if r.due > .zero { frame.put(say(.cashStuck), x: 3, y: y, style: .dim, limit: width - 6) }
+        y += 1
         if r.returned > .zero || r.due == .zero {
             field(say(.returned), r.returned.description, y: y, style: .good); y += 2
         }
@@ -40,7 +42,8 @@ extension Canvas {
             field(say(.owed), r.due.description, y: y, valueX: width - 16, style: .notice); y += 2
         }
         if r.returned == .zero && r.due == .zero { frame.put(say(.noCharge), x: 3, y: y, style: .good); y += 2 }
-        if let slip = r.slipFiles.first { field(say(.slip), slip, y: y) }
+        if let slip = r.slipFiles.first { field(say(.slip), slip, y: y); y += 1 }
+        if r.printProblem != nil { frame.put(say(.receiptNotPrinted), x: 3, y: y, style: .notice, limit: width - 6) }
         primary(.finish, say(.finish), offset: 0)
         notice()
     }
@@ -57,11 +60,18 @@ extension Canvas {
         notice()
     }
 
-    mutating func outOfService(_ reason: String) {
+    mutating func outOfService(_ reason: String, held: Yen) {
         frame.center(say(.outOfServiceTitle), y: bodyTop + 2, style: .notice)
         frame.center(say(.useAnother), y: bodyTop + 4)
-        for (i, line) in ScreenText.wrapped(reason, width: width - 8).prefix(3).enumerated() {
-            frame.center(line, y: bodyTop + 6 + i, style: .dim)
+        var y = bodyTop + 6
+        if held > .zero {
+            frame.center(say(.moneyRecorded).replacingOccurrences(of: "%@", with: held.description), y: y, style: .notice)
+            y += 2
+        }
+        // The ledger's own words, for the member of staff who comes to look.
+        guard !reason.isEmpty else { return }
+        for (i, line) in ScreenText.wrapped(say(.forStaff) + ": " + reason, width: width - 8).prefix(3).enumerated() {
+            frame.center(line, y: y + i, style: .dim)
         }
     }
 

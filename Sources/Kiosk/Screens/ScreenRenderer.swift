@@ -34,7 +34,7 @@ public enum ScreenRenderer {
         case .done(let completion): canvas.done(completion)
         case .refund(let outcome): canvas.refund(outcome)
         case .cancelled(let returned): canvas.cancelled(returned)
-        case .outOfService(let reason): canvas.outOfService(reason)
+        case .outOfService(let reason, let held): canvas.outOfService(reason, held: held)
         case .staffPIN(let digits): canvas.staffPIN(digits)
         case .staffMenu(let desk): canvas.staffMenu(desk)
         }

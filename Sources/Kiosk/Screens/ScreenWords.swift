@@ -13,7 +13,8 @@ enum Say {
     case pleaseWait, authorising, toppingUp, dispensing, returning, voiding, printing
     case done, takeChange, changeOwed, receiptFile, receiptNotPrinted, finish
     case refundTitle, returned, owed, slip, noCharge, cancelledTitle, takeCash
-    case outOfServiceTitle, useAnother, staff, enterPIN
+    case carrierError, carrierRefused, carrierSilent, cancelledByCustomer, timedOut, machineStopped, cashStuck
+    case outOfServiceTitle, useAnother, moneyRecorded, forStaff, staff, enterPIN
     case back, cancel, start, returningIn, enlarge
 
     func `in`(_ language: Language) -> String {
@@ -105,6 +106,21 @@ enum Say {
         case .noCharge: return ("You have not been charged.", "料金は請求されていません。", "您未被扣款。", "您未被扣款。")
         case .cancelledTitle: return ("Cancelled", "取り消しました", "已取消", "已取消")
         case .takeCash: return ("Please take your cash", "現金をお取りください", "请取回现金", "請取回現金")
+        case .carrierError: return ("The carrier's system reported an error.", "通信会社のシステムでエラーが発生しました。",
+                                    "运营商系统出现错误。", "電信業者系統發生錯誤。")
+        case .carrierRefused: return ("The carrier refused the top-up.", "通信会社がチャージを受け付けませんでした。",
+                                      "运营商拒绝了充值。", "電信業者拒絕了儲值。")
+        case .carrierSilent: return ("The carrier did not answer.", "通信会社から応答がありませんでした。",
+                                     "运营商没有回应。", "電信業者沒有回應。")
+        case .cancelledByCustomer: return ("Cancelled by the customer.", "お客様による取消です。", "顾客已取消。", "顧客已取消。")
+        case .timedOut: return ("Timed out: no touch for a while.", "一定時間操作がありませんでした。",
+                                "长时间未操作，已超时。", "長時間未操作，已逾時。")
+        case .machineStopped: return ("The machine was stopped.", "端末が停止されました。", "机器已停止。", "機器已停止。")
+        case .cashStuck: return ("The machine could not give the cash back.", "現金を返却できませんでした。",
+                                 "机器无法退还现金。", "機器無法退還現金。")
+        case .moneyRecorded: return ("Your %@ is recorded; staff will return it.", "お預かりした%@は記録されています。係員が返金いたします。",
+                                     "您的%@已记录，店员将退还给您。", "您的%@已記錄，店員將退還給您。")
+        case .forStaff: return ("For staff", "係員向け", "店员信息", "店員資訊")
         case .outOfServiceTitle: return ("Out of service", "ただいま休止中です", "暂停服务", "暫停服務")
         case .useAnother: return ("Please use another machine or ask staff.", "他の端末をご利用いただくか、係員にお声がけください。",
                                   "请使用其他机器或询问店员。", "請使用其他機器或詢問店員。")
@@ -116,6 +132,20 @@ enum Say {
         case .returningIn: return ("Back to the start in %d s", "%d秒後に最初の画面に戻ります", "%d秒后返回首页", "%d秒後返回首頁")
         case .enlarge: return ("Please enlarge the window to at least 80×24.", "ウィンドウを80×24以上に広げてください。",
                                "请将窗口放大到至少80×24。", "請將視窗放大到至少80×24。")
+        }
+    }
+}
+
+extension StopReason {
+    /// The screens' words.
+    var say: Say {
+        switch self {
+        case .carrierError: return .carrierError
+        case .carrierRefused: return .carrierRefused
+        case .carrierSilent: return .carrierSilent
+        case .cancelledByCustomer: return .cancelledByCustomer
+        case .timedOut: return .timedOut
+        case .machineStopped: return .machineStopped
         }
     }
 }
