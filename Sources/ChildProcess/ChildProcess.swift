@@ -87,7 +87,11 @@ public final class ChildProcess {
             Self.drain(&stderrFD, into: &err)
             feedInput()
             // Output may still be held open by a grandchild (the tmux server): the child's end is the end.
-            if waitpid(pid, &status, WNOHANG) == pid {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            // Reaped by someone else: its status is lost, and 255 says so.
+            let lost = reaped < 0 && errno != EINTR
+            if lost { status = 0xff00 }
+            if reaped == pid || lost {
                 Self.drain(&stdoutFD, into: &out)
                 Self.drain(&stderrFD, into: &err)
                 break
