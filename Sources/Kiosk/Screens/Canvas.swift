@@ -35,7 +35,7 @@ struct Canvas {
     /// The notice of the flow (a refused number, a returned bill, a decline) above the footer.
     mutating func notice() {
         guard let notice = state.notice else { return }
-        let lines = ScreenText.wrapped(notice.text(in: language), width: width - 4)
+        let lines = Layout.wrap(notice.text(in: language), width: width - 4)
         for (i, line) in lines.prefix(2).enumerated() {
             frame.put(line, x: 2, y: noticeRow - (lines.count > 1 ? 1 : 0) + i, style: .notice)
         }

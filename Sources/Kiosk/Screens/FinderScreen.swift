@@ -72,7 +72,7 @@ extension Canvas {
             facts.append(status.hasPaper ? say(.paperOK) : say(.noPaper))
             if status.isChangeLow && terminal.payments.contains(.cash) { facts.append(say(.changeLow)) }
         }
-        for (i, line) in ScreenText.wrapped(facts.joined(separator: " · "), width: width).prefix(2).enumerated() {
+        for (i, line) in Layout.wrap(facts.joined(separator: " · "), width: width).prefix(2).enumerated() {
             frame.put(line, x: x, y: y + i, style: inService ? .good : .notice, limit: width)
         }
         if inService { primary(.useThisMachine, say(.useThisMachine)) }

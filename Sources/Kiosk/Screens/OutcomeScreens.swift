@@ -9,7 +9,7 @@ extension Canvas {
         field(say(.newExpiry), c.newExpiry, y: y, style: .good); y += 2
         if let no = c.receiptNo { field(say(.receiptFile), String(format: "%06d  %@", no, c.txnId), y: y); y += 1 }
         if let file = c.receiptFiles.first {
-            for line in ScreenText.wrapped(file, width: width - 26).prefix(3) {
+            for line in Layout.wrap(file, width: width - 26).prefix(3) {
                 frame.put(line, x: 24, y: y, style: .dim); y += 1
             }
         }
@@ -70,7 +70,7 @@ extension Canvas {
         }
         // The ledger's own words, for the member of staff who comes to look.
         guard !reason.isEmpty else { return }
-        for (i, line) in ScreenText.wrapped(say(.forStaff) + ": " + reason, width: width - 8).prefix(3).enumerated() {
+        for (i, line) in Layout.wrap(say(.forStaff) + ": " + reason, width: width - 8).prefix(3).enumerated() {
             frame.center(line, y: y + i, style: .dim)
         }
     }

@@ -12,7 +12,7 @@ public enum ScreenRenderer {
         var frame = Frame(width: width, height: height)
         let say = { (word: Say) in word.in(state.language) }
         guard width >= minimumWidth, height >= minimumHeight else {
-            let lines = ScreenText.wrapped(say(.enlarge), width: max(1, width - 2)) + ["\(width)×\(height)"]
+            let lines = Layout.wrap(say(.enlarge), width: max(1, width - 2)) + ["\(width)×\(height)"]
             for (i, line) in lines.enumerated() {
                 frame.center(line, y: max(0, height / 2 - 1) + i, style: i < lines.count - 1 ? .notice : .plain)
             }
@@ -53,28 +53,5 @@ extension Processing {
         case .voidingCard: return .voiding
         case .printing: return .printing
         }
-    }
-}
-
-enum ScreenText {
-    /// Text broken into lines of at most `width` columns, for messages on screen.
-    static func wrapped(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for ch in text {
-            if DisplayWidth.of(line) + DisplayWidth.of(ch) > width {
-                if ch != " ", let space = line.lastIndex(of: " "), line.distance(from: space, to: line.endIndex) < width / 2 {
-                    lines.append(String(line[..<space]))
-                    line = String(line[line.index(after: space)...])
-                } else {
-                    lines.append(line)
-                    line = ""
-                }
-                if ch == " " { continue }
-            }
-            line.append(ch)
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 }

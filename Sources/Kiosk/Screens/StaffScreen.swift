@@ -37,7 +37,7 @@ extension Canvas {
                          detail: task.2)
         }
         if let message = desk.message {
-            for (i, line) in ScreenText.wrapped(message, width: width - 4).prefix(2).enumerated() {
+            for (i, line) in Layout.wrap(message, width: width - 4).prefix(2).enumerated() {
                 frame.put(line, x: 2, y: noticeRow - 1 + i, style: .good)
             }
         }

@@ -1,9 +1,9 @@
 /// Column arithmetic shared by every renderer: text is measured in display columns, so a
 /// Japanese character takes two and a receipt stays aligned whatever the language.
-enum Layout {
+public enum Layout {
     /// Breaks text into lines of at most `width` columns, at spaces when a word fits,
     /// anywhere in a run of wide characters (Japanese and Chinese have no spaces).
-    static func wrap(_ text: String, width: Int) -> [String] {
+    public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [text] }
         if !text.utf8.contains(UInt8(ascii: "\n")), DisplayWidth.of(text) <= width { return [text] }
         var lines: [String] = []
