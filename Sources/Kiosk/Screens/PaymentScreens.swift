@@ -14,14 +14,9 @@ extension Canvas {
         field(say(.inserted), order.paid.description, y: y, style: .good); y += 2
         field(say(.stillToPay), order.stillDue.description, y: y, style: order.stillDue > .zero ? .notice : .plain); y += 2
         field(say(.changeToCome), change.description, y: y)
-        let panelX = width / 2 + 2, panelWidth = width - panelX - 1
-        frame.put(say(.devices), x: panelX, y: bodyTop - 1, style: .dim)
-        let buttonWidth = (panelWidth - 1) / 2
-        for (i, denomination) in CashUnit.denominations.enumerated() {
-            frame.button(.insertCash(denomination), Yen(denomination).description, key: .char(Self.cashKeys[denomination]!),
-                         in: Rect(x: panelX + (i % 2) * (buttonWidth + 1), y: bodyTop + (i / 2) * 3, width: buttonWidth, height: 3),
-                         style: .device)
-        }
+        devicePanel(say(.devices), CashUnit.denominations.map {
+            (.insertCash($0), Yen($0).description, .char(Self.cashKeys[$0]!))
+        })
         backAndCancel()
         notice()
     }
@@ -30,16 +25,23 @@ extension Canvas {
         heading(say(.presentYourCard))
         guard let order = state.order else { return }
         field(say(.amountDue), order.amount.description, y: bodyTop + 1, style: Style.plain.with(bold: true))
-        let panelX = width / 2 + 2, panelWidth = width - panelX - 1
-        frame.put("\(say(.devices)): \(say(.presentCard))", x: panelX, y: bodyTop - 1, style: .dim, limit: panelWidth)
-        let buttonWidth = (panelWidth - 1) / 2
         let keys = Array("1234567890")
-        for (i, card) in state.catalogue.testCards.enumerated() where i < keys.count && bodyTop + (i / 2 + 1) * 3 <= noticeRow {
-            frame.button(.presentCard(card.id), "\(card.id) ·\(card.pan.suffix(4))", key: .char(keys[i]),
+        devicePanel("\(say(.devices)): \(say(.presentCard))", zip(state.catalogue.testCards, keys).map { card, key in
+            (.presentCard(card.id), "\(card.id) ·\(card.pan.suffix(4))", .char(key))
+        })
+        backAndCancel()
+        notice()
+    }
+
+    /// The simulated devices on the right half: two buttons a row, as many as fit above the notice.
+    private mutating func devicePanel(_ caption: String, _ buttons: [(ButtonID, String, KeyCap)]) {
+        let panelX = width / 2 + 2, panelWidth = width - panelX - 1
+        frame.put(caption, x: panelX, y: bodyTop - 1, style: .dim, limit: panelWidth)
+        let buttonWidth = (panelWidth - 1) / 2
+        for (i, button) in buttons.enumerated() where bodyTop + (i / 2 + 1) * 3 <= noticeRow {
+            frame.button(button.0, button.1, key: button.2,
                          in: Rect(x: panelX + (i % 2) * (buttonWidth + 1), y: bodyTop + (i / 2) * 3, width: buttonWidth, height: 3),
                          style: .device)
         }
-        backAndCancel()
-        notice()
     }
 }
