@@ -29,8 +29,7 @@ struct ScriptRun {
             var shown = "\(line): \(runtime.state.summary)"
             let tray = machine.cash.emptyTray()
             if !tray.isEmpty {
-                let pieces = tray.sorted { $0.key > $1.key }.map { "\(Yen($0.key))×\($0.value)" }.joined(separator: " ")
-                shown += "  [tray: \(pieces)]"
+                shown += "  [tray: \(CashUnit.describe(tray))]"
             }
             print(shown)
         }

@@ -33,6 +33,11 @@ public enum CashUnit {
         Yen(pieces.reduce(0) { $0 + $1.key * $1.value })
     }
 
+    /// Largest first, as a tray or a staff message shows them: `¥1,000×4 ¥10×2`.
+    public static func describe(_ pieces: [Int: Int]) -> String {
+        pieces.sorted { $0.key > $1.key }.map { "\(Yen($0.key))×\($0.value)" }.joined(separator: " ")
+    }
+
     /// The fewest pieces that make `amount` from a bounded inventory, or nil when no
     /// combination exists. A search rather than greedy, so the answer is right for any
     /// counts: dynamic programming over amounts in units of ¥10, one table per denomination.

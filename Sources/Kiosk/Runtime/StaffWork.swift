@@ -42,12 +42,12 @@ struct StaffWork {
             }
             guard !pieces.isEmpty else { return "The cash unit already holds its opening float." }
             try ledger.replenish(terminalId: terminal.id, pieces: pieces, staff: staff, limits: CashUnit.limits, at: now)
-            return "Replenished \(CashUnit.total(pieces)): \(Self.describe(pieces))."
+            return "Replenished \(CashUnit.total(pieces)): \(CashUnit.describe(pieces))."
         case .collectBills:
             let pieces = inventory.filter { $0.key >= 5000 && $0.value > 0 }
             guard !pieces.isEmpty else { return "There are no ¥5,000 or ¥10,000 bills to collect." }
             try ledger.collect(terminalId: terminal.id, pieces: pieces, staff: staff, limits: CashUnit.limits, at: now)
-            return "Collected \(CashUnit.total(pieces)): \(Self.describe(pieces))."
+            return "Collected \(CashUnit.total(pieces)): \(CashUnit.describe(pieces))."
         case .reprintLast:
             guard let last = try ledger.transactions(terminalId: terminal.id).last(where: { $0.receiptNo != nil }) else {
                 return "This machine has printed no receipt yet."
@@ -77,9 +77,5 @@ struct StaffWork {
             case .failure(let fault): return "The \(name) is in the ledger but could not be printed: \(fault)."
             }
         }
-    }
-
-    static func describe(_ pieces: [Int: Int]) -> String {
-        pieces.sorted { $0.key > $1.key }.map { "\(Yen($0.key))×\($0.value)" }.joined(separator: " ")
     }
 }
