@@ -47,12 +47,20 @@ extension ParsableCommand {
 /// Which ledger file.
 struct LedgerOptions: ParsableArguments {
     @Option(help: "The ledger file (created on first use).")
-    var ledger: String = "var/ledger.sqlite"
+    var ledger: String = LedgerOptions.defaultPath
+
+    static let defaultPath = "var/ledger.sqlite"
+
+    /// The default ledger's folder is made on first use; a folder the user names must exist.
+    func makeDefaultFolder() {
+        guard ledger == Self.defaultPath else { return }
+        try? FileManager.default.createDirectory(atPath: URL(fileURLWithPath: ledger).deletingLastPathComponent().path,
+                                                 withIntermediateDirectories: true)
+    }
 
     /// Opens the ledger for a command that cannot work without it.
     func open() throws -> Ledger {
-        let folder = URL(fileURLWithPath: ledger).deletingLastPathComponent().path
-        if ledger == "var/ledger.sqlite" { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        makeDefaultFolder()
         do {
             return try Ledger(path: ledger)
         } catch {

@@ -56,9 +56,7 @@ struct RunCommand: ParsableCommand {
             let place = try Place.resolve(store: store, terminal: terminal, in: catalogue)
             let settings = KioskAssembly.Settings(ledgerPath: ledgerOptions.ledger, receipts: receipts, faults: faultSpec,
                                                   seed: seed, language: language, timeout: TimeInterval(timeout))
-            if ledgerOptions.ledger == "var/ledger.sqlite" {
-                try? FileManager.default.createDirectory(atPath: "var", withIntermediateDirectories: true)
-            }
+            ledgerOptions.makeDefaultFolder()
             guard let script else {
                 let machine = KioskAssembly(catalogue: catalogue, settings: settings, clock: { Date() })
                 start(machine, at: place)
