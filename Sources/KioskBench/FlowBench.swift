@@ -55,7 +55,7 @@ enum FlowBench {
             }
         }
         let ledger = try Ledger(path: path)
-        let terminals = Array(catalogue.terminals.filter { $0.inService && $0.payments.contains(.cash) }.prefix(3))
+        let terminals = Array(StoreDay.usableTerminals(in: catalogue).prefix(3))
         let settings = KioskAssembly.Settings(ledgerPath: path, receipts: folder.appendingPathComponent("receipts").path, seed: 7)
         let day = StoreDay(catalogue: catalogue, ledger: ledger, terminals: terminals, settings: settings,
                            start: try StoreDay.openingTime(ledger: ledger, today: Date()))

@@ -70,18 +70,12 @@ struct CashCommand: ParsableCommand {
         var lines = ["Cash in \(terminal):"]
         for d in CashUnit.denominations.reversed() {
             let n = inventory[d] ?? 0
-            let mark = n >= CashUnit.capacity(of: d) ? "  FULL" : n < CashUnit.lowMark(of: d) ? "  LOW" : ""
+            let mark = CashUnit.mark(n, of: d)
             let label = formatYen(d).padding(toLength: 8, withPad: " ", startingAt: 0)
-            let count = String(n).leftPadded(to: 4)
-            lines.append("  \(label)\(count) / \(CashUnit.capacity(of: d))\(mark)")
+            let count = Layout.aligned(String(n), .right, width: 4)
+            lines.append("  \(label)\(count) / \(CashUnit.capacity(of: d))" + (mark.isEmpty ? "" : "  " + mark))
         }
         lines.append("  Total   \(formatYen(CashUnit.total(inventory).amount))")
         return lines.joined(separator: "\n")
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: " ", count: max(0, width - count)) + self
     }
 }

@@ -38,7 +38,7 @@ struct SimulateCommand: ParsableCommand {
             let catalogue = try fixtureOptions.catalogue()
             let chosen: [Terminal]
             if terminalIds.isEmpty {
-                let usable = catalogue.terminals.filter { $0.inService && $0.payments.contains(.cash) }
+                let usable = StoreDay.usableTerminals(in: catalogue)
                 guard (1...usable.count).contains(terminals) else {
                     throw Failure("--terminals must be from 1 to \(usable.count), the in-service terminals that take cash.")
                 }

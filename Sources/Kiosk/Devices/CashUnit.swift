@@ -25,6 +25,11 @@ public enum CashUnit {
         }
     }
 
+    /// How staff see a count: `LOW` below the low mark, `FULL` at capacity, otherwise nothing.
+    public static func mark(_ count: Int, of denomination: Int) -> String {
+        count < lowMark(of: denomination) ? "LOW" : count >= capacity(of: denomination) ? "FULL" : ""
+    }
+
     public static func isChangeLow(_ inventory: [Int: Int]) -> Bool {
         denominations.contains { (inventory[$0] ?? 0) < lowMark(of: $0) }
     }

@@ -18,13 +18,13 @@ extension Canvas {
         y += 1
         for d in CashUnit.denominations {
             let count = m.status.inventory[d] ?? 0
-            let mark = count < CashUnit.lowMark(of: d) ? "LOW" : count >= CashUnit.capacity(of: d) ? "FULL" : ""
-            let line = Yen(d).description.leftPadded(8) + String(count).leftPadded(6) + " / \(CashUnit.capacity(of: d))"
+            let line = Layout.aligned(Yen(d).description, .right, width: 8) + Layout.aligned(String(count), .right, width: 6)
+                + " / \(CashUnit.capacity(of: d))"
             frame.put(line, x: 3, y: y)
-            frame.put(mark, x: 27, y: y, style: .notice)
+            frame.put(CashUnit.mark(count, of: d), x: 27, y: y, style: .notice)
             y += 1
         }
-        frame.put("Total".leftPadded(8) + " " + CashUnit.total(m.status.inventory).description, x: 3, y: y, style: Style.plain.with(bold: true))
+        frame.put(Layout.aligned("Total", .right, width: 8) + " " + CashUnit.total(m.status.inventory).description, x: 3, y: y, style: Style.plain.with(bold: true))
         y += 2
         frame.put("Paper / 用紙  \(m.status.paperSheets) sheets", x: 3, y: y, style: m.status.hasPaper ? .plain : .notice)
         frame.put("Printer / プリンタ  " + (m.status.hasPaper ? "ready" : "out of paper"), x: 3, y: y + 1,
@@ -42,11 +42,5 @@ extension Canvas {
             }
         }
         backAndCancel(cancel: false)
-    }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - DisplayWidth.of(self))) + self
     }
 }

@@ -130,6 +130,11 @@ public final class StoreDay {
 }
 
 extension StoreDay {
+    /// The terminals a day can serve customers at: in service and taking cash.
+    public static func usableTerminals(in catalogue: Catalogue) -> [Terminal] {
+        catalogue.terminals.filter { $0.inService && $0.payments.contains(.cash) }
+    }
+
     /// A day starts at 08:00 in Japan, or after the ledger's last entry when it carries on.
     public static func openingTime(ledger: Ledger, today: Date) throws -> Date {
         let eight = JapanTime.parse(JapanTime.date(today))!.addingTimeInterval(-4 * 3600)

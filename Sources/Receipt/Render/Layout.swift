@@ -36,7 +36,7 @@ public enum Layout {
         return lines
     }
 
-    static func aligned(_ text: String, _ alignment: Alignment, width: Int) -> String {
+    public static func aligned(_ text: String, _ alignment: Alignment, width: Int) -> String {
         let gap = max(0, width - DisplayWidth.of(text))
         switch alignment {
         case .left: return text

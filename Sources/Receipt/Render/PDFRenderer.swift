@@ -28,7 +28,8 @@ public struct PDFRenderer {
     }
 
     public func render(_ document: Document) -> Data {
-        let height = document.lines.reduce(2 * Self.margin) { $0 + Self.height(of: $1) }
+        let heights = document.lines.map(Self.height(of:))
+        let height = heights.reduce(2 * Self.margin, +)
         let sink = PDFSink()
         let surface = cairo_pdf_surface_create_for_stream({ closure, bytes, length in
             guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
@@ -38,9 +39,9 @@ public struct PDFRenderer {
         let cr = cairo_create(surface)!
         cairo_set_source_rgb(cr, 0, 0, 0)
         var y = Self.margin
-        for line in document.lines {
+        for (line, lineHeight) in zip(document.lines, heights) {
             draw(line, at: y, on: cr)
-            y += Self.height(of: line)
+            y += lineHeight
         }
         cairo_destroy(cr)
         cairo_surface_finish(surface)
