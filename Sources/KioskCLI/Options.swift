@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Kiosk
 import Ledger
+import Receipt
 
 /// Where the sample world comes from.
 struct FixtureOptions: ParsableArguments {
@@ -14,6 +15,16 @@ struct FixtureOptions: ParsableArguments {
         } catch {
             throw Failure("Cannot use the fixtures: \(error)")
         }
+    }
+}
+
+extension Language {
+    /// A language named on the command line, or the sentence that lists the ones there are.
+    static func named(_ code: String) throws -> Language {
+        guard let language = Language(rawValue: code) else {
+            throw Failure("Unknown language \"\(code)\"; use en, ja, zh-Hans or zh-Hant.")
+        }
+        return language
     }
 }
 

@@ -31,12 +31,7 @@ struct ReceiptCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let documentFormat = try parsedFormat()
-            let language = try lang.map { code in
-                guard let language = Language(rawValue: code) else {
-                    throw Failure("Unknown language \"\(code)\"; use en, ja, zh-Hans or zh-Hant.")
-                }
-                return language
-            }
+            let language = try lang.map(Language.named)
             guard FileManager.default.fileExists(atPath: ledgerOptions.ledger) else {
                 throw Failure("There is no ledger at \(ledgerOptions.ledger).")
             }

@@ -47,9 +47,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            guard let language = Language(rawValue: lang) else {
-                throw Failure("Unknown language \"\(lang)\"; use en, ja, zh-Hans or zh-Hant.")
-            }
+            let language = try Language.named(lang)
             let faultSpec: Faults
             do { faultSpec = try Faults(spec: faults) } catch { throw Failure("\(error)") }
             let catalogue = try fixtureOptions.catalogue()

@@ -27,9 +27,7 @@ struct StoresCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let catalogue = try fixtureOptions.catalogue()
-            guard let language = Language(rawValue: lang) else {
-                throw Failure("Unknown language \"\(lang)\"; use en, ja, zh-Hans or zh-Hant.")
-            }
+            let language = try Language.named(lang)
             var stores = catalogue.stores
             if let chain {
                 let wanted = catalogue.chains.first { c in
