@@ -93,8 +93,19 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
+    /// One consistent read: a deferred transaction. GRDB's own `read` brackets each call with
+    /// `PRAGMA query_only`, which expires every cached statement of the connection.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try perform { try queue.read(body) }
+        try perform {
+            try queue.inDatabase { db in
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
     }
 
     private func perform<T>(_ work: () throws -> T) throws -> T {
