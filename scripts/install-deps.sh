@@ -11,7 +11,8 @@ packages=(
   libqrencode-dev    # QR codes on receipts
   fonts-ipafont-gothic fonts-wqy-zenhei  # CJK font embedded in PDFs
   tmux               # end-to-end tests of the real binary
-  poppler-utils      # pdftotext/pdffonts in the receipt tests
+  poppler-utils      # pdftotext/pdffonts/pdftoppm in the receipt tests
+  zbar-tools         # the receipt tests scan the PDF's QR code and barcode
   hledger            # the accountants' export is checked by hledger itself
   pkg-config
 )

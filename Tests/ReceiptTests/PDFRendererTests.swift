@@ -50,6 +50,17 @@ final class PDFRendererTests: XCTestCase {
 }
 
 extension PDFRendererTests {
+    /// A scanner reads the page as printed: zbar finds the QR code and the CODE128 barcode
+    /// in the rendered page, and both carry the transaction id.
+    func testQRCodeAndBarcodeScanFromTheRenderedPage() throws {
+        let pdf = try write(Samples.sale(.ja))
+        let png = pdf.deletingPathExtension()
+        _ = try run("pdftoppm", ["-png", "-r", "150", "-singlefile", pdf.path, png.path])
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: png.path + ".png") }
+        let scanned = try run("zbarimg", ["-q", png.path + ".png"]).split(separator: "\n").map(String.init).sorted()
+        XCTAssertEqual(scanned, ["CODE-128:FM-SBY-1-000123", "QR-Code:FM-SBY-1-000123"])
+    }
+
     /// IPA Gothic has no simplified Chinese characters; Chinese receipts are set in a font that does.
     func testChineseReceiptsUseAChineseFont() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("receipt-\(UUID().uuidString).pdf")

@@ -85,29 +85,41 @@ public struct PDFRenderer {
         case .blank:
             break
         case .qr(let code):
+            // Each run of dark modules in a row is one stroke a module thick: a line is half
+            // the numbers of a rectangle, and numbers are most of what a page costs to write.
             let left = (Self.pageWidth - Double(code.size) * Self.qrModule) / 2
-            // One rectangle per run of dark modules in a row: a third of the rectangles.
+            cairo_set_line_width(cr, Self.qrModule)
             for row in 0..<code.size {
+                let y = top + (Double(row) + 2.5) * Self.qrModule
                 var column = 0
                 while column < code.size {
                     guard code.isDark(row: row, column: column) else { column += 1; continue }
                     let start = column
                     while column < code.size, code.isDark(row: row, column: column) { column += 1 }
-                    cairo_rectangle(cr, left + Double(start) * Self.qrModule, top + Double(row + 2) * Self.qrModule,
-                                    Double(column - start) * Self.qrModule, Self.qrModule)
+                    cairo_move_to(cr, left + Double(start) * Self.qrModule, y)
+                    cairo_line_to(cr, left + Double(column) * Self.qrModule, y)
                 }
             }
-            cairo_fill(cr)
+            cairo_stroke(cr)
         case .barcode(let payload):
             guard let widths = Code128.widths(payload) else { return }
             let modules = Double(widths.reduce(0, +))
             let module = min(1.2, printWidth / modules)
+            // Bars are strokes too, one stroke for each of the four bar widths.
+            var bars: [Int: [Double]] = [:]
             var x = (Self.pageWidth - modules * module) / 2
             for (i, w) in widths.enumerated() {
-                if i % 2 == 0 { cairo_rectangle(cr, x, top, Double(w) * module, Self.barcodeHeight) }
+                if i % 2 == 0 { bars[w, default: []].append(x + Double(w) * module / 2) }
                 x += Double(w) * module
             }
-            cairo_fill(cr)
+            for (w, centres) in bars.sorted(by: { $0.key < $1.key }) {
+                cairo_set_line_width(cr, Double(w) * module)
+                for centre in centres {
+                    cairo_move_to(cr, centre, top)
+                    cairo_line_to(cr, centre, top + Self.barcodeHeight)
+                }
+                cairo_stroke(cr)
+            }
             drawRows([Layout.aligned(payload, .center, width: Self.columns)], [], top + Self.barcodeHeight + 2, cr)
         }
     }
