@@ -9,7 +9,11 @@ import GRDB
 public final class Ledger: @unchecked Sendable {
     public let path: String
     let busyTimeout: TimeInterval
+    let maxPageCount: Int?
     let queue: DatabaseQueue
+    /// The simulated carrier's own connection, opened at its first top-up (see `carrierWrite`).
+    private var carrierQueue: DatabaseQueue?
+    private let carrierLock = NSLock()
     /// What hashing a new staff PIN costs; stored hashes carry their own cost.
     var pinCost = StaffPIN.Cost.standard
 
@@ -20,24 +24,9 @@ public final class Ledger: @unchecked Sendable {
     public init(path: String, maxPageCount: Int? = nil, busyTimeout: TimeInterval = 10) throws {
         self.path = path
         self.busyTimeout = busyTimeout
+        self.maxPageCount = maxPageCount
         let state = try LedgerFile.inspect(path)
-        var config = Configuration()
-        config.label = "Ledger"
-        // Each attempt waits in SQLite's own busy handler; `retryingWhileBusy` adds the
-        // attempts that SQLite answers with SQLITE_BUSY at once (e.g. during WAL recovery).
-        config.busyMode = .timeout(min(busyTimeout, 1))
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-            if let maxPageCount {
-                try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)")
-            }
-        }
-        let deadline = Date().addingTimeInterval(busyTimeout)
-        self.queue = try Ledger.translating(path) {
-            try Ledger.retryingWhileBusy(path, until: deadline) {
-                try DatabaseQueue(path: path, configuration: config)
-            }
-        }
+        self.queue = try Ledger.connect(path, synchronous: "FULL", maxPageCount: maxPageCount, busyTimeout: busyTimeout)
         try prepareSchema(state)
     }
 
@@ -79,13 +68,52 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
+    private static func connect(_ path: String, synchronous: String, maxPageCount: Int?, busyTimeout: TimeInterval) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.label = "Ledger"
+        // Each attempt waits in SQLite's own busy handler; `retryingWhileBusy` adds the
+        // attempts that SQLite answers with SQLITE_BUSY at once (e.g. during WAL recovery).
+        config.busyMode = .timeout(min(busyTimeout, 1))
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+            if let maxPageCount {
+                try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)")
+            }
+        }
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        return try Ledger.translating(path) {
+            try Ledger.retryingWhileBusy(path, until: deadline) {
+                try DatabaseQueue(path: path, configuration: config)
+            }
+        }
+    }
+
     // MARK: - Access
 
     /// One durable write transaction, taken with `BEGIN IMMEDIATE`; anything thrown rolls it back.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try write(on: queue, body)
+    }
+
+    /// A write of the simulated carrier, which is not the kiosk's record: its commit does not
+    /// wait for the disk (`synchronous=NORMAL`). It is in the write-ahead log, which a crash of
+    /// the process keeps, and it reaches the disk with the kiosk's next commit, which always
+    /// follows a top-up: the kiosk records the answer. So the carrier never remembers less
+    /// than the kiosk was told.
+    func carrierWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        let connection = try carrierLock.withLock {
+            if let carrierQueue { return carrierQueue }
+            let opened = try Ledger.connect(path, synchronous: "NORMAL", maxPageCount: maxPageCount, busyTimeout: busyTimeout)
+            carrierQueue = opened
+            return opened
+        }
+        return try write(on: connection, body)
+    }
+
+    private func write<T>(on connection: DatabaseQueue, _ body: (Database) throws -> T) throws -> T {
         try perform {
             var result: T?
-            try queue.inTransaction(.immediate) { db in
+            try connection.inTransaction(.immediate) { db in
                 result = try body(db)
                 return .commit
             }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 @testable import Ledger
 
@@ -30,5 +31,24 @@ final class HostTopUpTests: XCTestCase {
         XCTAssertEqual(try kiosk.hostTopUp(txnId: "T2")?.newExpiry, "2027-01-24")
         XCTAssertEqual(try kiosk.hostLatestExpiry(simNumber: "09012345678"), "2027-01-24")
         XCTAssertEqual(try kiosk.hostLatestExpiry(simNumber: "08099990000"), "2026-12-02")
+    }
+
+    func testTheLatestTopUpOfASIMIsOneStepDownAnIndex() throws {
+        let folder = try ScratchFolder()
+        let ledger = try Ledger(path: folder.path("ledger.sqlite"))
+        let plan = try ledger.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Ledger.latestExpirySQL, arguments: ["09012345678"]).map { $0["detail"] as String }
+        }
+        XCTAssertEqual(plan, ["SEARCH host_topups USING INDEX host_topups_by_sim (sim_number=?)"])
+    }
+
+    /// The carrier's records do not wait for the disk; the kiosk's own commits always do.
+    func testOnlyTheCarriersWritesSkipWaitingForTheDisk() throws {
+        let folder = try ScratchFolder()
+        let ledger = try Ledger(path: folder.path("ledger.sqlite"))
+        let synchronous = "PRAGMA synchronous"   // 1 is NORMAL, 2 is FULL
+        XCTAssertEqual(try ledger.carrierWrite { try Int.fetchOne($0, sql: synchronous) }, 1)
+        XCTAssertEqual(try ledger.write { try Int.fetchOne($0, sql: synchronous) }, 2)
+        XCTAssertEqual(try ledger.read { try Int.fetchOne($0, sql: synchronous) }, 2)
     }
 }
