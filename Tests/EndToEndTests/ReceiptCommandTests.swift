@@ -27,7 +27,12 @@ final class ReceiptCommandTests: XCTestCase {
         let out = try KioskBinary.run(["receipt", "FM-SBY-1-000003", "--ledger", ledger, "--lang", "en"])
         XCTAssertEqual(out.status, 0, out.stderr)
         XCTAssertTrue(out.stdout.contains("REFUND SLIP"))
-        XCTAssertTrue(out.stdout.contains("¥1,500"))
+        // The customer put in ¥1,500 and took all of it back.
+        let lines = out.stdout.split(separator: "\n")
+        for (label, yen) in [("Cash received", "¥1,500"), ("Cash returned", "¥1,500")] {
+            XCTAssertTrue(lines.contains { $0.hasPrefix(label) && $0.hasSuffix(yen) }, "\(label) \(yen) in\n\(out.stdout)")
+        }
+        XCTAssertTrue(lines.contains { $0.hasPrefix("Top-up amount") }, out.stdout)
     }
 
     func testPDFReprintToAFile() throws {

@@ -25,7 +25,7 @@ enum Samples {
 
     static func refund(_ language: Language) -> RefundSlip {
         RefundSlip(store: store(language), at: at, receiptNo: 124, txnId: "FM-SBY-1-000124",
-                   simNumberMasked: "090-****-5678", amountYen: 2_980, returnedYen: 1_980, dueYen: 1_000,
+                   simNumberMasked: "090-****-5678", amountYen: 2_980, receivedYen: 3_000, returnedYen: 2_000, dueYen: 1_000,
                    reason: language == .en ? "the top-up host did not answer" : "通信エラー",
                    isReprint: false, language: language)
     }

@@ -44,6 +44,23 @@ final class TextRendererTests: XCTestCase {
         XCTAssertFalse(text.contains("Change"))
     }
 
+    /// A slip shows the cash put in beside the cash given back; a card's slip has no cash.
+    func testRefundSlipSaysWhatWasPutInAndWhatCameBack() {
+        let cash = TextRenderer(width: 42).render(Samples.refund(.en).document)
+        for line in ["Top-up amount                       ¥2,980", "Cash received                       ¥3,000",
+                     "Cash returned                       ¥2,000", "Still owed to you"] {
+            XCTAssertTrue(cash.contains(line), "missing \(line) in\n\(cash)")
+        }
+        var slip = Samples.refund(.en)
+        slip.receivedYen = nil
+        slip.cardVoided = true
+        slip.returnedYen = 2_980
+        slip.dueYen = 0
+        let card = TextRenderer(width: 42).render(slip.document)
+        XCTAssertTrue(card.contains("Card payment voided                 ¥2,980"), card)
+        XCTAssertFalse(card.contains("Cash"), card)
+    }
+
     /// No line of any document is wider than the paper, whatever the names.
     func testNoLineExceedsTheWidthOverRandomCJKNames() {
         var random = SystemRandomNumberGenerator()

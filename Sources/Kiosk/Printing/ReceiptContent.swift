@@ -57,7 +57,8 @@ public enum ReceiptContent {
         if txn.status == .refunded || txn.status == .refundDue || (txn.status == .cancelled && !returned.isEmpty) {
             let back = voided ? txn.amountYen : CashUnit.total(returned).amount
             let slip = RefundSlip(store: header, at: at, receiptNo: txn.receiptNo, txnId: txn.id,
-                                  simNumberMasked: sim, amountYen: txn.amountYen, returnedYen: back, cardVoided: voided, dueYen: due,
+                                  simNumberMasked: sim, amountYen: txn.amountYen,
+                                  receivedYen: txn.paymentMethod == "card" ? nil : txn.cashInYen, returnedYen: back, cardVoided: voided, dueYen: due,
                                   reason: StopReason(sentence: reason)?.say.in(language) ?? reason, isReprint: reprint, language: language)
             out.append(Printable(name: base + "-refund", document: slip.document, language: language))
         }

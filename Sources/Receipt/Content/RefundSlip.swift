@@ -1,7 +1,7 @@
 import Foundation
 
-/// The slip of a refund: what was paid, what came back (cash or a voided card), and what the
-/// store still owes when the machine could not pay it all back.
+/// The slip of a refund: the top-up's amount, the cash put in, what came back (cash or a voided
+/// card), and what the store still owes when the machine could not pay it all back.
 public struct RefundSlip: Equatable, Sendable {
     public var store: ReceiptStore
     public var at: Date
@@ -9,6 +9,8 @@ public struct RefundSlip: Equatable, Sendable {
     public var txnId: String
     public var simNumberMasked: String
     public var amountYen: Int
+    /// Cash the customer put in; nil for a card.
+    public var receivedYen: Int?
     /// Cash given back; for a card, the amount voided.
     public var returnedYen: Int
     public var cardVoided: Bool
@@ -18,7 +20,7 @@ public struct RefundSlip: Equatable, Sendable {
     public var language: Language
 
     public init(store: ReceiptStore, at: Date, receiptNo: Int?, txnId: String, simNumberMasked: String,
-                amountYen: Int, returnedYen: Int, cardVoided: Bool = false, dueYen: Int, reason: String,
+                amountYen: Int, receivedYen: Int?, returnedYen: Int, cardVoided: Bool = false, dueYen: Int, reason: String,
                 isReprint: Bool, language: Language) {
         self.store = store
         self.at = at
@@ -26,6 +28,7 @@ public struct RefundSlip: Equatable, Sendable {
         self.txnId = txnId
         self.simNumberMasked = simNumberMasked
         self.amountYen = amountYen
+        self.receivedYen = receivedYen
         self.returnedYen = returnedYen
         self.cardVoided = cardVoided
         self.dueYen = dueYen
@@ -45,9 +48,10 @@ public struct RefundSlip: Equatable, Sendable {
             .columns(Word.transaction.in(l), txnId),
             .columns(Word.simNumber.in(l), simNumberMasked),
             .rule(),
-            .columns(Word.paid.in(l), formatYen(amountYen)),
-            .columns((cardVoided ? Word.cardVoided : Word.returnedCash).in(l), formatYen(returnedYen), .bold),
+            .columns(Word.amount.in(l), formatYen(amountYen)),
         ])
+        if let receivedYen { doc.append(.columns(Word.cash.in(l), formatYen(receivedYen))) }
+        doc.append(.columns((cardVoided ? Word.cardVoided : Word.returnedCash).in(l), formatYen(returnedYen), .bold))
         if dueYen > 0 {
             doc.append(.columns(Word.stillDue.in(l), formatYen(dueYen), [.bold, .doubleSize]))
             doc.append(.text(Word.dueNote.in(l)))

@@ -2,7 +2,7 @@
 /// compile error, not an English word on a Japanese receipt.
 enum Word {
     case terminal, receiptNo, transaction, registration, topUp, carrier, simNumber, plan, total, taxIncluded
-    case cash, change, card, authCode, newExpiry, thanks, reprint, refundSlip, paid, returnedCash, cardVoided
+    case cash, change, card, authCode, newExpiry, thanks, reprint, refundSlip, amount, returnedCash, cardVoided
     case stillDue, dueNote, reason, keepReceipt
 
     func `in`(_ language: Language) -> String {
@@ -35,7 +35,7 @@ enum Word {
         case .thanks: return ("Thank you", "ありがとうございました", "谢谢惠顾", "謝謝惠顧")
         case .reprint: return ("*** REPRINT ***", "*** 再発行 ***", "*** 补打 ***", "*** 補印 ***")
         case .refundSlip: return ("REFUND SLIP", "返金票", "退款单", "退款單")
-        case .paid: return ("Paid", "お支払い", "已付", "已付")
+        case .amount: return ("Top-up amount", "チャージ金額", "充值金额", "儲值金額")
         case .returnedCash: return ("Cash returned", "返金(現金)", "已退现金", "已退現金")
         case .cardVoided: return ("Card payment voided", "カード取消", "信用卡已撤销", "信用卡已撤銷")
         case .stillDue: return ("Still owed to you", "未返金額", "待退金额", "待退金額")
