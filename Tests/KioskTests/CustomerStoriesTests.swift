@@ -30,6 +30,23 @@ final class CustomerStoriesTests: XCTestCase {
         XCTAssertEqual(done.newExpiry, "2027-01-06")
     }
 
+    func testPaperRunningOutAtOneSaleWarnsTheNextCustomerBeforePaying() {
+        var s = Story()
+        s.reachPayment(plan: "docomo-1g-7")
+        XCTAssertNil(s.state.notice)
+        s.insertKept(1000)
+        s.send(.topUpAnswered(.applied(newExpiry: "2026-12-14")))
+        s.send(.journaled(receiptNo: nil))
+        s.send(.changeDispensed)
+        XCTAssertEqual(s.send(.journaled(receiptNo: 1)), [.print(txnId: s.txnId)])
+        s.send(.printFailed(.outOfPaper))
+        guard case .done(let done) = s.state.screen else { return XCTFail("not done: \(s.state.screen)") }
+        XCTAssertEqual(done.printProblem, PrinterFault.outOfPaper.description)
+        s.send(.tap(.finish))
+        s.reachPayment(plan: "docomo-1g-7")
+        XCTAssertEqual(s.state.notice, .noPaper)
+    }
+
     func testCancelWithThreeThousandInsertedReturnsThreeThousand() {
         var s = Story()
         s.reachPayment(plan: "docomo-10g-30")

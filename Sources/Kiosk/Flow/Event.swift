@@ -26,7 +26,7 @@ public enum Event: Equatable {
     case cashGivenBack
     case cashJammed
     case printed(files: [String])
-    case printFailed(String)
+    case printFailed(PrinterFault)
     case staffSignedIn(String)
     case staffRefused(String)
     /// What a staff task did, and the machine's devices after it.

@@ -77,9 +77,11 @@ extension KioskState {
             machine?.status.paperSheets -= 1
             setDocumentFiles(files, problem: nil)
             return []
-        case (.receipt, .printFailed(let why)):
+        case (.receipt, .printFailed(let fault)):
             awaiting = nil
-            setDocumentFiles([], problem: why)
+            // The next customer is told before paying that no receipt will come out.
+            if fault == .outOfPaper { machine?.status.paperSheets = 0 }
+            setDocumentFiles([], problem: fault.description)
             return []
         default:
             return []

@@ -131,7 +131,7 @@ public final class KioskRuntime {
         case .print(let txnId):
             switch printer.print(txnId: txnId, language: state.language, reprint: false) {
             case .success(let files): return .printed(files: files)
-            case .failure(let fault): return .printFailed(fault.description)
+            case .failure(let fault): return .printFailed(fault)
             }
         case .checkStaffPIN(let pin):
             guard let work = staffWork(now) else { return .staffRefused("Staff mode needs the ledger, which is not open.") }
