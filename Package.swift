@@ -18,37 +18,41 @@ let package = Package(
         .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // The money words every module shares: yen, a handful of cash, how a customer pays, why a sale stopped.
+        .target(name: "Money"),
         .target(
             name: "Ledger",
             dependencies: [
+                "Money",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),
-        .target(name: "Receipt", dependencies: ["CCairo", "CQREncode"]),
+        .target(name: "Receipt", dependencies: ["Money", "CCairo", "CQREncode"]),
         // Runs other programs with a time limit, for the tests and the benchmarks.
         .target(name: "CChildProcess"),
         .target(name: "ChildProcess", dependencies: ["CChildProcess"]),
         .target(
             name: "Kiosk",
             dependencies: [
-                "Ledger", "Receipt",
+                "Money", "Ledger", "Receipt",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "KioskCLI",
             dependencies: [
-                "Kiosk", "Ledger", "Receipt", "CNCurses",
+                "Kiosk", "Money", "Ledger", "Receipt", "CNCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "KioskBench",
-            dependencies: ["Kiosk", "Ledger", "Receipt", "ChildProcess", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "KioskTests", dependencies: ["Kiosk"], exclude: ["Frames"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "ChildProcess"]),
-        .testTarget(name: "ReceiptTests", dependencies: ["Receipt", "ChildProcess"], exclude: ["Goldens"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Kiosk", "Ledger", "Receipt", "ChildProcess"], exclude: ["Scripts"]),
+            dependencies: ["Kiosk", "Money", "Ledger", "Receipt", "ChildProcess", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "KioskTests", dependencies: ["Kiosk", "Money"], exclude: ["Frames"]),
+        .testTarget(name: "MoneyTests", dependencies: ["Money"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Money", "ChildProcess"]),
+        .testTarget(name: "ReceiptTests", dependencies: ["Receipt", "Money", "ChildProcess"], exclude: ["Goldens"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Kiosk", "Money", "Ledger", "Receipt", "ChildProcess"], exclude: ["Scripts", "Ledgers"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -36,23 +36,25 @@ struct CashCommand: ParsableCommand {
             }
             let ledger = try ledgerOptions.open()
             let terminal = try ledger.openedTerminal(self.terminal)
+            // Cash moves only on a terminal no kiosk is driving: its counts are that kiosk's.
+            if action != .status { try ledgerOptions.hold(terminal) }
             switch action {
             case .status:
                 break
             case .replenish:
                 let staff = try staffOptions.name(in: ledger)
                 try ledger.replenish(terminalId: terminal, pieces: pieces!, staff: staff, limits: CashUnit.limits)
-                print("\(staff) put \(formatYen(CashUnit.total(pieces!).amount)) into \(terminal): \(Self.describe(pieces!)).")
+                print("\(staff) put \(pieces!.total) into \(terminal): \(Self.describe(pieces!)).")
             case .collect:
                 let staff = try staffOptions.name(in: ledger)
                 try ledger.collect(terminalId: terminal, pieces: pieces!, staff: staff, limits: CashUnit.limits)
-                print("\(staff) took \(formatYen(CashUnit.total(pieces!).amount)) out of \(terminal): \(Self.describe(pieces!)).")
+                print("\(staff) took \(pieces!.total) out of \(terminal): \(Self.describe(pieces!)).")
             }
             print(Self.status(terminal, inventory: try ledger.cashInventory(terminalId: terminal)))
         }
     }
 
-    private func parse(_ spec: String) throws -> [Int: Int] {
+    private func parse(_ spec: String) throws -> CashPieces {
         do {
             return try CountSpec.parse(spec, limits: CashUnit.limits)
         } catch let error as LedgerError {
@@ -61,21 +63,21 @@ struct CashCommand: ParsableCommand {
     }
 
     /// `¥1,000 × 20, ¥100 × 50`.
-    static func describe(_ pieces: [Int: Int]) -> String {
-        pieces.filter { $0.value > 0 }.sorted { $0.key > $1.key }.map { "\(formatYen($0.key)) × \($0.value)" }.joined(separator: ", ")
+    static func describe(_ pieces: CashPieces) -> String {
+        pieces.filter { _, n in n > 0 }.map { "\(Yen($0.denomination)) × \($0.count)" }.joined(separator: ", ")
     }
 
     /// Each denomination with its count, the unit's capacity and a low or full mark.
-    static func status(_ terminal: String, inventory: [Int: Int]) -> String {
+    static func status(_ terminal: String, inventory: CashPieces) -> String {
         var lines = ["Cash in \(terminal):"]
         for d in CashUnit.denominations.reversed() {
-            let n = inventory[d] ?? 0
+            let n = inventory[d]
             let mark = CashUnit.mark(n, of: d)
             let label = formatYen(d).padding(toLength: 8, withPad: " ", startingAt: 0)
             let count = Layout.aligned(String(n), .right, width: 4)
             lines.append("  \(label)\(count) / \(CashUnit.capacity(of: d))" + (mark.isEmpty ? "" : "  " + mark))
         }
-        lines.append("  Total   \(formatYen(CashUnit.total(inventory).amount))")
+        lines.append("  Total   \(inventory.total)")
         return lines.joined(separator: "\n")
     }
 }

@@ -32,13 +32,15 @@ struct LedgerCommand: ParsableCommand {
 
     struct Recover: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Settle every transaction left open by a crash (refund, or complete once the carrier confirms).")
+            abstract: "Settle every transaction left open by a crash (refund, or complete once the carrier confirms).",
+            discussion: "A terminal that a running kiosk holds is skipped and named: its sale may still be going on.")
         @OptionGroup var ledgerOptions: LedgerOptions
         @OptionGroup var fixtureOptions: FixtureOptions
-        @Option(help: "Only this terminal's transactions (default: every terminal; stop the kiosks first).")
+        @Option(help: "Only this terminal's transactions (default: every terminal no running kiosk holds).")
         var terminal: String?
         @Option(help: "Where refund slips and receipts are written (default var/receipts/<terminal>/).")
         var receipts: String?
+        @OptionGroup var crashOptions: CrashOptions
 
         func run() throws {
             try reporting {
@@ -50,6 +52,7 @@ struct LedgerCommand: ParsableCommand {
                 let machine = KioskAssembly(catalogue: catalogue, ledger: ledger,
                                             settings: .init(ledgerPath: ledgerOptions.ledger, receipts: receipts),
                                             clock: { Date() })
+                crashOptions.arm(machine.runtime)
                 let settled = try machine.recoverAll(terminalId: terminal)
                 if settled.isEmpty { print("Nothing to recover: no transaction is open.") }
                 settled.forEach { print($0) }

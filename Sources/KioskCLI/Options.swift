@@ -69,6 +69,15 @@ struct LedgerOptions: ParsableArguments {
                                                  withIntermediateDirectories: true)
     }
 
+    /// Takes the terminal for this process, or says in one sentence who has it.
+    func hold(_ terminalId: String) throws {
+        do {
+            try TerminalHold.take(terminalId, ledgerPath: ledger)
+        } catch {
+            throw Failure("\(error)")
+        }
+    }
+
     /// Opens the ledger for a command that cannot work without it.
     func open() throws -> Ledger {
         makeDefaultFolder()
@@ -76,6 +85,21 @@ struct LedgerOptions: ParsableArguments {
             return try Ledger(path: ledger)
         } catch {
             throw Failure("\(error)")
+        }
+    }
+}
+
+/// For crash tests: the process kills itself (SIGKILL) just before its Nth effect.
+struct CrashOptions: ParsableArguments {
+    @Option(help: .hidden)
+    var crashBeforeEffect: Int?
+
+    func arm(_ runtime: KioskRuntime) {
+        guard let crashBeforeEffect else { return }
+        var performed = 0
+        runtime.observe = { _ in
+            performed += 1
+            if performed == crashBeforeEffect { kill(getpid(), SIGKILL) }
         }
     }
 }

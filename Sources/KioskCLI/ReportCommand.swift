@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
             if let out, !FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).deletingLastPathComponent().path) {
                 throw Failure("Cannot write the report to \(out): its folder does not exist.")
             }
-            let countedPieces = try counted.map { spec -> [Int: Int] in
+            let countedPieces = try counted.map { spec -> CashPieces in
                 do { return try CountSpec.parse(spec, limits: CashUnit.limits) } catch let e as LedgerError { throw Failure(e.description) }
             }
             let ledger = try ledgerOptions.open()
@@ -71,7 +71,7 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    private func make(_ ledger: Ledger, counted: [Int: Int]?) throws -> ShiftReport {
+    private func make(_ ledger: Ledger, counted: CashPieces?) throws -> ShiftReport {
         if let terminal {
             let id = try ledger.openedTerminal(terminal)
             return kind == .x

@@ -41,9 +41,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: .hidden)
     var firstFrameOnly = false
 
-    /// For crash tests: the process kills itself (SIGKILL) just before its Nth effect.
-    @Option(help: .hidden)
-    var crashBeforeEffect: Int?
+    @OptionGroup var crashOptions: CrashOptions
 
     func run() throws {
         try reporting {
@@ -55,6 +53,7 @@ struct RunCommand: ParsableCommand {
             let settings = KioskAssembly.Settings(ledgerPath: ledgerOptions.ledger, receipts: receipts, faults: faultSpec,
                                                   seed: seed, language: language, timeout: TimeInterval(timeout))
             ledgerOptions.makeDefaultFolder()
+            if let place { try ledgerOptions.hold(place.terminal) }
             guard let script else {
                 let machine = KioskAssembly(catalogue: catalogue, settings: settings, clock: { Date() })
                 start(machine, at: place)
@@ -77,13 +76,7 @@ struct RunCommand: ParsableCommand {
             let ledger = try ledgerOptions.open()
             let clock = ManualClock(start: Date())
             let machine = KioskAssembly(catalogue: catalogue, ledger: ledger, settings: settings, clock: clock.now)
-            if let crashBeforeEffect {
-                var performed = 0
-                machine.runtime.observe = { _ in
-                    performed += 1
-                    if performed == crashBeforeEffect { kill(getpid(), SIGKILL) }
-                }
-            }
+            crashOptions.arm(machine.runtime)
             start(machine, at: place)
             try ScriptRun(machine: machine, clock: clock).run(commands, file: script)
         }

@@ -29,7 +29,7 @@ struct ScriptRun {
             var shown = "\(line): \(runtime.state.summary)"
             let tray = machine.cash.emptyTray()
             if !tray.isEmpty {
-                shown += "  [tray: \(CashUnit.describe(tray))]"
+                shown += "  [tray: \(tray.description)]"
             }
             print(shown)
         }

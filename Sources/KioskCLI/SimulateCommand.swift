@@ -51,6 +51,7 @@ struct SimulateCommand: ParsableCommand {
                     return t
                 }
             }
+            try chosen.forEach { try ledgerOptions.hold($0.id) }
             let ledger = try ledgerOptions.open()
             let settings = KioskAssembly.Settings(ledgerPath: ledgerOptions.ledger, receipts: receipts, faults: faultSpec, seed: seed)
             let day = StoreDay(catalogue: catalogue, ledger: ledger, terminals: chosen, settings: settings,

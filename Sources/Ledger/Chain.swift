@@ -52,7 +52,7 @@ extension Ledger {
                 guard computed == stored else {
                     return .broken(seq: seq, reason: "row \(seq) was changed after it was written (its hash no longer matches)")
                 }
-                guard LedgerTime.date(at) != nil, JSONValue.parse(payload).flatMap({ Step(kind: kind, payload: $0) }) != nil else {
+                guard LedgerTime.date(at) != nil, StoredStep.step(kind: kind, payloadText: payload) != nil else {
                     return .broken(seq: seq, reason: "row \(seq) holds a step that cannot be read")
                 }
                 expectedPrev = computed

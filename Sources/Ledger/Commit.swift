@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Money
 
 /// The entries of one `record` call, applied inside its write transaction: each becomes a
 /// chained journal row, then changes `transactions`, `cash_movements` and `cash_inventory`.
@@ -23,15 +24,16 @@ struct Commit {
     }
 
     mutating func append(_ entry: Entry) throws {
-        try EntryRules.check(entry)
+        let stored = try StoredStep(entry.step)
+        try EntryRules.check(entry, payload: stored.payload)
         let txnId: String?
         if case .begin(let start) = entry.step { txnId = start.id } else { txnId = entry.txnId }
         let txn = try transaction(for: entry)
 
         let seq = headSeq + 1
         let at = LedgerTime.text(entry.at)
-        let kind = entry.step.kind
-        let payload = JSONValue.object(entry.step.payload).canonicalText
+        let kind = stored.kind
+        let payload = stored.payloadText
         let hash = Chain.hash(prev: headHash, seq: seq, txnId: txnId, terminalId: entry.terminalId,
                               at: at, kind: kind, payload: payload)
         try db.executeCached(sql: """
@@ -56,7 +58,7 @@ struct Commit {
                     sim_number, carrier_id, plan_id, amount_yen, tax_yen, payment_method, cash_in_yen, change_yen)
                 VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, 0, 0)
                 """, arguments: [s.id, s.storeId, s.terminalId, s.businessDate, at, s.simNumber,
-                                 s.carrierId, s.planId, s.amountYen, s.taxYen, s.paymentMethod])
+                                 s.carrierId, s.planId, s.amountYen, s.taxYen, s.paymentMethod.rawValue])
         case .cashIn(let denomination):
             let txn = try txn!.mustBeOpen()
             try move(.cashIn, [denomination: 1], terminal: terminal, at: at, txnId: txn.id)
@@ -65,7 +67,7 @@ struct Commit {
         case .changeDispensed(let pieces):
             try move(.change, pieces, terminal: terminal, at: at, txnId: txn!.id)
             try db.executeCached(sql: "UPDATE transactions SET change_yen = change_yen + ? WHERE id = ?",
-                           arguments: [Commit.value(pieces), txn!.id])
+                           arguments: [pieces.total.amount, txn!.id])
         case .cashReturned(let pieces):
             try move(.refund, pieces, terminal: terminal, at: at, txnId: txn!.id)
         case .replenished(let pieces, _):
@@ -83,7 +85,7 @@ struct Commit {
             try finish(txn!, as: .refundDue, at: at)
             try db.executeCached(sql: """
                 INSERT INTO refunds_due (txn_id, terminal_id, yen, reason, at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [txn!.id, terminal, yen, reason, at])
+                """, arguments: [txn!.id, terminal, yen, reason.refundDueSentence, at])
         case .cancelled:
             try finish(txn!, as: .cancelled, at: at)
         case .failed:
@@ -121,8 +123,8 @@ struct Commit {
     }
 
     /// One `cash_movements` row per denomination, and the same change to `cash_inventory`.
-    private func move(_ kind: CashMovementKind, _ pieces: [Int: Int], terminal: String, at: String, txnId: String?) throws {
-        for (denomination, count) in pieces.sorted(by: { $0.key > $1.key }) where count > 0 {
+    private func move(_ kind: CashMovementKind, _ pieces: CashPieces, terminal: String, at: String, txnId: String?) throws {
+        for (denomination, count) in pieces where count > 0 {
             let have = try Int.fetchOne(db.cachedStatement(sql: "SELECT count FROM cash_inventory WHERE terminal_id = ? AND denomination = ?"),
                                         arguments: [terminal, denomination]) ?? 0
             if kind.sign < 0 && have < count {
@@ -136,10 +138,6 @@ struct Commit {
                 ON CONFLICT (terminal_id, denomination) DO UPDATE SET count = excluded.count
                 """, arguments: [terminal, denomination, have + kind.sign * count])
         }
-    }
-
-    static func value(_ pieces: [Int: Int]) -> Int {
-        pieces.reduce(0) { $0 + $1.key * $1.value }
     }
 
     // MARK: - The transaction an entry belongs to

@@ -1,4 +1,5 @@
 import Foundation
+import Money
 
 /// The ledger as an hledger journal (amounts in whole `JPY`), for the store's accountants.
 ///
@@ -49,7 +50,7 @@ struct HledgerJournal {
             if cash != 0 { postings.append(Posting(account: HledgerJournal.cash(t.terminalId), yen: cash)) }
             let sale = t.status == .completed || (t.status == .refundDue && toppedUp.contains(t.id))
             if sale {
-                if t.paymentMethod == "card" {
+                if t.paymentMethod == .card {
                     postings.append(Posting(account: "assets:receivable:card:" + HledgerJournal.name(t.cardBrand ?? "card"), yen: t.amountYen))
                 }
                 postings.append(Posting(account: "revenue:topup:" + HledgerJournal.name(t.carrierId), yen: -(t.amountYen - t.taxYen)))

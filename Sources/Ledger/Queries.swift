@@ -1,11 +1,12 @@
 import Foundation
+import Money
 import GRDB
 
 extension Ledger {
     /// Denomination → count held by the terminal (denominations it holds none of are absent).
-    public func cashInventory(terminalId: String) throws -> [Int: Int] {
+    public func cashInventory(terminalId: String) throws -> CashPieces {
         try read { db in
-            var counts: [Int: Int] = [:]
+            var counts: CashPieces = [:]
             // Cached statements: these are read during every customer flow.
             for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT denomination, count FROM cash_inventory WHERE terminal_id = ? AND count > 0"),
                                         arguments: [terminalId]) {
@@ -89,7 +90,7 @@ extension Ledger {
 
     private func journalRecord(_ row: Row) throws -> JournalRecord {
         let seq: Int64 = row["seq"]
-        guard let step = JSONValue.parse(row["payload"]).flatMap({ Step(kind: row["kind"], payload: $0) }),
+        guard let step = StoredStep.step(kind: row["kind"], payloadText: row["payload"]),
               let at = LedgerTime.date(row["at"]) else {
             throw LedgerError.unreadableJournalRow(seq: seq)
         }
@@ -111,11 +112,18 @@ extension TransactionRecord {
             throw LedgerError.database(path: path, reason: "transaction \(row["id"] as String) has an unknown status")
         }
         let finished: String? = row["finished_at"]
+        let method: String? = row["payment_method"]
+        let paymentMethod = try method.map { text in
+            guard let known = PaymentMethod(rawValue: text) else {
+                throw LedgerError.database(path: path, reason: "transaction \(row["id"] as String) has an unknown payment method")
+            }
+            return known
+        }
         self.init(id: row["id"], storeId: row["store_id"], terminalId: row["terminal_id"],
                   businessDate: row["business_date"], startedAt: try storedTime(row["started_at"], path: path),
                   finishedAt: try finished.map { try storedTime($0, path: path) }, status: status,
                   simNumber: row["sim_number"], carrierId: row["carrier_id"], planId: row["plan_id"],
-                  amountYen: row["amount_yen"], taxYen: row["tax_yen"], paymentMethod: row["payment_method"],
+                  amountYen: row["amount_yen"], taxYen: row["tax_yen"], paymentMethod: paymentMethod,
                   cashInYen: row["cash_in_yen"], changeYen: row["change_yen"], cardBrand: row["card_brand"],
                   cardLast4: row["card_last4"], authCode: row["auth_code"], receiptNo: row["receipt_no"])
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Money
 
 /// JSON forms of the records, as the export writes them: the table's own snake_case column
 /// names, times as stored (UTC ISO 8601 with milliseconds), and every key present (null when empty).
@@ -26,7 +27,7 @@ extension TransactionRecord {
                   planId: try c.decode(String.self, forKey: .planId),
                   amountYen: try c.decode(Int.self, forKey: .amountYen),
                   taxYen: try c.decode(Int.self, forKey: .taxYen),
-                  paymentMethod: try c.decodeIfPresent(String.self, forKey: .paymentMethod),
+                  paymentMethod: try c.decodeIfPresent(PaymentMethod.self, forKey: .paymentMethod),
                   cashInYen: try c.decode(Int.self, forKey: .cashInYen),
                   changeYen: try c.decode(Int.self, forKey: .changeYen),
                   cardBrand: try c.decodeIfPresent(String.self, forKey: .cardBrand),
@@ -61,7 +62,7 @@ extension TransactionRecord {
     /// The record's columns as text, in `CodingKeys` order (empty for NULL), for CSV.
     var csvFields: [String] {
         [id, storeId, terminalId, businessDate, LedgerTime.text(startedAt), finishedAt.map(LedgerTime.text) ?? "",
-         status.rawValue, simNumber, carrierId, planId, String(amountYen), String(taxYen), paymentMethod ?? "",
+         status.rawValue, simNumber, carrierId, planId, String(amountYen), String(taxYen), paymentMethod?.rawValue ?? "",
          String(cashInYen), String(changeYen), cardBrand ?? "", cardLast4 ?? "", authCode ?? "",
          receiptNo.map(String.init) ?? ""]
     }

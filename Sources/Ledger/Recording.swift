@@ -1,4 +1,5 @@
 import Foundation
+import Money
 import GRDB
 
 extension Ledger {
@@ -18,7 +19,7 @@ extension Ledger {
     /// Registers the terminal and, when it has never moved cash, records its opening float
     /// as `replenished(staff: "opening float")`. True when the float was recorded now.
     @discardableResult
-    public func ensureTerminal(storeId: String, terminalId: String, openingFloat: [Int: Int], at: Date) throws -> Bool {
+    public func ensureTerminal(storeId: String, terminalId: String, openingFloat: CashPieces, at: Date) throws -> Bool {
         try write { db in
             try db.execute(sql: """
                 INSERT INTO terminals (terminal_id, store_id, opened_at) VALUES (?, ?, ?)
@@ -26,7 +27,7 @@ extension Ledger {
                 """, arguments: [terminalId, storeId, LedgerTime.text(at)])
             let hasMoved = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cash_movements WHERE terminal_id = ?)",
                                              arguments: [terminalId]) ?? false
-            guard !hasMoved, openingFloat.values.contains(where: { $0 > 0 }) else { return false }
+            guard !hasMoved, openingFloat.counts.values.contains(where: { $0 > 0 }) else { return false }
             var commit = try Commit(db: db)
             try commit.append(Entry(txnId: nil, terminalId: terminalId, at: at,
                                     step: .replenished(pieces: openingFloat, staff: "opening float")))

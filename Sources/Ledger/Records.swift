@@ -1,4 +1,5 @@
 import Foundation
+import Money
 
 /// What one durable commit produced.
 public struct Recorded: Equatable, Sendable {
@@ -28,7 +29,7 @@ public struct TransactionRecord: Equatable, Codable, Sendable {
     public var planId: String
     public var amountYen: Int
     public var taxYen: Int
-    public var paymentMethod: String?
+    public var paymentMethod: PaymentMethod?
     public var cashInYen: Int
     public var changeYen: Int
     public var cardBrand: String?
@@ -39,7 +40,7 @@ public struct TransactionRecord: Equatable, Codable, Sendable {
     public init(id: String, storeId: String, terminalId: String, businessDate: String,
                 startedAt: Date, finishedAt: Date?, status: TransactionStatus,
                 simNumber: String, carrierId: String, planId: String, amountYen: Int, taxYen: Int,
-                paymentMethod: String?, cashInYen: Int, changeYen: Int,
+                paymentMethod: PaymentMethod?, cashInYen: Int, changeYen: Int,
                 cardBrand: String?, cardLast4: String?, authCode: String?, receiptNo: Int?) {
         self.id = id
         self.storeId = storeId

@@ -1,43 +1,49 @@
 import Foundation
+import Money
 
 /// One step of a transaction (or of a terminal's cash handling), as the kiosk journals it.
 /// A list of entries passed to `Ledger.record` is one durable commit: the journal rows
 /// (hash-chained) and their effects on `transactions`, `cash_movements` and `cash_inventory`.
-public enum Step: Equatable, Sendable {
+///
+/// This declaration is also the step's stored form (`StoredStep`): `journal.kind` is the
+/// case's name in snake_case and `journal.payload` its values, keys in snake_case. A new
+/// step is a new case here and, when it changes a table, a branch of `Commit.apply`.
+public enum Step: Equatable, Sendable, Codable {
     /// A customer flow reaches payment: the `transactions` row, status `open`.
     case begin(TransactionStart)
     /// A coin or bill kept by the cash unit: an `in` movement, `cash_in_yen` grows.
     case cashIn(denomination: Int)
     /// Change about to be paid out (intent; no movement yet).
-    case changeDue(pieces: [Int: Int])
+    case changeDue(pieces: CashPieces)
     /// Change paid out: `change` movements, `change_yen` grows.
-    case changeDispensed(pieces: [Int: Int])
+    case changeDispensed(pieces: CashPieces)
     /// Cash about to be given back to the customer (intent; no movement yet).
-    case cashReturnDue(pieces: [Int: Int])
+    case cashReturnDue(pieces: CashPieces)
     /// Cash given back to the customer on cancel, time-out or failure: `refund` movements.
-    case cashReturned(pieces: [Int: Int])
+    case cashReturned(pieces: CashPieces)
     /// The card reader is about to ask the acquirer (intent). Never a full card number.
     case cardAuthorisationRequested(brand: String, last4: String)
     case cardAuthorised(brand: String, last4: String, authCode: String)
+    /// The acquirer's decline code (`insufficient_funds`, `do_not_honour`…), or `timeout`.
     case cardDeclined(reason: String)
     case cardVoided(authCode: String)
     case cardCaptured(authCode: String)
     /// The carrier's host is about to be asked to apply the plan (intent).
     case topUpRequested(simNumber: String, planId: String)
     case topUpApplied(newExpiry: String)
-    case topUpFailed(reason: String)
+    case topUpFailed(reason: StopReason)
     /// Final statuses. `completed` and the refund outcomes are given the terminal's next receipt number.
     case completed
-    case cancelled(reason: String)
-    case refunded(reason: String)
+    case cancelled(reason: StopReason)
+    case refunded(reason: StopReason)
     /// Money kept that the machine could not give back: a refund-due record for staff.
-    case refundDue(yen: Int, reason: String)
-    case failed(reason: String)
+    case refundDue(yen: Int, reason: StopReason)
+    case failed(reason: StopReason)
     /// A refund due paid by staff.
     case refundSettled(yen: Int, staff: String)
     /// Staff cash handling and the opening float (recorded as `replenish`).
-    case replenished(pieces: [Int: Int], staff: String)
-    case collected(pieces: [Int: Int], staff: String)
+    case replenished(pieces: CashPieces, staff: String)
+    case collected(pieces: CashPieces, staff: String)
     /// Recovery after a crash, with what it concluded.
     case recovered(resolution: String)
     /// Staff-mode events that carry no money (sign-in, lockout, report printed...).
@@ -56,14 +62,13 @@ public struct TransactionStart: Equatable, Sendable, Codable {
     public var planId: String
     public var amountYen: Int
     public var taxYen: Int
-    /// `cash` or `card`.
-    public var paymentMethod: String
+    public var paymentMethod: PaymentMethod
     /// The language the customer used, so that a reprint speaks it too.
     public var language: String?
 
     public init(id: String, storeId: String, terminalId: String, businessDate: String,
                 simNumber: String, carrierId: String, planId: String,
-                amountYen: Int, taxYen: Int, paymentMethod: String, language: String? = nil) {
+                amountYen: Int, taxYen: Int, paymentMethod: PaymentMethod, language: String? = nil) {
         self.id = id
         self.storeId = storeId
         self.terminalId = terminalId

@@ -1,4 +1,5 @@
 import XCTest
+import Money
 
 final class BinaryTests: XCTestCase {
     func testHelpNamesTheKiosk() throws {

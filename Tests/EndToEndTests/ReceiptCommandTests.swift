@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Money
 
 /// `kiosk receipt`: reprints from the ledger after a scripted day.
 final class ReceiptCommandTests: XCTestCase {

@@ -1,6 +1,7 @@
 import ChildProcess
 import Foundation
 import XCTest
+import Money
 import Kiosk
 import Ledger
 

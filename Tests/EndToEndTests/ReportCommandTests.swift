@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Ledger
 import XCTest
+import Money
 
 /// `kiosk staff`, `kiosk cash` and `kiosk report` as staff type them, on a ledger where
 /// terminal SE-SJK3-1 of the fixtures has sold three top-ups in the last hour.
@@ -46,7 +47,7 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(collect.status, 0, collect.stderr)
         let ledger = try Ledger(path: path)
         XCTAssertEqual(try ledger.cashInventory(terminalId: terminal)[1000], 34)
-        XCTAssertEqual(try ledger.cashInventory(terminalId: terminal)[10000], nil)
+        XCTAssertEqual(try ledger.cashInventory(terminalId: terminal)[10000], 0)
         XCTAssertEqual(try ledger.journal().suffix(2).map(\.step), [.replenished(pieces: [1000: 20, 100: 50], staff: "Sato"),
                                                                     .collected(pieces: [10000: 1], staff: "Sato")])
     }
@@ -82,7 +83,7 @@ final class ReportCommandTests: XCTestCase {
 
     func testZReportsAreNumberedAndCountedCashGivesOverShort() throws {
         let inventory = try Ledger(path: path).cashInventory(terminalId: terminal)
-        let spec = inventory.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        let spec = inventory.map { "\($0.denomination)=\($0.count)" }.joined(separator: ",")
         let first = try run(["report", "z", "--terminal", terminal, "--counted", spec, "--format", "json", "--staff", "Sato"])
         XCTAssertEqual(first.status, 0, first.stderr)
         let z1 = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
@@ -170,11 +171,11 @@ final class ReportCommandTests: XCTestCase {
     private func sell(_ id: String, inserted: [Int], on ledger: Ledger, at: Date) throws {
         let paid = inserted.reduce(0, +)
         let change = paid - 2980
-        let pieces = [1000: change / 1000, 100: change % 1000 / 100, 10: change % 100 / 10].filter { $0.value > 0 }
+        let pieces: CashPieces = [1000: change / 1000, 100: change % 1000 / 100, 10: change % 100 / 10]
         func entry(_ s: Double, _ step: Step) -> Entry { Entry(txnId: id, terminalId: terminal, at: at.addingTimeInterval(s), step: step) }
         try ledger.record([entry(0, .begin(TransactionStart(id: id, storeId: store, terminalId: terminal, businessDate: "2026-11-25",
                                                            simNumber: "09012345678", carrierId: "docomo", planId: "docomo-3g-30",
-                                                           amountYen: 2980, taxYen: 270, paymentMethod: "cash")))]
+                                                           amountYen: 2980, taxYen: 270, paymentMethod: .cash)))]
                           + inserted.enumerated().map { entry(1 + Double($0.offset), .cashIn(denomination: $0.element)) })
         try ledger.record([entry(10, .topUpRequested(simNumber: "09012345678", planId: "docomo-3g-30")),
                            entry(11, .topUpApplied(newExpiry: "2026-12-25")),

@@ -1,6 +1,7 @@
 import ChildProcess
 import Foundation
 import XCTest
+import Money
 import Receipt
 
 /// The real kiosk in a tmux window, driven as a person drives it: keys with `send-keys`,

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Money
 import Kiosk
 import Ledger
 import Receipt

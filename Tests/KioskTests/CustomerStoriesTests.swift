@@ -12,13 +12,13 @@ final class CustomerStoriesTests: XCTestCase {
         XCTAssertEqual(kept, [.journal(txnId: "FM-SBY-1-000001", [
             .begin(TransactionStart(id: "FM-SBY-1-000001", storeId: "fm-shibuya-center", terminalId: "FM-SBY-1",
                                     businessDate: "2026-11-25", simNumber: "09012345678", carrierId: "docomo",
-                                    planId: "docomo-3g-30", amountYen: 2980, taxYen: 270, paymentMethod: "cash",
+                                    planId: "docomo-3g-30", amountYen: 2980, taxYen: 270, paymentMethod: .cash,
                                     language: "en")),
             .cashIn(denomination: 5000),
             .topUpRequested(simNumber: "09012345678", planId: "docomo-3g-30")])])
         // The host is asked only once the ledger holds the money.
         XCTAssertEqual(s.send(.journaled(receiptNo: nil)), [.topUp(txnId: s.txnId, sim: .mobile("09012345678"), planId: "docomo-3g-30")])
-        let change: [Int: Int] = [1000: 2, 10: 2]
+        let change: CashPieces = [1000: 2, 10: 2]
         XCTAssertEqual(s.send(.topUpAnswered(.applied(newExpiry: "2027-01-06"))),
                        [.journal(txnId: s.txnId, [.topUpApplied(newExpiry: "2027-01-06"), .changeDue(pieces: change)])])
         XCTAssertEqual(s.send(.journaled(receiptNo: nil)), [.dispenseChange(change)])
@@ -55,7 +55,7 @@ final class CustomerStoriesTests: XCTestCase {
         XCTAssertEqual(s.send(.tap(.cancel)), [.journal(txnId: s.txnId, [.cashReturnDue(pieces: [1000: 3])])])
         XCTAssertEqual(s.send(.journaled(receiptNo: nil)), [.giveBack([1000: 3])])
         XCTAssertEqual(s.send(.cashGivenBack),
-                       [.journal(txnId: s.txnId, [.cashReturned(pieces: [1000: 3]), .cancelled(reason: "cancelled by the customer")])])
+                       [.journal(txnId: s.txnId, [.cashReturned(pieces: [1000: 3]), .cancelled(reason: .cancelledByCustomer)])])
         s.send(.journaled(receiptNo: nil))
         XCTAssertEqual(s.state.screen, .cancelled(returned: Yen(3000)))
         XCTAssertEqual(s.state.machine?.status.inventory[1000], 40)
@@ -91,10 +91,10 @@ final class CustomerStoriesTests: XCTestCase {
         XCTAssertEqual(s.insertKept(1000), [.topUp(txnId: s.txnId, sim: .mobile("09012345678"), planId: "docomo-3g-30")])
         XCTAssertEqual(s.send(.topUpAnswered(.timedOut)), [.askTopUp(txnId: s.txnId)])
         XCTAssertEqual(s.send(.topUpStatus(newExpiry: nil)),
-                       [.journal(txnId: s.txnId, [.topUpFailed(reason: "the carrier did not answer"), .cashReturnDue(pieces: [1000: 3])])])
+                       [.journal(txnId: s.txnId, [.topUpFailed(reason: .carrierSilent), .cashReturnDue(pieces: [1000: 3])])])
         XCTAssertEqual(s.send(.journaled(receiptNo: nil)), [.giveBack([1000: 3])])
         XCTAssertEqual(s.send(.cashGivenBack), [.journal(txnId: s.txnId, [
-            .cashReturned(pieces: [1000: 3]), .refunded(reason: "the carrier did not answer")])])
+            .cashReturned(pieces: [1000: 3]), .refunded(reason: .carrierSilent)])])
         XCTAssertEqual(s.send(.journaled(receiptNo: 1)), [.print(txnId: s.txnId)])
         guard case .refund(let r) = s.state.screen else { return XCTFail("\(s.state.screen)") }
         XCTAssertEqual(r.returned, Yen(3000))
@@ -117,7 +117,7 @@ final class CustomerStoriesTests: XCTestCase {
         s.send(.topUpAnswered(.failed(.carrierError)))
         s.send(.journaled(receiptNo: nil))
         XCTAssertEqual(s.send(.cashJammed), [.journal(txnId: s.txnId, [
-            .refundDue(yen: 5000, reason: "The carrier's system reported an error.; the cash could not be given back")])])
+            .refundDue(yen: 5000, reason: .carrierError)])])
         XCTAssertEqual(s.send(.journaled(receiptNo: 1)), [.print(txnId: s.txnId)])
         guard case .refund(let r) = s.state.screen else { return XCTFail("\(s.state.screen)") }
         XCTAssertEqual(r.due, Yen(5000))
@@ -168,7 +168,7 @@ final class CustomerStoriesTests: XCTestCase {
         s.send(.topUpAnswered(.failed(.carrierRefused)))
         XCTAssertEqual(s.send(.journaled(receiptNo: nil)), [.voidCard(authCode: "123456", txnId: s.txnId)])
         XCTAssertEqual(s.send(.cardVoided), [.journal(txnId: s.txnId, [.cardVoided(authCode: "123456"),
-                                                                        .refunded(reason: "The carrier refused the top-up.")])])
+                                                                        .refunded(reason: .carrierRefused)])])
         s.send(.journaled(receiptNo: 1))
         guard case .refund(let outcome) = s.state.screen else { return XCTFail("not on the refund screen") }
         XCTAssertEqual(outcome.why, .carrierRefused)
@@ -185,7 +185,7 @@ final class CustomerStoriesTests: XCTestCase {
         XCTAssertEqual(s.send(.tick(Sample.noon.addingTimeInterval(61))),
                        [.journal(txnId: s.txnId, [.cashReturnDue(pieces: [1000: 1])])])
         s.send(.journaled(receiptNo: nil))
-        XCTAssertEqual(s.send(.cashGivenBack), [.journal(txnId: s.txnId, [.cashReturned(pieces: [1000: 1]), .cancelled(reason: "timed out")])])
+        XCTAssertEqual(s.send(.cashGivenBack), [.journal(txnId: s.txnId, [.cashReturned(pieces: [1000: 1]), .cancelled(reason: .timedOut)])])
         s.send(.journaled(receiptNo: nil))
         XCTAssertEqual(s.state.screen, .cancelled(returned: Yen(1000)))
         s.send(.tap(.finish))

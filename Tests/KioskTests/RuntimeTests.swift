@@ -139,7 +139,7 @@ final class RuntimeTests: XCTestCase {
         let txnId = state.order!.txnId!
         let start = TransactionStart(id: txnId, storeId: "fm-shibuya-center", terminalId: "FM-SBY-1", businessDate: "2026-11-25",
                                      simNumber: "09012345678", carrierId: "docomo", planId: "docomo-3g-30",
-                                     amountYen: 2980, taxYen: 270, paymentMethod: "card")
+                                     amountYen: 2980, taxYen: 270, paymentMethod: .card)
         try m.ledger.record([.begin(start), .cardAuthorisationRequested(brand: "Visa", last4: "1111"),
                              .cardAuthorised(brand: "Visa", last4: "1111", authCode: "654321"),
                              .topUpRequested(simNumber: "09012345678", planId: "docomo-3g-30")]

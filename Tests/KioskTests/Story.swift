@@ -17,7 +17,7 @@ struct Story {
     var state: KioskState
 
     /// A machine at Shibuya (cash and card) with the given cash counts, on its attract screen.
-    init(inventory: [Int: Int] = [10: 100, 50: 40, 100: 100, 500: 40, 1000: 40, 5000: 5], terminal: String = "FM-SBY-1") {
+    init(inventory: CashPieces = [10: 100, 50: 40, 100: 100, 500: 40, 1000: 40, 5000: 5], terminal: String = "FM-SBY-1") {
         state = KioskState(catalogue: Sample.catalogue, now: Sample.noon)
         let t = Sample.catalogue.terminal(terminal)!
         _ = state.useMachine(storeId: t.storeId, terminalId: t.id)

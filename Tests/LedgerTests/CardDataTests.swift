@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Money
 @testable import Ledger
 
 /// A full card number is never stored: only brand, last four digits and auth code.
@@ -23,10 +24,10 @@ final class CardDataTests: XCTestCase {
                 try ledger.record(flow: Flow.cardSale(id, at: Flow.time(n * 60), brand: card.brand, last4: last4))
             } else {
                 try ledger.record([
-                    Entry(txnId: id, terminalId: "K1", at: Flow.time(n * 60), step: .begin(Flow.start(id, method: "card"))),
+                    Entry(txnId: id, terminalId: "K1", at: Flow.time(n * 60), step: .begin(Flow.start(id, method: .card))),
                     Entry(txnId: id, terminalId: "K1", at: Flow.time(n * 60 + 1), step: .cardAuthorisationRequested(brand: card.brand, last4: last4)),
                     Entry(txnId: id, terminalId: "K1", at: Flow.time(n * 60 + 2), step: .cardDeclined(reason: "do not honour")),
-                    Entry(txnId: id, terminalId: "K1", at: Flow.time(n * 60 + 2), step: .cancelled(reason: "card declined")),
+                    Entry(txnId: id, terminalId: "K1", at: Flow.time(n * 60 + 2), step: .cancelled(reason: .cardDeclined)),
                 ])
             }
             XCTAssertEqual(try ledger.transaction(id: id)?.cardLast4, card.approved ? last4 : nil)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import XCTest
+import Money
 @testable import Ledger
 
 final class CashHandlingTests: XCTestCase {
@@ -18,9 +19,9 @@ final class CashHandlingTests: XCTestCase {
         try ledger.replenish(terminalId: "K1", pieces: [1000: 20, 100: 50], staff: "Sato", limits: limits, at: Flow.time(10))
         try ledger.collect(terminalId: "K1", pieces: [5000: 5], staff: "Tanaka", limits: limits, at: Flow.time(20))
         var expected = Flow.openingFloat
-        expected[1000]! += 20
-        expected[100]! += 50
-        expected[5000] = nil
+        expected[1000] += 20
+        expected[100] += 50
+        expected[5000] = 0
         XCTAssertEqual(try ledger.cashInventory(terminalId: "K1"), expected)
         let moves = try ledger.cashMovements(terminalId: "K1").suffix(3).map { "\($0.kind.rawValue) \($0.denomination)×\($0.count)" }
         XCTAssertEqual(moves, ["replenish 1000×20", "replenish 100×50", "collect 5000×5"])

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import XCTest
+import Money
 @testable import Ledger
 
 final class ConcurrencyTests: XCTestCase {
@@ -52,7 +53,7 @@ final class ConcurrencyTests: XCTestCase {
         XCTAssertEqual(seqs.count, terminals.count * (1 + cardFlows * 7 + cashFlows * 9))
         XCTAssertEqual(try ledger.verify(), .ok(rows: seqs.count, zReports: 0))
         var expected = Flow.openingFloat
-        expected[1000]! += 2 * cashFlows
+        expected[1000] += 2 * cashFlows
         for terminal in terminals {
             XCTAssertEqual(try ledger.cashInventory(terminalId: terminal), expected)
         }

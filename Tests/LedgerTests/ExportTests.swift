@@ -1,6 +1,7 @@
 import ChildProcess
 import Foundation
 import XCTest
+import Money
 @testable import Ledger
 
 final class ExportTests: XCTestCase {
@@ -23,14 +24,14 @@ final class ExportTests: XCTestCase {
             Entry(txnId: "T4", terminalId: "K1", at: Flow.time(200), step: .begin(Flow.start("T4"))),
             Entry(txnId: "T4", terminalId: "K1", at: Flow.time(201), step: .cashIn(denomination: 1000)),
             Entry(txnId: "T4", terminalId: "K1", at: Flow.time(202), step: .cashReturned(pieces: [1000: 1])),
-            Entry(txnId: "T4", terminalId: "K1", at: Flow.time(202), step: .cancelled(reason: "time-out")),
+            Entry(txnId: "T4", terminalId: "K1", at: Flow.time(202), step: .cancelled(reason: .timedOut)),
         ])
         for (id, settle) in [("T5", true), ("T6", false)] {
             try ledger.record([
                 Entry(txnId: id, terminalId: "K1", at: Flow.time(300), step: .begin(Flow.start(id))),
                 Entry(txnId: id, terminalId: "K1", at: Flow.time(301), step: .cashIn(denomination: 10000)),
-                Entry(txnId: id, terminalId: "K1", at: Flow.time(302), step: .topUpFailed(reason: "suspended")),
-                Entry(txnId: id, terminalId: "K1", at: Flow.time(303), step: .refundDue(yen: 10000, reason: "change unit empty")),
+                Entry(txnId: id, terminalId: "K1", at: Flow.time(302), step: .topUpFailed(reason: .carrierRefused)),
+                Entry(txnId: id, terminalId: "K1", at: Flow.time(303), step: .refundDue(yen: 10000, reason: .carrierError)),
             ])
             if settle {
                 try ledger.record([Entry(txnId: id, terminalId: "K1", at: Flow.time(900), step: .refundSettled(yen: 10000, staff: "Sato"))])
@@ -80,14 +81,14 @@ final class ExportTests: XCTestCase {
         _ = try hledger(["-f", file, "balance"])
 
         for terminal in ["K1", "K2"] {
-            let value = try ledger.cashInventory(terminalId: terminal).reduce(0) { $0 + $1.key * $1.value }
+            let value = try ledger.cashInventory(terminalId: terminal).total.amount
             XCTAssertEqual(try balance(file, "assets:kiosk:\(terminal):cash"), value, terminal)
         }
         XCTAssertEqual(try balance(file, "revenue:topup:docomo"), -3 * (2980 - 271))
         XCTAssertEqual(try balance(file, "liabilities:consumption-tax"), -3 * 271)
         XCTAssertEqual(try balance(file, "assets:receivable:card:jcb"), 2980)
         XCTAssertEqual(try balance(file, "liabilities:refunds-due:K1"), -10000, "only T6 is still owed")
-        XCTAssertEqual(try balance(file, "assets:store:safe"), 15000 - Commit.value(Flow.openingFloat) - 1000)
+        XCTAssertEqual(try balance(file, "assets:store:safe"), 15000 - Flow.openingFloat.total.amount - 1000)
     }
 
     /// The total of one account, as hledger computes it.

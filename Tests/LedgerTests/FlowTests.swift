@@ -1,5 +1,6 @@
 import GRDB
 import XCTest
+import Money
 @testable import Ledger
 
 final class FlowTests: XCTestCase {
@@ -20,14 +21,14 @@ final class FlowTests: XCTestCase {
             id: "T1", storeId: "S001", terminalId: "K1", businessDate: "2026-11-25",
             startedAt: Flow.morning, finishedAt: Flow.time(12), status: .completed,
             simNumber: "09012345678", carrierId: "docomo", planId: "prepaid-30d", amountYen: 2980, taxYen: 271,
-            paymentMethod: "cash", cashInYen: 5000, changeYen: 2020,
+            paymentMethod: .cash, cashInYen: 5000, changeYen: 2020,
             cardBrand: nil, cardLast4: nil, authCode: nil, receiptNo: 1)
         XCTAssertEqual(try ledger.transaction(id: "T1"), expected)
 
         var inventory = Flow.openingFloat
-        inventory[5000]! += 1
-        inventory[1000]! -= 2
-        inventory[10]! -= 2
+        inventory[5000] += 1
+        inventory[1000] -= 2
+        inventory[10] -= 2
         XCTAssertEqual(try ledger.cashInventory(terminalId: "K1"), inventory)
 
         let steps = try ledger.journal(txnId: "T1").map(\.step)
@@ -43,7 +44,7 @@ final class FlowTests: XCTestCase {
         XCTAssertEqual(receipts, ["C1": 1])
         let record = try XCTUnwrap(ledger.transaction(id: "C1"))
         XCTAssertEqual(record.status, .completed)
-        XCTAssertEqual(record.paymentMethod, "card")
+        XCTAssertEqual(record.paymentMethod, .card)
         XCTAssertEqual([record.cardBrand, record.cardLast4, record.authCode], ["visa", "1111", "A11119"])
         XCTAssertEqual([record.cashInYen, record.changeYen], [0, 0])
         XCTAssertEqual(try ledger.cashMovements(terminalId: "K1").filter { $0.txnId != nil }, [])
@@ -58,7 +59,7 @@ final class FlowTests: XCTestCase {
         try ledger.record([Entry(txnId: "A-cancel", terminalId: "K1", at: Flow.time(20), step: .begin(Flow.start("A-cancel"))),
                            Entry(txnId: "A-cancel", terminalId: "K1", at: Flow.time(21), step: .cashIn(denomination: 1000)),
                            Entry(txnId: "A-cancel", terminalId: "K1", at: Flow.time(22), step: .cashReturned(pieces: [1000: 1])),
-                           Entry(txnId: "A-cancel", terminalId: "K1", at: Flow.time(22), step: .cancelled(reason: "customer pressed cancel"))])
+                           Entry(txnId: "A-cancel", terminalId: "K1", at: Flow.time(22), step: .cancelled(reason: .cancelledByCustomer))])
         numbers.merge(try ledger.record(flow: Flow.cardSale("A2", terminal: "K1", at: Flow.time(30)))) { $1 }
         numbers.merge(try ledger.record(flow: Flow.cashSale("B2", terminal: "K2", at: Flow.time(40)))) { $1 }
         numbers.merge(try ledger.record(flow: Flow.cashSale("A3", terminal: "K1", at: Flow.time(50)))) { $1 }
@@ -72,19 +73,19 @@ final class FlowTests: XCTestCase {
     func testRefundAndRefundDueTakeReceiptNumbersAndRefundDueWaitsForStaff() throws {
         try ledger.record([Entry(txnId: "R1", terminalId: "K1", at: Flow.time(0), step: .begin(Flow.start("R1"))),
                            Entry(txnId: "R1", terminalId: "K1", at: Flow.time(1), step: .cashIn(denomination: 1000)),
-                           Entry(txnId: "R1", terminalId: "K1", at: Flow.time(2), step: .topUpFailed(reason: "host time-out")),
+                           Entry(txnId: "R1", terminalId: "K1", at: Flow.time(2), step: .topUpFailed(reason: .carrierSilent)),
                            Entry(txnId: "R1", terminalId: "K1", at: Flow.time(3), step: .cashReturned(pieces: [1000: 1])),
-                           Entry(txnId: "R1", terminalId: "K1", at: Flow.time(3), step: .refunded(reason: "top-up failed"))])
+                           Entry(txnId: "R1", terminalId: "K1", at: Flow.time(3), step: .refunded(reason: .carrierError))])
         let due = try ledger.record([
             Entry(txnId: "R2", terminalId: "K1", at: Flow.time(10), step: .begin(Flow.start("R2"))),
             Entry(txnId: "R2", terminalId: "K1", at: Flow.time(11), step: .cashIn(denomination: 10000)),
-            Entry(txnId: "R2", terminalId: "K1", at: Flow.time(12), step: .refundDue(yen: 10000, reason: "change unit jammed")),
+            Entry(txnId: "R2", terminalId: "K1", at: Flow.time(12), step: .refundDue(yen: 10000, reason: .carrierError)),
         ])
         XCTAssertEqual(due.receiptNumbers, ["R2": 2])
         XCTAssertEqual(try ledger.transaction(id: "R1")?.receiptNo, 1)
         XCTAssertEqual(try ledger.transaction(id: "R2")?.status, .refundDue)
         XCTAssertEqual(try ledger.refundsDue(terminalId: "K1"),
-                       [RefundDueRecord(txnId: "R2", terminalId: "K1", yen: 10000, reason: "change unit jammed", at: Flow.time(12))])
+                       [RefundDueRecord(txnId: "R2", terminalId: "K1", yen: 10000, reason: StopReason.carrierError.refundDueSentence, at: Flow.time(12))])
 
         XCTAssertLedgerError(.invalidEntry("Transaction R2 is owed ¥10000, not ¥5000; settle the full amount.")) {
             try ledger.record([Entry(txnId: "R2", terminalId: "K1", at: Flow.time(99), step: .refundSettled(yen: 5000, staff: "Sato"))])
@@ -119,7 +120,7 @@ final class FlowTests: XCTestCase {
             try ledger.record([Entry(txnId: "T1", terminalId: "K1", at: at, step: .begin(Flow.start("T1")))])
         }
         XCTAssertLedgerError(.alreadyFinished(id: "T1", status: .completed)) {
-            try ledger.record([Entry(txnId: "T1", terminalId: "K1", at: at, step: .refunded(reason: "again"))])
+            try ledger.record([Entry(txnId: "T1", terminalId: "K1", at: at, step: .refunded(reason: .carrierError))])
         }
         XCTAssertLedgerError(.invalidEntry("¥3000 is not a yen coin or bill.")) {
             try ledger.record([Entry(txnId: "T2", terminalId: "K1", at: at, step: .begin(Flow.start("T2"))),
@@ -145,14 +146,14 @@ final class FlowTests: XCTestCase {
             .cardAuthorisationRequested(brand: "jcb", last4: "0000"), .cardDeclined(reason: "insufficient funds"),
             .cardAuthorised(brand: "jcb", last4: "0000", authCode: "Z9"), .cardCaptured(authCode: "Z9"),
             .cardVoided(authCode: "Z9"), .topUpRequested(simNumber: "08011112222", planId: "p"),
-            .topUpFailed(reason: "time-out \"host\"\n"), .topUpApplied(newExpiry: "2027-01-01"),
+            .topUpFailed(reason: .carrierSilent), .topUpApplied(newExpiry: "2027-01-01"),
             .changeDispensed(pieces: [10: 2]), .cashReturned(pieces: [500: 1, 100: 4, 50: 1, 10: 3]),
             .replenished(pieces: [100: 1], staff: "Sato"), .collected(pieces: [100: 1], staff: "Sato"),
             .recovered(resolution: "refunded after restart"), .staff(action: "sign-in", name: "佐藤"),
-            .refundDue(yen: 20, reason: "coin jam"), .refundSettled(yen: 20, staff: "Sato"),
+            .refundDue(yen: 20, reason: .changeNotPaid), .refundSettled(yen: 20, staff: "Sato"),
         ]
         try ledger.record(steps.enumerated().map { Entry(txnId: "S1", terminalId: "K1", at: Flow.time($0.offset), step: $0.element) })
-        for final in [Step.completed, .cancelled(reason: "c"), .refunded(reason: "r"), .failed(reason: "f")] {
+        for final in [Step.completed, .cancelled(reason: .cancelledByCustomer), .refunded(reason: .carrierRefused), .failed(reason: .cardDeclined)] {
             let id = "F-\(final.kind)"
             try ledger.record([Entry(txnId: id, terminalId: "K1", at: Flow.time(90), step: .begin(Flow.start(id))),
                                Entry(txnId: id, terminalId: "K1", at: Flow.time(91), step: final)])

@@ -1,6 +1,7 @@
 import ChildProcess
 import Foundation
 import XCTest
+import Money
 @testable import Ledger
 
 /// The hledger export, read by hledger itself, agrees with the X report of the same ledger.

@@ -1,5 +1,6 @@
 import GRDB
 import XCTest
+import Money
 @testable import Ledger
 
 /// A repeatable source of random steps.
@@ -23,7 +24,7 @@ final class InventoryTests: XCTestCase {
         let folder = try ScratchFolder()
         let ledger = try Ledger(path: folder.path("ledger.sqlite"))
         var rng = SplitMix64(state: 20261125)
-        var model: [String: [Int: Int]] = [:]
+        var model: [String: CashPieces] = [:]
         var clock = 0
         var refusals = 0
         func at() -> Date { clock += 1; return Flow.time(clock) }
@@ -39,13 +40,13 @@ final class InventoryTests: XCTestCase {
             case 0:
                 let pieces = randomPieces(&rng)
                 try ledger.record([Entry(txnId: nil, terminalId: terminal, at: at(), step: .replenished(pieces: pieces, staff: "Sato"))])
-                model[terminal]!.merge(pieces, uniquingKeysWith: +)
+                model[terminal]!.add(pieces)
             case 1:
                 let pieces = randomPieces(&rng)
                 let step = Step.collected(pieces: pieces, staff: "Sato")
-                if pieces.allSatisfy({ model[terminal]![$0.key, default: 0] >= $0.value }) {
+                if pieces.allSatisfy({ model[terminal]![$0.denomination] >= $0.count }) {
                     try ledger.record([Entry(txnId: nil, terminalId: terminal, at: at(), step: step)])
-                    model[terminal]!.merge(pieces, uniquingKeysWith: -)
+                    model[terminal]!.add(pieces, sign: -1)
                 } else {
                     XCTAssertThrowsError(try ledger.record([Entry(txnId: nil, terminalId: terminal, at: at(), step: step)]))
                     refusals += 1
@@ -57,23 +58,23 @@ final class InventoryTests: XCTestCase {
                 var entries = [Entry(txnId: id, terminalId: terminal, at: at(), step: .begin(Flow.start(id, terminal: terminal, amount: amount, tax: amount / 11)))]
                 entries += inserted.map { Entry(txnId: id, terminalId: terminal, at: at(), step: .cashIn(denomination: $0)) }
                 var held = model[terminal]!
-                for piece in inserted { held[piece, default: 0] += 1 }
+                for piece in inserted { held[piece] += 1 }
                 if let change = greedyChange(inserted.reduce(0, +) - amount, from: held), Bool.random(using: &rng) {
                     entries.append(Entry(txnId: id, terminalId: terminal, at: at(), step: .changeDispensed(pieces: change)))
                     entries.append(Entry(txnId: id, terminalId: terminal, at: at(), step: .completed))
-                    held.merge(change, uniquingKeysWith: -)
+                    held.add(change, sign: -1)
                     model[terminal] = held
                 } else {
                     // No change possible (or the customer cancels): every piece goes back.
-                    let back = Dictionary(inserted.map { ($0, 1) }, uniquingKeysWith: +)
+                    let back = CashPieces(Dictionary(inserted.map { ($0, 1) }, uniquingKeysWith: +))
                     entries.append(Entry(txnId: id, terminalId: terminal, at: at(), step: .cashReturned(pieces: back)))
-                    entries.append(Entry(txnId: id, terminalId: terminal, at: at(), step: .cancelled(reason: "cancelled")))
+                    entries.append(Entry(txnId: id, terminalId: terminal, at: at(), step: .cancelled(reason: .cancelledByCustomer)))
                 }
                 try ledger.record(entries)
             }
             if n % 25 == 0 {
                 for terminal in terminals {
-                    XCTAssertEqual(try ledger.cashInventory(terminalId: terminal), model[terminal]!.filter { $0.value > 0 })
+                    XCTAssertEqual(try ledger.cashInventory(terminalId: terminal), model[terminal]!.filter { _, n in n > 0 })
                 }
             }
         }
@@ -93,16 +94,16 @@ final class InventoryTests: XCTestCase {
             XCTAssertEqual(row["total"] as Int, row["inventory"] as Int, "\(row)")
         }
         for terminal in terminals {
-            XCTAssertEqual(try ledger.cashInventory(terminalId: terminal), model[terminal]!.filter { $0.value > 0 })
+            XCTAssertEqual(try ledger.cashInventory(terminalId: terminal), model[terminal]!.filter { _, n in n > 0 })
             let fromMovements = try ledger.cashMovements(terminalId: terminal)
-                .reduce(into: [Int: Int]()) { $0[$1.denomination, default: 0] += $1.kind.sign * $1.count }
-            XCTAssertEqual(try ledger.cashInventory(terminalId: terminal), fromMovements.filter { $0.value > 0 })
+                .reduce(into: CashPieces()) { $0[$1.denomination] += $1.kind.sign * $1.count }
+            XCTAssertEqual(try ledger.cashInventory(terminalId: terminal), fromMovements.filter { _, n in n > 0 })
         }
         XCTAssertEqual(try ledger.verify(), .ok(rows: try ledger.journal().count, zReports: 0))
     }
 
-    private func randomPieces(_ rng: inout SplitMix64) -> [Int: Int] {
-        var pieces: [Int: Int] = [:]
+    private func randomPieces(_ rng: inout SplitMix64) -> CashPieces {
+        var pieces: CashPieces = [:]
         for _ in 0..<Int.random(in: 1...3, using: &rng) {
             pieces[accepted.randomElement(using: &rng)!] = Int.random(in: 1...8, using: &rng)
         }
@@ -110,11 +111,11 @@ final class InventoryTests: XCTestCase {
     }
 
     /// Change for `yen` paid from `held`, largest pieces first; nil when that does not work out.
-    private func greedyChange(_ yen: Int, from held: [Int: Int]) -> [Int: Int]? {
+    private func greedyChange(_ yen: Int, from held: CashPieces) -> CashPieces? {
         var rest = yen
-        var pieces: [Int: Int] = [:]
+        var pieces: CashPieces = [:]
         for denomination in accepted.reversed() where rest >= denomination {
-            let n = min(rest / denomination, held[denomination, default: 0])
+            let n = min(rest / denomination, held[denomination])
             if n > 0 { pieces[denomination] = n; rest -= n * denomination }
         }
         return rest == 0 ? pieces : nil

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import XCTest
+import Money
 @testable import Ledger
 
 /// A folder of its own for one test, removed afterwards.
@@ -31,7 +32,7 @@ enum Flow {
         morning.addingTimeInterval(Double(seconds))
     }
 
-    static func start(_ id: String, terminal: String = "K1", method: String = "cash",
+    static func start(_ id: String, terminal: String = "K1", method: PaymentMethod = .cash,
                       amount: Int = 2980, tax: Int = 271, plan: String = "prepaid-30d",
                       carrier: String = "docomo") -> TransactionStart {
         TransactionStart(id: id, storeId: "S001", terminalId: terminal, businessDate: "2026-11-25",
@@ -39,11 +40,11 @@ enum Flow {
                          amountYen: amount, taxYen: tax, paymentMethod: method)
     }
 
-    static let openingFloat: [Int: Int] = [10: 50, 50: 20, 100: 50, 500: 20, 1000: 20, 5000: 5]
+    static let openingFloat: CashPieces = [10: 50, 50: 20, 100: 50, 500: 20, 1000: 20, 5000: 5]
 
     /// A cash sale in the commits a kiosk makes: start, each piece inserted, change and top-up, outcome.
     static func cashSale(_ id: String, terminal: String = "K1", at: Date = morning,
-                         inserted: [Int] = [5000], change: [Int: Int] = [1000: 2, 10: 2],
+                         inserted: [Int] = [5000], change: CashPieces = [1000: 2, 10: 2],
                          amount: Int = 2980, tax: Int = 271, plan: String = "prepaid-30d") -> [[Entry]] {
         func entry(_ s: Int, _ step: Step) -> Entry {
             Entry(txnId: id, terminalId: terminal, at: at.addingTimeInterval(Double(s)), step: step)
@@ -64,7 +65,7 @@ enum Flow {
             Entry(txnId: id, terminalId: terminal, at: at.addingTimeInterval(Double(s)), step: step)
         }
         return [
-            [entry(0, .begin(start(id, terminal: terminal, method: "card")))],
+            [entry(0, .begin(start(id, terminal: terminal, method: .card)))],
             [entry(1, .cardAuthorisationRequested(brand: brand, last4: last4))],
             [entry(2, .cardAuthorised(brand: brand, last4: last4, authCode: "A\(last4)9"))],
             [entry(3, .topUpRequested(simNumber: "09012345678", planId: "prepaid-30d"))],

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import XCTest
+import Money
 @testable import Ledger
 
 final class OpeningTests: XCTestCase {
@@ -157,8 +158,8 @@ final class OpeningTests: XCTestCase {
         XCTAssertTrue(String(describing: failure!).contains(path))
         XCTAssertEqual(try ledger.verify(), .ok(rows: 1 + recorded, zReports: 0))
         let fromMovements = try ledger.cashMovements(terminalId: "K1")
-            .reduce(into: [Int: Int]()) { $0[$1.denomination, default: 0] += $1.kind.sign * $1.count }
-        XCTAssertEqual(try ledger.cashInventory(terminalId: "K1"), fromMovements.filter { $0.value > 0 })
+            .reduce(into: CashPieces()) { $0[$1.denomination] += $1.kind.sign * $1.count }
+        XCTAssertEqual(try ledger.cashInventory(terminalId: "K1"), fromMovements.filter { _, n in n > 0 })
     }
 
     func testANewLedgerOnAFullDiskIsReported() {

@@ -23,13 +23,13 @@ enum ReportDay {
             Entry(txnId: "C1", terminalId: "K1", at: Flow.time(200), step: .begin(Flow.start("C1"))),
             Entry(txnId: "C1", terminalId: "K1", at: Flow.time(201), step: .cashIn(denomination: 1000)),
             Entry(txnId: "C1", terminalId: "K1", at: Flow.time(202), step: .cashReturned(pieces: [1000: 1])),
-            Entry(txnId: "C1", terminalId: "K1", at: Flow.time(202), step: .cancelled(reason: "time-out")),
+            Entry(txnId: "C1", terminalId: "K1", at: Flow.time(202), step: .cancelled(reason: .timedOut)),
         ])
         try ledger.record([
             Entry(txnId: "D1", terminalId: "K1", at: Flow.time(300), step: .begin(Flow.start("D1"))),
             Entry(txnId: "D1", terminalId: "K1", at: Flow.time(301), step: .cashIn(denomination: 10000)),
-            Entry(txnId: "D1", terminalId: "K1", at: Flow.time(302), step: .topUpFailed(reason: "suspended")),
-            Entry(txnId: "D1", terminalId: "K1", at: Flow.time(303), step: .refundDue(yen: 10000, reason: "change unit empty")),
+            Entry(txnId: "D1", terminalId: "K1", at: Flow.time(302), step: .topUpFailed(reason: .carrierRefused)),
+            Entry(txnId: "D1", terminalId: "K1", at: Flow.time(303), step: .refundDue(yen: 10000, reason: .carrierError)),
         ])
         try ledger.record([Entry(txnId: "D1", terminalId: "K1", at: Flow.time(900), step: .refundSettled(yen: 10000, staff: "Sato"))])
         try ledger.record([
@@ -37,7 +37,7 @@ enum ReportDay {
             Entry(txnId: "D2", terminalId: "K1", at: Flow.time(401), step: .cashIn(denomination: 10000)),
             Entry(txnId: "D2", terminalId: "K1", at: Flow.time(402), step: .topUpRequested(simNumber: "09012345678", planId: "prepaid-30d")),
             Entry(txnId: "D2", terminalId: "K1", at: Flow.time(403), step: .topUpApplied(newExpiry: "2026-12-25")),
-            Entry(txnId: "D2", terminalId: "K1", at: Flow.time(404), step: .refundDue(yen: 7020, reason: "no change")),
+            Entry(txnId: "D2", terminalId: "K1", at: Flow.time(404), step: .refundDue(yen: 7020, reason: .changeNotPaid)),
         ])
         try ledger.replenish(terminalId: "K1", pieces: [1000: 10, 100: 20], staff: "Sato", limits: limits, at: Flow.time(1000))
         try ledger.collect(terminalId: "K1", pieces: [10000: 1, 5000: 2], staff: "Sato", limits: limits, at: Flow.time(1100))

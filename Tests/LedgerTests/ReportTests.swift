@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import XCTest
+import Money
 @testable import Ledger
 
 final class ReportTests: XCTestCase {
@@ -73,11 +74,11 @@ final class ReportTests: XCTestCase {
         let matching = try ledger.xReport(terminalId: "K1", at: ReportDay.evening, counted: inventory)
         XCTAssertEqual(matching.cash.overShortYen, 0)
         var short = inventory
-        short[100]! -= 3
-        short[10]! -= 1
+        short[100] -= 3
+        short[10] -= 1
         XCTAssertEqual(try ledger.xReport(terminalId: "K1", at: ReportDay.evening, counted: short).cash.overShortYen, -310)
         var over = inventory
-        over[1000, default: 0] += 1
+        over[1000] += 1
         XCTAssertEqual(try ledger.xReport(terminalId: "K1", at: ReportDay.evening, counted: over).cash.overShortYen, 1000)
         XCTAssertNil(try ledger.xReport(terminalId: "K1", at: ReportDay.evening).cash.overShortYen)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import XCTest
+import Money
 @testable import Ledger
 
 final class StaffTests: XCTestCase {

@@ -1,4 +1,5 @@
 import XCTest
+import Money
 @testable import Ledger
 
 final class StepTests: XCTestCase {

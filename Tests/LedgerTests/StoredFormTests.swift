@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Money
 @testable import Ledger
 
 /// The text forms the ledger stores: times, business dates and canonical JSON.

@@ -1,5 +1,6 @@
 import GRDB
 import XCTest
+import Money
 @testable import Ledger
 
 final class VerifyTests: XCTestCase {

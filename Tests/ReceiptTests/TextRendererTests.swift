@@ -1,4 +1,5 @@
 import XCTest
+import Money
 @testable import Receipt
 
 final class TextRendererTests: XCTestCase {

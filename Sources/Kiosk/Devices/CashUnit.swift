@@ -30,35 +30,26 @@ public enum CashUnit {
         count < lowMark(of: denomination) ? "LOW" : count >= capacity(of: denomination) ? "FULL" : ""
     }
 
-    public static func isChangeLow(_ inventory: [Int: Int]) -> Bool {
-        denominations.contains { (inventory[$0] ?? 0) < lowMark(of: $0) }
-    }
-
-    public static func total(_ pieces: [Int: Int]) -> Yen {
-        Yen(pieces.reduce(0) { $0 + $1.key * $1.value })
-    }
-
-    /// Largest first, as a tray or a staff message shows them: `¥1,000×4 ¥10×2`.
-    public static func describe(_ pieces: [Int: Int]) -> String {
-        pieces.sorted { $0.key > $1.key }.map { "\(Yen($0.key))×\($0.value)" }.joined(separator: " ")
+    public static func isChangeLow(_ inventory: CashPieces) -> Bool {
+        denominations.contains { inventory[$0] < lowMark(of: $0) }
     }
 
     /// The fewest pieces that make `amount` from a bounded inventory, or nil when no
     /// combination exists. A search rather than greedy, so the answer is right for any
     /// counts: dynamic programming over amounts in units of ¥10, one table per denomination.
-    public static func change(for amount: Yen, from inventory: [Int: Int]) -> [Int: Int]? {
+    public static func change(for amount: Yen, from inventory: CashPieces) -> CashPieces? {
         let yen = amount.amount
         if yen == 0 { return [:] }
         guard yen > 0, yen % 10 == 0 else { return nil }
         let units = yen / 10
-        let denoms = denominations.filter { (inventory[$0] ?? 0) > 0 && $0 <= yen }
+        let denoms = denominations.filter { inventory[$0] > 0 && $0 <= yen }
         let none = Int.max
         // best[i][a]: fewest pieces to make a×¥10 from the first i denominations.
         var best = [[Int]](repeating: [Int](repeating: none, count: units + 1), count: denoms.count + 1)
         best[0][0] = 0
         for (i, d) in denoms.enumerated() {
             let step = d / 10
-            let available = inventory[d] ?? 0
+            let available = inventory[d]
             for a in 0...units {
                 var fewest = best[i][a]
                 var k = 1
@@ -71,7 +62,7 @@ public enum CashUnit {
             }
         }
         guard best[denoms.count][units] != none else { return nil }
-        var pieces: [Int: Int] = [:]
+        var pieces: CashPieces = [:]
         var a = units
         for i in stride(from: denoms.count, to: 0, by: -1) {
             let d = denoms[i - 1], step = d / 10
@@ -83,21 +74,5 @@ public enum CashUnit {
             a -= k * step
         }
         return pieces
-    }
-}
-
-extension Dictionary where Key == Int, Value == Int {
-    /// Adds counts of pieces; counts that reach zero are dropped.
-    func adding(_ other: [Int: Int], sign: Int = 1) -> [Int: Int] {
-        var out = self
-        out.add(other, sign: sign)
-        return out
-    }
-
-    mutating func add(_ other: [Int: Int], sign: Int = 1) {
-        for (d, n) in other {
-            let v = (self[d] ?? 0) + sign * n
-            self[d] = v == 0 ? nil : v
-        }
     }
 }

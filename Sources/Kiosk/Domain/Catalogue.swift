@@ -37,10 +37,6 @@ public struct Store: Hashable, Sendable {
     public var registrationNumber: String
 }
 
-public enum PaymentMethod: String, Hashable, Sendable, CaseIterable {
-    case cash, card
-}
-
 public enum ReceiptFormat: String, Hashable, Sendable, CaseIterable {
     case text, pdf, escpos
 }
@@ -55,7 +51,7 @@ public struct Terminal: Hashable, Sendable {
     public var inService: Bool
     public var paperSheets: Int
     public var receiptFormats: [ReceiptFormat]
-    public var openingFloat: [Int: Int]
+    public var openingFloat: CashPieces
 }
 
 public struct Carrier: Hashable, Sendable {

@@ -94,10 +94,10 @@ public enum FixtureLoader {
     }
 
     /// `cash_floats.csv`: one row per terminal, one column per denomination.
-    private static func openingFloats(_ directory: URL) throws -> [String: [Int: Int]] {
-        var floats: [String: [Int: Int]] = [:]
+    private static func openingFloats(_ directory: URL) throws -> [String: CashPieces] {
+        var floats: [String: CashPieces] = [:]
         for row in try CSVTable(directory: directory, name: "cash_floats.csv").rows {
-            var counts: [Int: Int] = [:]
+            var counts: CashPieces = [:]
             for d in CashUnit.denominations {
                 counts[d] = try row.int(String(d), in: 0...CashUnit.capacity(of: d))
             }

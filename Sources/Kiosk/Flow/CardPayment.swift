@@ -2,6 +2,11 @@ import Ledger
 
 /// Step 4, by card: the intent is journaled before the acquirer is asked; a decline ends the
 /// attempt and the customer chooses again.
+enum CardPayment {
+    /// The decline code journaled when the acquirer never answered.
+    static let noAnswer = "timeout"
+}
+
 extension KioskState {
     mutating func payingCard(_ event: Event) -> [Effect] {
         switch event {
@@ -47,13 +52,13 @@ extension KioskState {
         case .declined(let why):
             notice = .cardDeclined(why)
             awaiting = .cardFailureRecorded
-            return [.journal(txnId: txnId, [.cardDeclined(reason: why.rawValue), .failed(reason: "card declined: \(why.rawValue)")])]
+            return [.journal(txnId: txnId, [.cardDeclined(reason: why.rawValue), .failed(reason: .cardDeclined)])]
         case .timedOut:
             notice = .cardTimedOut
-            awaiting = .cardFailureRecorded
-            // No answer: reverse whatever the acquirer may have authorised for this transaction.
-            return [.journal(txnId: txnId, [.cardDeclined(reason: "timeout"), .failed(reason: "card reader timed out")]),
-                    .voidCard(authCode: "", txnId: txnId)]
+            // No answer: reverse whatever the acquirer may have authorised for this transaction,
+            // and close the attempt once the reversal is sent.
+            awaiting = .reversalIntent
+            return [.journal(txnId: txnId, [.cardDeclined(reason: CardPayment.noAnswer)])]
         }
     }
 

@@ -10,9 +10,9 @@ public enum Effect: Equatable {
     /// Push a coin or bill straight back out; it was never kept. No answer.
     case rejectCash(Int)
     /// Pay out change → `.changeDispensed` or `.cashJammed`.
-    case dispenseChange([Int: Int])
+    case dispenseChange(CashPieces)
     /// Give the customer's cash back → `.cashGivenBack` or `.cashJammed`.
-    case giveBack([Int: Int])
+    case giveBack(CashPieces)
     case authoriseCard(pan: String, expiry: String, amount: Yen, txnId: String)
     case captureCard(authCode: String, txnId: String)
     case voidCard(authCode: String, txnId: String)

@@ -10,10 +10,14 @@ public enum Event: Equatable {
     case cardPresented(pan: String, expiry: String)
     /// Ctrl-C or a stop: give back what was inserted first.
     case shutdown
+    /// Carry on a sale rebuilt from its journal after a restart (`KioskState.resuming`).
+    case resume
 
     // Answers from the runtime
     case statusesLoaded([String: MachineStatus])
     case machineReady(MachineStatus)
+    /// The chosen machine is held by another process.
+    case machineInUse
     case journaled(receiptNo: Int?)
     case ledgerFailed(String)
     case accountLookedUp(AccountLookup)

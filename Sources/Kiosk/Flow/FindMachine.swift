@@ -2,6 +2,7 @@
 /// and whether it is in service.
 extension KioskState {
     mutating func findMachine(_ event: Event, chain: String?, store: String?, terminal: String?) -> [Effect] {
+        if case .tap = event { notice = nil }
         switch event {
         case .tap(.chain(let id)) where catalogue.chain(id) != nil:
             screen = .findMachine(chainId: id, storeId: nil, terminalId: nil)

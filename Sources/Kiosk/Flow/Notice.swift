@@ -12,6 +12,8 @@ public enum Notice: Equatable {
     case cardNotAccepted
     case noPaper
     case paymentUnavailable
+    /// Another process drives the machine chosen in the finder.
+    case machineInUse
     /// A staff sign-in refused (wrong PIN, locked): staff read the ledger's sentence as it is.
     case staff(String)
 
@@ -28,6 +30,7 @@ public enum Notice: Equatable {
         case .cardNotAccepted: return "This card cannot be used here."
         case .noPaper: return "The printer is out of paper: the top-up works, and staff can reprint your receipt."
         case .paymentUnavailable: return "This way of paying is not available on this machine."
+        case .machineInUse: return "This machine is in use by another kiosk program; choose another machine or stop that one first."
         case .staff(let why): return why
         }
     }

@@ -148,6 +148,6 @@ extension KioskState {
             id: txnId, storeId: m.store.id, terminalId: m.terminal.id, businessDate: today,
             simNumber: order.sim.digits, carrierId: plan.carrierId, planId: plan.id,
             amountYen: plan.price.amount, taxYen: plan.price.includedConsumptionTax.amount,
-            paymentMethod: (order.method ?? .cash).rawValue, language: language.rawValue))]
+            paymentMethod: order.method ?? .cash, language: language.rawValue))]
     }
 }

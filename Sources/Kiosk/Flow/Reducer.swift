@@ -16,11 +16,16 @@ extension KioskState {
             return timeOutIfIdle()
         case .shutdown:
             return shutdown()
+        case .resume:
+            return resume()
         case .statusesLoaded(let statuses):
             self.statuses = statuses
             return []
         case .machineReady(let status):
             return machineReady(status)
+        case .machineInUse:
+            notice = .machineInUse
+            return []
         case .tap, .key, .cashInserted, .cardPresented:
             lastActivity = now
             return customer(event)

@@ -1,12 +1,29 @@
 import Ledger
 
 /// After payment: the top-up, then change, capture or refund, each money move journaled
-/// before it happens and after. Answers nobody waits for (a second answer to the same
-/// top-up, say) change nothing.
+/// before it happens and after. A sale resumed after a restart (`Resume.swift`) is settled by
+/// these same rules. An answer the machine is not waiting for (a second answer to the same
+/// top-up, say) changes nothing; `expects` tells whether it would.
 extension KioskState {
+    /// Whether this answer from the runtime is one the machine waits for now.
+    public func expects(_ event: Event) -> Bool {
+        var copy = self
+        return copy.settle(event) != nil
+    }
+
     mutating func answer(_ event: Event) -> [Effect] {
+        settle(event) ?? []
+    }
+
+    /// The effects that follow an answer, or nil when nobody waits for it.
+    private mutating func settle(_ event: Event) -> [Effect]? {
         if case .ledgerFailed(let why) = event { return ledgerFailed(why) }
-        guard let waiting = awaiting, let order else { return [] }
+        guard let waiting = awaiting else { return nil }
+        if case .staffCash(let task, let staff) = waiting {
+            guard case .journaled = event else { return nil }
+            return staffCashRecorded(task, staff: staff)
+        }
+        guard let order else { return nil }
         let txnId = order.txnId ?? ""
         switch (waiting, event) {
         case (.lookUp, .accountLookedUp(let lookup)):
@@ -19,6 +36,12 @@ extension KioskState {
             return [.authoriseCard(pan: pan, expiry: expiry, amount: order.amount, txnId: txnId)]
         case (.cardAnswer, .cardAnswered(let answer)):
             return cardAnswered(answer)
+        case (.reversalIntent, .journaled):
+            awaiting = .reversal
+            return [.voidCard(authCode: "", txnId: txnId)]
+        case (.reversal, .cardVoided):
+            awaiting = .cardFailureRecorded
+            return [.journal(txnId: txnId, [.failed(reason: .cardTimedOut)])]
         case (.cardFailureRecorded, .journaled):
             return cardAttemptEnded()
         case (.topUpIntent, .journaled):
@@ -47,29 +70,25 @@ extension KioskState {
             machine?.status.inventory.add(order.change, sign: -1)
             return close(.completed, [.changeDispensed(pieces: order.change), .completed])
         case (.change, .cashJammed):
-            let owed = CashUnit.total(order.change)
-            return close(.completedChangeOwed(owed), [.refundDue(yen: owed.amount, reason: "change could not be paid out")])
+            let owed = order.change.total
+            return close(.completedChangeOwed(owed), [.refundDue(yen: owed.amount, reason: .changeNotPaid)])
         case (.voidIntent(let reason), .journaled):
             awaiting = .void(reason: reason)
             screen = .processing(.voidingCard)
             return [.voidCard(authCode: order.card?.authCode ?? "", txnId: txnId)]
         case (.void(let reason), .cardVoided):
-            return close(.refunded(reason), [.cardVoided(authCode: order.card?.authCode ?? ""), .refunded(reason: reason.sentence)])
-        case (.returnIntent(let settlement), .journaled):
-            awaiting = .cashBack(reason: settlement)
+            return close(.refunded(reason), [.cardVoided(authCode: order.card?.authCode ?? ""), .refunded(reason: reason)])
+        case (.returnIntent(let back), .journaled):
+            awaiting = .cashBack(back)
             screen = .processing(.returningCash)
             return [.giveBack(order.inserted)]
-        case (.cashBack(let settlement), .cashGivenBack):
+        case (.cashBack(let back), .cashGivenBack):
             machine?.status.inventory.add(order.inserted, sign: -1)
-            let final: Step
-            switch settlement {
-            case .cancelled(let why): final = .cancelled(reason: why.sentence)
-            default: final = .refunded(reason: settlement.why?.sentence ?? "")
-            }
-            return close(settlement, [.cashReturned(pieces: order.inserted), final])
-        case (.cashBack(let settlement), .cashJammed):
-            guard let why = settlement.why else { return [] }
-            return close(.refundDue(order.paid, why), [.refundDue(yen: order.paid.amount, reason: why.sentence + "; the cash could not be given back")])
+            return close(back.settlement, [.cashReturned(pieces: order.inserted), back.finalStep])
+        case (.cashBack(let back), .cashJammed):
+            return close(.refundDue(order.paid, back.reason), [.refundDue(yen: order.paid.amount, reason: back.reason)])
+        case (.resuming(let sale), .journaled):
+            return resumed(sale)
         case (.closing(let settlement), .journaled(let receiptNo)):
             return closed(settlement, receiptNo: receiptNo)
         case (.receipt, .printed(let files)):
@@ -84,7 +103,7 @@ extension KioskState {
             setDocumentFiles([], problem: fault.description)
             return []
         default:
-            return []
+            return nil
         }
     }
 
@@ -99,36 +118,46 @@ extension KioskState {
         guard changeYen > .zero else {
             return close(.completed, [.topUpApplied(newExpiry: expiry), .completed])
         }
-        // Feasible by construction: no piece was kept whose change could not be made.
-        let pieces = CashUnit.change(for: changeYen, from: machine?.status.inventory ?? [:]) ?? [:]
-        self.order?.change = pieces
+        return payChange(changeYen, after: [.topUpApplied(newExpiry: expiry)])
+    }
+
+    /// Change from what the cash unit holds now. A live sale can always make it (no piece is
+    /// kept whose change could not be made); a sale resumed after staff emptied the unit may
+    /// not, and the change is then owed.
+    mutating func payChange(_ amount: Yen, after steps: [Step]) -> [Effect] {
+        guard let txnId = order?.txnId else { return [] }
+        guard let pieces = CashUnit.change(for: amount, from: machine?.status.inventory ?? .none) else {
+            return close(.completedChangeOwed(amount), steps + [.refundDue(yen: amount.amount, reason: .changeNotPaid)])
+        }
+        order?.change = pieces
         awaiting = .changeIntent
-        return [.journal(txnId: txnId, [.topUpApplied(newExpiry: expiry), .changeDue(pieces: pieces)])]
+        return [.journal(txnId: txnId, steps + [.changeDue(pieces: pieces)])]
     }
 
     private mutating func topUpFailed(_ reason: StopReason) -> [Effect] {
         guard let order, let txnId = order.txnId else { return [] }
         if order.method == .card {
             awaiting = .voidIntent(reason: reason)
-            return [.journal(txnId: txnId, [.topUpFailed(reason: reason.sentence)])]
+            return [.journal(txnId: txnId, [.topUpFailed(reason: reason)])]
         }
-        awaiting = .returnIntent(reason: .refunded(reason))
-        return [.journal(txnId: txnId, [.topUpFailed(reason: reason.sentence), .cashReturnDue(pieces: order.inserted)])]
+        awaiting = .returnIntent(.refund(reason))
+        return [.journal(txnId: txnId, [.topUpFailed(reason: reason), .cashReturnDue(pieces: order.inserted)])]
     }
 
     /// Journals the transaction's last steps; `closed` follows once they are durable.
-    private mutating func close(_ settlement: Settlement, _ steps: [Step]) -> [Effect] {
+    mutating func close(_ settlement: Settlement, _ steps: [Step]) -> [Effect] {
         awaiting = .closing(settlement)
         return [.journal(txnId: order?.txnId, steps)]
     }
 
     private mutating func closed(_ settlement: Settlement, receiptNo: Int?) -> [Effect] {
         guard let order, let txnId = order.txnId else { return [] }
-        let change = CashUnit.total(order.change)
+        let change = order.change.total
         switch settlement {
         case .completed, .completedChangeOwed:
             let owed: Yen
             if case .completedChangeOwed(let y) = settlement { owed = y } else { owed = .zero }
+            if owed > .zero { machine?.status.refundsOwed.append(RefundOwed(txnId: txnId, yen: owed)) }
             screen = .done(Completion(txnId: txnId, receiptNo: receiptNo, newExpiry: order.newExpiry ?? "",
                                       change: change - owed, changeDue: owed, receiptFiles: [], printProblem: nil))
         case .cancelled:
@@ -139,6 +168,7 @@ extension KioskState {
             let returned = order.method == .card ? order.amount : order.paid
             screen = .refund(RefundOutcome(txnId: txnId, returned: returned, due: .zero, why: why, slipFiles: []))
         case .refundDue(let due, let why):
+            machine?.status.refundsOwed.append(RefundOwed(txnId: txnId, yen: due))
             screen = .refund(RefundOutcome(txnId: txnId, returned: .zero, due: due, why: why, slipFiles: []))
         }
         lastActivity = now
@@ -162,7 +192,7 @@ extension KioskState {
     }
 
     /// The ledger cannot be written: take no more money. Money already journaled stays on the
-    /// open transaction, which recovery settles at the next start.
+    /// open transaction, which is resumed at the next start.
     mutating func ledgerFailed(_ why: String) -> [Effect] {
         var effects: [Effect] = []
         if case .cashIn(let d, _)? = awaiting { effects.append(.rejectCash(d)) }
@@ -186,8 +216,14 @@ extension KioskState {
             // Only the cash screen can hold the customer's money; elsewhere nothing is owed.
             return backToAttract()
         }
-        guard let order, order.paid > .zero, let txnId = order.txnId else { return backToAttract() }
-        awaiting = .returnIntent(reason: .cancelled(reason))
+        guard let order, order.paid > .zero else { return backToAttract() }
+        return giveBack(.cancel(reason))
+    }
+
+    /// The customer's cash goes back: the intent first, then the cash unit.
+    mutating func giveBack(_ back: CashBack) -> [Effect] {
+        guard let order, let txnId = order.txnId else { return [] }
+        awaiting = .returnIntent(back)
         screen = .processing(.returningCash)
         return [.journal(txnId: txnId, [.cashReturnDue(pieces: order.inserted)])]
     }
@@ -203,12 +239,30 @@ extension KioskState {
     }
 }
 
-extension Settlement {
-    /// Why the money went back; nil for a sale that completed.
-    var why: StopReason? {
+/// Why the customer's cash goes back, and so how the transaction ends.
+public enum CashBack: Equatable {
+    /// Cancelled before the top-up was asked: the transaction is `cancelled`.
+    case cancel(StopReason)
+    /// The top-up failed, or the machine restarted with the money in it: `refunded`.
+    case refund(StopReason)
+
+    var reason: StopReason {
         switch self {
-        case .completed, .completedChangeOwed: return nil
-        case .cancelled(let why), .refunded(let why), .refundDue(_, let why): return why
+        case .cancel(let why), .refund(let why): return why
+        }
+    }
+
+    var settlement: Settlement {
+        switch self {
+        case .cancel(let why): return .cancelled(why)
+        case .refund(let why): return .refunded(why)
+        }
+    }
+
+    var finalStep: Step {
+        switch self {
+        case .cancel(let why): return .cancelled(reason: why)
+        case .refund(let why): return .refunded(reason: why)
         }
     }
 }

@@ -1,6 +1,9 @@
+import Ledger
+
 /// Staff mode, behind the staff key and a PIN: the machine's devices, cash in and out, a
 /// reprint, refunds due paid from the counter, and the X and Z reports. Every task is
-/// journaled with the staff member's name.
+/// journaled with the staff member's name. What moves money is decided here; the runtime
+/// performs the rest (`StaffWork`).
 public enum StaffTask: String, CaseIterable, Sendable {
     /// Replenish each denomination back up to the machine's opening float.
     case refill
@@ -11,6 +14,15 @@ public enum StaffTask: String, CaseIterable, Sendable {
     case settleRefunds = "settle-refunds"
     case xReport = "x-report"
     case zReport = "z-report"
+}
+
+/// Cash staff put in or take out by hand, or pay from the counter: journaled before the
+/// machine's counts change.
+public enum StaffCash: Equatable {
+    case refill(CashPieces)
+    case collect(CashPieces)
+    /// One refund due at a time, each its own commit; `paid` are those already settled.
+    case settle(RefundOwed, rest: [RefundOwed], paid: [RefundOwed])
 }
 
 /// The staff member signed in and the outcome of their last task.
@@ -50,8 +62,24 @@ extension KioskState {
     mutating func staffMenu(_ event: Event, desk: StaffDesk) -> [Effect] {
         switch event {
         case .tap(.staffAction(let id)):
-            guard let task = StaffTask(rawValue: id), awaiting == nil else { return [] }
-            return [.staffTask(task, staff: desk.name)]
+            guard let task = StaffTask(rawValue: id), awaiting == nil, let m = machine else { return [] }
+            switch task {
+            case .refill:
+                let missing = CashPieces(Dictionary(uniqueKeysWithValues: m.terminal.openingFloat.map {
+                    ($0.denomination, max(0, $0.count - m.status.inventory[$0.denomination]))
+                }))
+                guard !missing.isEmpty else { return tell(desk, "The cash unit already holds its opening float.") }
+                return staffCash(.refill(missing), staff: desk.name, [.replenished(pieces: missing, staff: desk.name)])
+            case .collectBills:
+                let bills = m.status.inventory.filter { d, n in d >= 5000 && n > 0 }
+                guard !bills.isEmpty else { return tell(desk, "There are no ¥5,000 or ¥10,000 bills to collect.") }
+                return staffCash(.collect(bills), staff: desk.name, [.collected(pieces: bills, staff: desk.name)])
+            case .settleRefunds:
+                guard let first = m.status.refundsOwed.first else { return tell(desk, "No refunds are due at this machine.") }
+                return settleRefund(first, rest: Array(m.status.refundsOwed.dropFirst()), paid: [], staff: desk.name)
+            case .reprintLast, .xReport, .zReport:
+                return [.staffTask(task, staff: desk.name)]
+            }
         case .staffTaskDone(let message, let status):
             if let status, machine != nil { machine?.status = status; statuses[machine!.terminal.id] = status }
             screen = .staffMenu(StaffDesk(name: desk.name, message: message))
@@ -60,6 +88,45 @@ extension KioskState {
         default:
             return rejectStray(event)
         }
+        return []
+    }
+
+    private mutating func tell(_ desk: StaffDesk, _ message: String) -> [Effect] {
+        screen = .staffMenu(StaffDesk(name: desk.name, message: message))
+        return []
+    }
+
+    private mutating func staffCash(_ cash: StaffCash, staff: String, _ steps: [Step], txnId: String? = nil) -> [Effect] {
+        awaiting = .staffCash(cash, staff: staff)
+        return [.journal(txnId: txnId, steps)]
+    }
+
+    private mutating func settleRefund(_ refund: RefundOwed, rest: [RefundOwed], paid: [RefundOwed], staff: String) -> [Effect] {
+        staffCash(.settle(refund, rest: rest, paid: paid), staff: staff,
+                  [.refundSettled(yen: refund.yen.amount, staff: staff)], txnId: refund.txnId)
+    }
+
+    /// The ledger has the staff member's cash: the machine's counts follow, and they are told.
+    mutating func staffCashRecorded(_ cash: StaffCash, staff: String) -> [Effect] {
+        awaiting = nil
+        let message: String
+        switch cash {
+        case .refill(let pieces):
+            machine?.status.inventory.add(pieces)
+            message = "Replenished \(pieces.total): \(pieces)."
+        case .collect(let pieces):
+            machine?.status.inventory.add(pieces, sign: -1)
+            message = "Collected \(pieces.total): \(pieces)."
+        case .settle(let refund, let rest, let paid):
+            machine?.status.refundsOwed.removeAll { $0.txnId == refund.txnId }
+            if let next = rest.first {
+                return settleRefund(next, rest: Array(rest.dropFirst()), paid: paid + [refund], staff: staff)
+            }
+            let all = paid + [refund]
+            message = "Paid \(all.count) refund\(all.count == 1 ? "" : "s") due from the counter: \(all.reduce(Yen.zero) { $0 + $1.yen })."
+        }
+        if let m = machine { statuses[m.terminal.id] = m.status }
+        screen = .staffMenu(StaffDesk(name: staff, message: message))
         return []
     }
 }

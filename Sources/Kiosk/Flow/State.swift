@@ -58,17 +58,20 @@ public struct Machine: Equatable {
 
 /// A terminal's devices as the ledger and printer report them.
 public struct MachineStatus: Equatable, Sendable {
-    public var inventory: [Int: Int]
+    public var inventory: CashPieces
     public var paperSheets: Int
     /// The next transaction number on this terminal.
     public var nextSequence: Int
     public var inService: Bool
+    /// Money this terminal's customers are owed, until staff pay it from the counter.
+    public var refundsOwed: [RefundOwed]
 
-    public init(inventory: [Int: Int], paperSheets: Int, nextSequence: Int, inService: Bool) {
+    public init(inventory: CashPieces, paperSheets: Int, nextSequence: Int, inService: Bool, refundsOwed: [RefundOwed] = []) {
         self.inventory = inventory
         self.paperSheets = paperSheets
         self.nextSequence = nextSequence
         self.inService = inService
+        self.refundsOwed = refundsOwed
     }
 
     public var isChangeLow: Bool { CashUnit.isChangeLow(inventory) }
@@ -142,12 +145,12 @@ public struct Order: Equatable {
     public var method: PaymentMethod?
     /// The `begin` step is in the ledger (it is written with the first money or card intent).
     public var begun = false
-    public var inserted: [Int: Int] = [:]
+    public var inserted: CashPieces = [:]
     public var card: CardOnFile?
     public var newExpiry: String?
-    public var change: [Int: Int] = [:]
+    public var change: CashPieces = [:]
 
-    public var paid: Yen { CashUnit.total(inserted) }
+    public var paid: Yen { inserted.total }
     public var amount: Yen { plan?.price ?? .zero }
     public var stillDue: Yen { amount - paid > .zero ? amount - paid : .zero }
 }
@@ -159,12 +162,27 @@ public struct CardOnFile: Equatable {
     public var authCode: String?
 }
 
+/// A refund due to a customer of this terminal.
+public struct RefundOwed: Equatable, Sendable {
+    public var txnId: String
+    public var yen: Yen
+
+    public init(txnId: String, yen: Yen) {
+        self.txnId = txnId
+        self.yen = yen
+    }
+}
+
 /// The journal commit or device answer the flow waits for, and what it does next.
 public enum Awaiting: Equatable {
     case lookUp
     case cashIn(denomination: Int, covers: Bool)
     case cardIntent(pan: String, expiry: String)
     case cardAnswer
+    /// No answer from the acquirer: the decline is journaled, then whatever it may have
+    /// authorised is reversed, then the attempt is closed.
+    case reversalIntent
+    case reversal
     case topUpIntent
     case topUpAnswer
     case topUpStatus
@@ -172,13 +190,17 @@ public enum Awaiting: Equatable {
     case capture
     case changeIntent
     case change
-    case returnIntent(reason: Settlement)
-    case cashBack(reason: Settlement)
+    case returnIntent(CashBack)
+    case cashBack(CashBack)
     case voidIntent(reason: StopReason)
     case void(reason: StopReason)
     case closing(Settlement)
     case cardFailureRecorded
     case receipt
+    /// A sale resumed after a restart: the note that it was resumed, then its next step.
+    indirect case resuming(OpenSale)
+    /// Cash staff put in or took out, decided here and journaled before the counts change.
+    case staffCash(StaffCash, staff: String)
 }
 
 /// How a transaction ends, once its money is settled.

@@ -25,9 +25,9 @@ public enum ReceiptContent {
         let at = txn.finishedAt ?? txn.startedAt
         let base = String(format: "%06d-%@", txn.receiptNo ?? 0, txn.id)
         var expiry: String?
-        var returned: [Int: Int] = [:]
+        var returned = CashPieces.none
         var voided = false
-        var reason = ""
+        var reason: StopReason?
         var due = 0
         for row in journal {
             switch row.step {
@@ -42,7 +42,7 @@ public enum ReceiptContent {
         var out: [Printable] = []
         if let expiry, txn.status == .completed || txn.status == .refundDue {
             let plan = catalogue.plan(txn.planId)
-            let payment: ReceiptPayment = txn.paymentMethod == "card"
+            let payment: ReceiptPayment = txn.paymentMethod == .card
                 ? .card(brand: txn.cardBrand ?? "", last4: txn.cardLast4 ?? "", authCode: txn.authCode ?? "")
                 : .cash(receivedYen: txn.cashInYen, changeYen: txn.changeYen)
             let receipt = SaleReceipt(
@@ -55,11 +55,11 @@ public enum ReceiptContent {
             out.append(Printable(name: base, document: receipt.document, language: language))
         }
         if txn.status == .refunded || txn.status == .refundDue || (txn.status == .cancelled && !returned.isEmpty) {
-            let back = voided ? txn.amountYen : CashUnit.total(returned).amount
+            let back = voided ? txn.amountYen : returned.total.amount
             let slip = RefundSlip(store: header, at: at, receiptNo: txn.receiptNo, txnId: txn.id,
                                   simNumberMasked: sim, amountYen: txn.amountYen,
-                                  receivedYen: txn.paymentMethod == "card" ? nil : txn.cashInYen, returnedYen: back, cardVoided: voided, dueYen: due,
-                                  reason: StopReason(sentence: reason)?.say.in(language) ?? reason, isReprint: reprint, language: language)
+                                  receivedYen: txn.paymentMethod == .card ? nil : txn.cashInYen, returnedYen: back, cardVoided: voided, dueYen: due,
+                                  reason: reason?.say.in(language) ?? "", isReprint: reprint, language: language)
             out.append(Printable(name: base + "-refund", document: slip.document, language: language))
         }
         guard !out.isEmpty else {

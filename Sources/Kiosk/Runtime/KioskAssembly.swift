@@ -70,9 +70,9 @@ final class UnreachableHost: TopUpHost {
 }
 
 extension KioskAssembly {
-    /// Settles every open transaction (of one terminal, or all), with this machine's devices.
+    /// Carries on every open transaction (of one terminal, or all) that no other process
+    /// holds, with this machine's devices.
     public func recoverAll(terminalId: String? = nil) throws -> [String] {
-        guard let ledger else { return [] }
-        return try runtime.recovery(ledger).run(terminalId: terminalId)
+        try runtime.recover(terminalId: terminalId)
     }
 }

@@ -1,162 +1,77 @@
 import Foundation
 import Ledger
-import Receipt
 
-/// Settles what a crash left open. The journal alone says what happened to each open
-/// transaction: money kept but no top-up → the money goes back (or is owed, with a slip);
-/// top-up asked but no answer recorded → the host is asked by transaction id, and the sale
-/// is completed or refunded. Every resolution is journaled.
-public struct Recovery {
-    let ledger: Ledger
-    let catalogue: Catalogue
-    let host: TopUpHost
-    let acquirer: CardAcquirer
-    let cash: CashDevice
-    let printer: ReceiptPrinter?
-    let clock: () -> Date
-
-    public init(ledger: Ledger, catalogue: Catalogue, host: TopUpHost, acquirer: CardAcquirer,
-                cash: CashDevice, printer: ReceiptPrinter?, clock: @escaping () -> Date) {
-        self.ledger = ledger
-        self.catalogue = catalogue
-        self.host = host
-        self.acquirer = acquirer
-        self.cash = cash
-        self.printer = printer
-        self.clock = clock
-    }
-
-    /// One line per transaction settled.
+/// Carries on what a stopped process left open. Each open transaction is rebuilt from its
+/// journal (`OpenSale`) and handed to the reducer, which settles it by the rules of a live
+/// sale; this runtime performs the effects. A terminal another process holds is left
+/// alone: its sale may still be going on.
+extension KioskRuntime {
+    /// One line per open transaction: how it was settled, or why it was left open.
     @discardableResult
-    public func run(terminalId: String? = nil) throws -> [String] {
-        try ledger.openTransactions(terminalId: terminalId).map { try settle($0) }
-    }
-
-    /// What the journal of one transaction says happened.
-    struct Trail {
-        var inserted: [Int: Int] = [:]
-        var returned: [Int: Int] = [:]
-        var changePaid: [Int: Int] = [:]
-        var topUpRequested = false
-        var appliedExpiry: String?
-        var topUpFailed: String?
-        var authCode: String?
-        var cardAsked = false
-        var captured = false
-        var voided = false
-
-        init(_ journal: [JournalRecord]) {
-            for row in journal {
-                switch row.step {
-                case .cashIn(let d): inserted.add([d: 1])
-                case .cashReturned(let p): returned.add(p)
-                case .changeDispensed(let p): changePaid.add(p)
-                case .topUpRequested: topUpRequested = true
-                case .topUpApplied(let e): appliedExpiry = e
-                case .topUpFailed(let r): topUpFailed = r
-                case .cardAuthorisationRequested: cardAsked = true
-                case .cardAuthorised(_, _, let code): authCode = code
-                case .cardCaptured: captured = true
-                case .cardVoided: voided = true
-                default: break
+    public func recover(terminalId: String? = nil) throws -> [String] {
+        guard let ledger else { return [] }
+        let open = try ledger.openTransactions(terminalId: terminalId)
+        var lines: [String] = []
+        for terminal in open.map(\.terminalId).uniqued() {
+            let sales = open.filter { $0.terminalId == terminal }
+            do {
+                try TerminalHold.during(terminal, ledgerPath: ledger.path) {
+                    for txn in sales { lines.append(try resume(txn, ledger: ledger)) }
                 }
+            } catch let held as TerminalHold.Held {
+                let holder = held.pid.map { "process \($0)" } ?? "another process"
+                lines.append(contentsOf: sales.map { "\($0.id): left open: terminal \(terminal) is in use by \(holder), which may still be serving this customer." })
             }
         }
-
-        /// The customer's cash still in the machine.
-        var held: [Int: Int] { inserted.adding(returned, sign: -1).filter { $0.value > 0 } }
+        return lines
     }
 
-    private func settle(_ txn: TransactionRecord) throws -> String {
-        let trail = Trail(try ledger.journal(txnId: txn.id))
-        let expiry = trail.appliedExpiry
-            ?? (trail.topUpRequested && trail.topUpFailed == nil ? host.appliedExpiry(txnId: txn.id) : nil)
-        if let expiry {
-            return try complete(txn, trail: trail, expiry: expiry)
+    private func resume(_ txn: TransactionRecord, ledger: Ledger) throws -> String {
+        let catalogue = state.catalogue
+        guard let terminal = catalogue.terminal(txn.terminalId), let store = catalogue.store(terminal.storeId) else {
+            return "\(txn.id): left open: terminal \(txn.terminalId) is not in the fixtures."
         }
-        let reason = trail.topUpFailed
-            ?? (trail.topUpRequested ? "the carrier has no record of the top-up" : "interrupted before the top-up")
-        let failed: [Step] = trail.topUpRequested && trail.topUpFailed == nil ? [.topUpFailed(reason: reason)] : []
-        if txn.paymentMethod == "card" {
-            if let code = trail.authCode, !trail.voided {
-                try journal(txn, note: "card authorisation to be voided", failed)
-                acquirer.void(authCode: code, txnId: txn.id)
-                try journal(txn, [.cardVoided(authCode: code), .refunded(reason: reason)])
-                return "\(txn.id): card authorisation voided"
-            }
-            if trail.authCode == nil {
-                // Asked but never answered: reverse whatever the acquirer may have authorised.
-                acquirer.void(authCode: "", txnId: txn.id)
-                try journal(txn, note: "card payment never answered; reversal sent",
-                            failed + [.failed(reason: "interrupted before the card was answered")])
-                return "\(txn.id): card payment never finished; reversal sent"
-            }
-            try journal(txn, note: "card authorisation already voided", failed + [.refunded(reason: reason)])
-            return "\(txn.id): card authorisation already voided"
+        let sale: OpenSale
+        do {
+            sale = try OpenSale(journal: try ledger.journal(txnId: txn.id).map(\.step), catalogue: catalogue)
+        } catch {
+            return "\(txn.id): left open: \(error)."
         }
-        let held = trail.held
-        let yen = CashUnit.total(held)
-        guard yen > .zero else {
-            try journal(txn, note: "cash had already been given back", failed + [.cancelled(reason: "interrupted")])
-            return "\(txn.id): cash had been given back; cancelled"
+        let machine = Machine(store: store, terminal: terminal,
+                              status: try KioskRuntime.status(of: terminal, ledger: ledger, printer: printer))
+        let outcome = carryOn(KioskState.resuming(sale, catalogue: catalogue, machine: machine, now: clock()))
+        guard let settled = try ledger.transaction(id: txn.id), settled.status != .open else {
+            if case .outOfService(let reason, _) = outcome.screen { return "\(txn.id): left open: \(reason)" }
+            return "\(txn.id): left open."
         }
-        try journal(txn, note: "\(yen) to be given back", failed + [.cashReturnDue(pieces: held)])
-        if cash.giveBack(held) {
-            try journal(txn, [.cashReturned(pieces: held), .refunded(reason: reason)])
-            printSlip(txn)
-            return "\(txn.id): \(yen) returned"
-        }
-        try journal(txn, [.refundDue(yen: yen.amount, reason: reason + "; the cash could not be given back")])
-        printSlip(txn)
-        return "\(txn.id): \(yen) owed to the customer (refund-due slip printed)"
+        return "\(txn.id): " + Self.describe(settled)
     }
 
-    /// The top-up went through: finish the payment side and complete the sale.
-    private func complete(_ txn: TransactionRecord, trail: Trail, expiry: String) throws -> String {
-        let applied: [Step] = trail.appliedExpiry == nil ? [.topUpApplied(newExpiry: expiry)] : []
-        if txn.paymentMethod == "card" {
-            if let code = trail.authCode, !trail.captured {
-                try journal(txn, note: "top-up was applied; card to be captured", applied)
-                acquirer.capture(authCode: code, txnId: txn.id)
-                try journal(txn, [.cardCaptured(authCode: code), .completed])
-            } else {
-                try journal(txn, note: "top-up was applied", applied + [.completed])
-            }
-            printSlip(txn)
-            return "\(txn.id): top-up was applied; sale completed"
+    /// What happened to the customer's money, for staff.
+    static func describe(_ txn: TransactionRecord) -> String {
+        let back = Yen(txn.cashInYen - txn.changeYen)
+        switch txn.status {
+        case .completed:
+            return txn.changeYen > 0 ? "the top-up was applied; sale completed, change \(Yen(txn.changeYen)) paid"
+                                     : "the top-up was applied; sale completed"
+        case .refunded:
+            return txn.paymentMethod == .card ? "card payment voided; refunded" : "\(back) returned; refunded"
+        case .refundDue:
+            return "money owed to the customer (refund-due slip printed)"
+        case .cancelled:
+            return txn.cashInYen > 0 ? "\(back) returned; cancelled" : "cancelled; no money had moved"
+        case .failed:
+            return "card payment never answered; reversal sent"
+        case .open:
+            return "left open"
         }
-        let owed = Yen(txn.cashInYen - txn.amountYen) - CashUnit.total(trail.changePaid)
-        guard owed > .zero else {
-            try journal(txn, note: "top-up was applied", applied + [.completed])
-            printSlip(txn)
-            return "\(txn.id): top-up was applied; sale completed"
-        }
-        let inventory = try ledger.cashInventory(terminalId: txn.terminalId)
-        guard let pieces = CashUnit.change(for: owed, from: inventory) else {
-            try journal(txn, note: "top-up was applied; change cannot be made",
-                        applied + [.refundDue(yen: owed.amount, reason: "change could not be paid out after a restart")])
-            printSlip(txn)
-            return "\(txn.id): top-up was applied; change \(owed) owed to the customer"
-        }
-        try journal(txn, note: "top-up was applied; change to be paid", applied + [.changeDue(pieces: pieces)])
-        if cash.dispense(pieces) {
-            try journal(txn, [.changeDispensed(pieces: pieces), .completed])
-        } else {
-            try journal(txn, [.refundDue(yen: owed.amount, reason: "change could not be paid out after a restart")])
-        }
-        printSlip(txn)
-        return "\(txn.id): top-up was applied; change \(owed) settled"
     }
+}
 
-    /// One durable commit for the transaction, led by what recovery concluded when given.
-    private func journal(_ txn: TransactionRecord, note: String? = nil, _ steps: [Step]) throws {
-        let all = (note.map { [Step.recovered(resolution: $0)] } ?? []) + steps
-        let at = clock()
-        try ledger.record(all.map { Entry(txnId: txn.id, terminalId: txn.terminalId, at: at, step: $0) })
-    }
-
-    /// The receipt or refund slip, in the folder where staff find it.
-    private func printSlip(_ txn: TransactionRecord) {
-        _ = printer?.print(txnId: txn.id, language: nil, reprint: false)
+extension Sequence where Element: Hashable {
+    /// Each element once, in the order first seen.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
     }
 }

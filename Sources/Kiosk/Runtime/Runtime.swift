@@ -6,12 +6,12 @@ import Ledger
 public final class KioskRuntime {
     public private(set) var state: KioskState
     /// Nil when the ledger could not be opened: the machine is then out of service.
-    private let ledger: Ledger?
+    let ledger: Ledger?
     private let host: TopUpHost
     private let acquirer: CardAcquirer
     private let cash: CashDevice
-    private let printer: ReceiptPrinter
-    private let clock: () -> Date
+    let printer: ReceiptPrinter
+    let clock: () -> Date
     /// Every effect performed, in order (for logs, scripts and tests).
     public var observe: ((Effect) -> Void)?
 
@@ -66,15 +66,29 @@ public final class KioskRuntime {
         send(.statusesLoaded(statuses))
     }
 
-    /// Settles what a crash left open, with this runtime's devices.
-    func recovery(_ ledger: Ledger) -> Recovery {
-        Recovery(ledger: ledger, catalogue: state.catalogue, host: host, acquirer: acquirer, cash: cash,
-                 printer: printer, clock: clock)
-    }
-
     private func staffWork(_ now: Date) -> StaffWork? {
         guard let ledger, let terminal = state.machine?.terminal else { return nil }
         return StaffWork(ledger: ledger, printer: printer, catalogue: state.catalogue, terminal: terminal, now: now)
+    }
+
+    /// A terminal's devices as the ledger and the printer know them.
+    static func status(of terminal: Terminal, ledger: Ledger, printer: ReceiptPrinter) throws -> MachineStatus {
+        MachineStatus(inventory: try ledger.cashInventory(terminalId: terminal.id),
+                      paperSheets: printer.paperSheets(terminalId: terminal.id),
+                      nextSequence: try ledger.transactionCount(terminalId: terminal.id) + 1,
+                      inService: terminal.inService,
+                      refundsOwed: try ledger.refundsDue(terminalId: terminal.id).map { RefundOwed(txnId: $0.txnId, yen: Yen($0.yen)) })
+    }
+
+    /// Runs a machine rebuilt for one open sale until it is quiet, with this runtime's
+    /// devices, and gives back where it ended; the live machine is set aside meanwhile.
+    func carryOn(_ rebuilt: KioskState) -> KioskState {
+        let live = state
+        state = rebuilt
+        send(.resume)
+        let outcome = state
+        state = live
+        return outcome
     }
 
     struct NoLedger: Error, CustomStringConvertible {
@@ -98,11 +112,13 @@ public final class KioskRuntime {
             guard let terminal = state.catalogue.terminal(terminalId) else { return nil }
             do {
                 guard let ledger else { throw KioskRuntime.noLedger }
+                // The machine is this process's while it lives; only then is its open sale ours to carry on.
+                try TerminalHold.take(terminalId, ledgerPath: ledger.path)
                 try ledger.ensureTerminal(storeId: storeId, terminalId: terminalId, openingFloat: terminal.openingFloat, at: now)
-                try recovery(ledger).run(terminalId: terminalId)
-                return .machineReady(MachineStatus(
-                    inventory: try ledger.cashInventory(terminalId: terminalId), paperSheets: printer.paperSheets(terminalId: terminalId),
-                    nextSequence: try ledger.transactionCount(terminalId: terminalId) + 1, inService: terminal.inService))
+                try recover(terminalId: terminalId)
+                return .machineReady(try KioskRuntime.status(of: terminal, ledger: ledger, printer: printer))
+            } catch is TerminalHold.Held {
+                return .machineInUse
             } catch {
                 return .ledgerFailed(String(describing: error))
             }

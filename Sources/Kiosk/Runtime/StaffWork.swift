@@ -2,8 +2,9 @@ import Foundation
 import Ledger
 import Receipt
 
-/// Performs staff mode's effects on the ledger and the printer: checks a PIN, then runs a
-/// task and says in one sentence what it did. Each task is journaled with the staff name.
+/// Performs staff mode's effects that move no money, on the ledger and the printer: checks a
+/// PIN, reprints, prints X and Z reports, and says in one sentence what it did. Each task is
+/// journaled with the staff name. Cash tasks are decided by the reducer (`StaffMode`).
 struct StaffWork {
     let ledger: Ledger
     let printer: ReceiptPrinter
@@ -22,32 +23,16 @@ struct StaffWork {
     func perform(_ task: StaffTask, staff: String) -> Event {
         do {
             let message = try run(task, staff: staff)
-            let status = MachineStatus(inventory: try ledger.cashInventory(terminalId: terminal.id),
-                                       paperSheets: printer.paperSheets(terminalId: terminal.id),
-                                       nextSequence: try ledger.transactionCount(terminalId: terminal.id) + 1,
-                                       inService: terminal.inService)
-            return .staffTaskDone(message: message, status: status)
+            return .staffTaskDone(message: message, status: try KioskRuntime.status(of: terminal, ledger: ledger, printer: printer))
         } catch {
             return .staffTaskDone(message: String(describing: error), status: nil)
         }
     }
 
     private func run(_ task: StaffTask, staff: String) throws -> String {
-        let inventory = try ledger.cashInventory(terminalId: terminal.id)
         switch task {
-        case .refill:
-            let pieces = terminal.openingFloat.reduce(into: [Int: Int]()) { out, pair in
-                let missing = pair.value - (inventory[pair.key] ?? 0)
-                if missing > 0 { out[pair.key] = missing }
-            }
-            guard !pieces.isEmpty else { return "The cash unit already holds its opening float." }
-            try ledger.replenish(terminalId: terminal.id, pieces: pieces, staff: staff, limits: CashUnit.limits, at: now)
-            return "Replenished \(CashUnit.total(pieces)): \(CashUnit.describe(pieces))."
-        case .collectBills:
-            let pieces = inventory.filter { $0.key >= 5000 && $0.value > 0 }
-            guard !pieces.isEmpty else { return "There are no ¥5,000 or ¥10,000 bills to collect." }
-            try ledger.collect(terminalId: terminal.id, pieces: pieces, staff: staff, limits: CashUnit.limits, at: now)
-            return "Collected \(CashUnit.total(pieces)): \(CashUnit.describe(pieces))."
+        case .refill, .collectBills, .settleRefunds:
+            return "Cash is counted by the machine itself, not here."
         case .reprintLast:
             guard let last = try ledger.transactions(terminalId: terminal.id).last(where: { $0.receiptNo != nil }) else {
                 return "This machine has printed no receipt yet."
@@ -57,13 +42,6 @@ struct StaffWork {
             case .success(let files): return "Reprinted receipt \(last.receiptNo!): \(files.first ?? "")"
             case .failure(let fault): return "Cannot reprint: \(fault)."
             }
-        case .settleRefunds:
-            let due = try ledger.refundsDue(terminalId: terminal.id)
-            guard !due.isEmpty else { return "No refunds are due at this machine." }
-            try ledger.record(due.map {
-                Entry(txnId: $0.txnId, terminalId: terminal.id, at: now, step: .refundSettled(yen: $0.yen, staff: staff))
-            })
-            return "Paid \(due.count) refund\(due.count == 1 ? "" : "s") due from the counter: \(Yen(due.reduce(0) { $0 + $1.yen }))."
         case .xReport, .zReport:
             let report = task == .xReport
                 ? try ledger.xReport(terminalId: terminal.id, at: now)

@@ -14,6 +14,7 @@ enum Say {
     case done, takeChange, changeOwed, receiptFile, receiptNotPrinted, finish
     case refundTitle, returned, owed, slip, noCharge, cancelledTitle, takeCash
     case carrierError, carrierRefused, carrierSilent, cancelledByCustomer, timedOut, machineStopped, cashStuck
+    case interrupted, cardDeclinedReason, cardNoAnswer, changeNotPaid
     case outOfServiceTitle, useAnother, moneyRecorded, forStaff, staff, enterPIN
     case back, cancel, start, returningIn, enlarge
 
@@ -116,6 +117,13 @@ enum Say {
         case .timedOut: return ("Timed out: no touch for a while.", "一定時間操作がありませんでした。",
                                 "长时间未操作，已超时。", "長時間未操作，已逾時。")
         case .machineStopped: return ("The machine was stopped.", "端末が停止されました。", "机器已停止。", "機器已停止。")
+        case .interrupted: return ("The machine restarted during the payment.", "お支払い中に端末が再起動しました。",
+                                   "付款过程中机器重新启动。", "付款過程中機器重新啟動。")
+        case .cardDeclinedReason: return ("The card was declined.", "カードがご利用いただけませんでした。", "银行卡被拒绝。", "卡片遭拒絕。")
+        case .cardNoAnswer: return ("The card payment got no answer.", "カード決済の応答がありませんでした。",
+                                    "银行卡支付没有回应。", "卡片付款沒有回應。")
+        case .changeNotPaid: return ("The machine could not pay out all the change.", "お釣りを全額お出しできませんでした。",
+                                     "机器无法找出全部零钱。", "機器無法找出全部零錢。")
         case .cashStuck: return ("The machine could not give the cash back.", "現金を返却できませんでした。",
                                  "机器无法退还现金。", "機器無法退還現金。")
         case .moneyRecorded: return ("Your %@ is recorded; staff will return it.", "お預かりした%@は記録されています。係員が返金いたします。",
@@ -146,6 +154,10 @@ extension StopReason {
         case .cancelledByCustomer: return .cancelledByCustomer
         case .timedOut: return .timedOut
         case .machineStopped: return .machineStopped
+        case .interrupted: return .interrupted
+        case .cardDeclined: return .cardDeclinedReason
+        case .cardTimedOut: return .cardNoAnswer
+        case .changeNotPaid: return .changeNotPaid
         }
     }
 }

@@ -24,7 +24,7 @@ extension Canvas {
             frame.put(CashUnit.mark(count, of: d), x: 27, y: y, style: .notice)
             y += 1
         }
-        frame.put(Layout.aligned("Total", .right, width: 8) + " " + CashUnit.total(m.status.inventory).description, x: 3, y: y, style: Style.plain.with(bold: true))
+        frame.put(Layout.aligned("Total", .right, width: 8) + " " + m.status.inventory.total.description, x: 3, y: y, style: Style.plain.with(bold: true))
         y += 2
         frame.put("Paper / 用紙  \(m.status.paperSheets) sheets", x: 3, y: y, style: m.status.hasPaper ? .plain : .notice)
         frame.put("Printer / プリンタ  " + (m.status.hasPaper ? "ready" : "out of paper"), x: 3, y: y + 1,

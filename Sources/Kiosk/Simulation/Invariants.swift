@@ -14,7 +14,7 @@ public enum Invariants {
         for t in transactions {
             if t.status == .open { broken.append("Transaction \(t.id) is still open.") }
             if t.taxYen != t.amountYen * 10 / 110 { broken.append("Transaction \(t.id) has tax ¥\(t.taxYen), not floor(¥\(t.amountYen) × 10 / 110).") }
-            if t.status == .completed, t.paymentMethod == "cash", t.cashInYen - t.changeYen != t.amountYen {
+            if t.status == .completed, t.paymentMethod == .cash, t.cashInYen - t.changeYen != t.amountYen {
                 broken.append("Cash sale \(t.id) took ¥\(t.cashInYen) and gave ¥\(t.changeYen) change for ¥\(t.amountYen).")
             }
             let toppedUp = try ledger.hostTopUp(txnId: t.id) != nil
@@ -25,23 +25,23 @@ public enum Invariants {
                 broken.append("Transaction \(t.id) is completed but the carrier has no top-up for it.")
             }
         }
-        var moved: [String: [Int: Int]] = [:]
+        var moved: [String: CashPieces] = [:]
         var givenBack: [String: Int] = [:]
         let movements = try terminals.map { try $0.flatMap { try ledger.cashMovements(terminalId: $0) } }
             ?? ledger.cashMovements()
         for m in movements {
-            moved[m.terminalId, default: [:]][m.denomination, default: 0] += m.kind.sign * m.count
+            moved[m.terminalId, default: .none][m.denomination] += m.kind.sign * m.count
             if m.kind == .refund, let txn = m.txnId { givenBack[txn, default: 0] += m.denomination * m.count }
         }
         // Every yen a customer put in is in a sale, back in their hand, or owed to them.
-        for t in transactions where t.paymentMethod == "cash" && (t.status == .refunded || t.status == .cancelled) {
+        for t in transactions where t.paymentMethod == .cash && (t.status == .refunded || t.status == .cancelled) {
             if givenBack[t.id, default: 0] != t.cashInYen {
                 broken.append("Transaction \(t.id) took ¥\(t.cashInYen) but gave back ¥\(givenBack[t.id, default: 0]).")
             }
         }
         for (terminal, counts) in moved {
             let inventory = try ledger.cashInventory(terminalId: terminal)
-            if inventory != counts.filter({ $0.value != 0 }) {
+            if inventory != counts {
                 broken.append("Terminal \(terminal)'s cash inventory \(inventory) differs from its movements \(counts).")
             }
         }

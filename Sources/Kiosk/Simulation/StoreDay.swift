@@ -74,7 +74,7 @@ public final class StoreDay {
             case .refunded: summary.refunded += 1
             case .refundDue:
                 summary.refundsDue += 1
-                if t.paymentMethod == "cash" && t.cashInYen >= t.amountYen && (try? ledger.hostTopUp(txnId: t.id)) != nil {
+                if t.paymentMethod == .cash && t.cashInYen >= t.amountYen && (try? ledger.hostTopUp(txnId: t.id)) != nil {
                     summary.sales += Yen(t.amountYen)
                 }
             case .failed: summary.failed += 1

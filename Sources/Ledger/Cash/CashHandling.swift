@@ -1,4 +1,5 @@
 import Foundation
+import Money
 import GRDB
 
 /// Staff putting change into a terminal and taking cash out of it, by denomination.
@@ -6,7 +7,7 @@ import GRDB
 /// name, `replenish` or `collect` rows in `cash_movements`, and the new inventory.
 extension Ledger {
     /// Puts pieces into the terminal's cash unit; refuses more than the unit has room for.
-    public func replenish(terminalId: String, pieces: [Int: Int], staff: String, limits: CashUnitLimits, at: Date = Date()) throws {
+    public func replenish(terminalId: String, pieces: CashPieces, staff: String, limits: CashUnitLimits, at: Date = Date()) throws {
         try handleCash(terminalId: terminalId, pieces: pieces, staff: staff, limits: limits, at: at, verb: "replenish") { have, d, n in
             let room = (limits.capacities[d] ?? 0) - have
             guard n <= room else {
@@ -16,7 +17,7 @@ extension Ledger {
     }
 
     /// Takes pieces out of the terminal's cash unit; refuses more than it holds.
-    public func collect(terminalId: String, pieces: [Int: Int], staff: String, limits: CashUnitLimits, at: Date = Date()) throws {
+    public func collect(terminalId: String, pieces: CashPieces, staff: String, limits: CashUnitLimits, at: Date = Date()) throws {
         try handleCash(terminalId: terminalId, pieces: pieces, staff: staff, limits: limits, at: at, verb: "collect") { have, d, n in
             guard n <= have else {
                 throw LedgerError.invalidEntry("Terminal \(terminalId) holds \(have) of ¥\(d), fewer than the \(n) to collect.")
@@ -26,14 +27,14 @@ extension Ledger {
 
     /// Checks the whole request inside the write transaction, so nothing is recorded unless
     /// every denomination passes.
-    private func handleCash(terminalId: String, pieces: [Int: Int], staff: String, limits: CashUnitLimits, at: Date,
-                            verb: String, check: (Int, Int, Int) throws -> Void, step: ([Int: Int]) -> Step) throws {
-        let wanted = pieces.filter { $0.value != 0 }
+    private func handleCash(terminalId: String, pieces: CashPieces, staff: String, limits: CashUnitLimits, at: Date,
+                            verb: String, check: (Int, Int, Int) throws -> Void, step: (CashPieces) -> Step) throws {
+        let wanted = pieces
         guard !wanted.isEmpty else { throw LedgerError.invalidEntry("Give at least one count to \(verb), like 1000=20.") }
         guard !staff.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw LedgerError.invalidEntry("Cash is only handled in the name of a member of staff.")
         }
-        for (d, n) in wanted.sorted(by: { $0.key < $1.key }) {
+        for (d, n) in wanted.byDenomination.reversed() {
             guard limits.capacities[d] != nil else {
                 throw LedgerError.invalidEntry("The machine does not take ¥\(d); it takes \(limits.takenList).")
             }
@@ -43,7 +44,7 @@ extension Ledger {
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM terminals WHERE terminal_id = ?)", arguments: [terminalId]) == true else {
                 throw LedgerError.invalidEntry("Terminal \(terminalId) has never opened on this ledger.")
             }
-            for (d, n) in wanted.sorted(by: { $0.key < $1.key }) {
+            for (d, n) in wanted.byDenomination.reversed() {
                 let have = try Int.fetchOne(db, sql: "SELECT count FROM cash_inventory WHERE terminal_id = ? AND denomination = ?",
                                             arguments: [terminalId, d]) ?? 0
                 try check(have, d, n)

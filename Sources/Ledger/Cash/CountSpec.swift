@@ -1,4 +1,5 @@
 import Foundation
+import Money
 
 /// The coins and bills a cash unit takes, and how many of each it can hold. The ledger
 /// counts any yen; staff can only put in or take out what the machine's unit handles.
@@ -22,7 +23,7 @@ public struct CashUnitLimits: Equatable, Sendable {
 /// Counts of pieces as staff type them: `1000=20,100=50` (denomination=count, commas
 /// between, spaces allowed). Every denomination must be one the machine takes.
 public enum CountSpec {
-    public static func parse(_ text: String, limits: CashUnitLimits) throws -> [Int: Int] {
+    public static func parse(_ text: String, limits: CashUnitLimits) throws -> CashPieces {
         let items = text.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -49,6 +50,6 @@ public enum CountSpec {
             }
             counts[denomination] = count
         }
-        return counts
+        return CashPieces(counts)
     }
 }

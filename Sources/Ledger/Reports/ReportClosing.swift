@@ -1,4 +1,5 @@
 import Foundation
+import Money
 import GRDB
 
 /// X and Z reports. Both cover what a terminal did since its last Z; an X only reads, a Z
@@ -7,7 +8,7 @@ import GRDB
 /// with nothing in it still closes, as an empty numbered Z.
 extension Ledger {
     /// Interim report of one terminal up to `at`; `counted` is the cash staff counted in it.
-    public func xReport(terminalId: String, at: Date = Date(), counted: [Int: Int]? = nil) throws -> ShiftReport {
+    public func xReport(terminalId: String, at: Date = Date(), counted: CashPieces? = nil) throws -> ShiftReport {
         try read { db in
             try terminalReport(db, kind: .x, terminalId: terminalId, at: at, counted: counted)
         }
@@ -25,7 +26,7 @@ extension Ledger {
 
     /// Closes the terminal's period at `at` and returns its Z report.
     @discardableResult
-    public func closeZ(terminalId: String, staff: String, at: Date = Date(), counted: [Int: Int]? = nil) throws -> ShiftReport {
+    public func closeZ(terminalId: String, staff: String, at: Date = Date(), counted: CashPieces? = nil) throws -> ShiftReport {
         try checkStaffName(staff)
         return try write { db in
             try closeTerminal(db, terminalId: terminalId, staff: staff, at: at, counted: counted)
@@ -62,7 +63,7 @@ extension Ledger {
 
     // MARK: - Inside a transaction
 
-    private func closeTerminal(_ db: Database, terminalId: String, staff: String, at: Date, counted: [Int: Int]?) throws -> ShiftReport {
+    private func closeTerminal(_ db: Database, terminalId: String, staff: String, at: Date, counted: CashPieces?) throws -> ShiftReport {
         var report = try terminalReport(db, kind: .z, terminalId: terminalId, at: at, counted: counted)
         let number = try ZReportRow.nextNumber(db, terminalId: terminalId)
         report.number = number
@@ -75,7 +76,7 @@ extension Ledger {
     }
 
     private func terminalReport(_ db: Database, kind: ShiftReport.Kind, terminalId: String, at: Date,
-                                counted: [Int: Int]?) throws -> ShiftReport {
+                                counted: CashPieces?) throws -> ShiftReport {
         guard let storeId = try String.fetchOne(db, sql: "SELECT store_id FROM terminals WHERE terminal_id = ?",
                                                 arguments: [terminalId]) else {
             throw LedgerError.invalidEntry("Terminal \(terminalId) has never opened on this ledger, so it has nothing to report.")
@@ -87,7 +88,7 @@ extension Ledger {
             throw LedgerError.invalidEntry("Terminal \(terminalId) was last closed at \(lastZ!), after \(LedgerTime.text(to)).")
         }
         let totals = ReportTotals(db: db, terminalId: terminalId, from: lastZ ?? "", to: LedgerTime.text(to))
-        let countedYen = counted.map { $0.reduce(0) { $0 + $1.key * $1.value } }
+        let countedYen = counted.map { $0.total.amount }
         return try totals.report(kind: kind, storeId: storeId, fromDate: from, toDate: to, counted: countedYen)
     }
 

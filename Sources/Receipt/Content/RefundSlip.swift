@@ -1,4 +1,5 @@
 import Foundation
+import Money
 
 /// The slip of a refund: the top-up's amount, the cash put in, what came back (cash or a voided
 /// card), and what the store still owes when the machine could not pay it all back.

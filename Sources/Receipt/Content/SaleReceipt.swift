@@ -1,4 +1,5 @@
 import Foundation
+import Money
 
 /// How the customer paid, as the receipt shows it.
 public enum ReceiptPayment: Equatable, Sendable {

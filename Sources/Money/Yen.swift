@@ -1,5 +1,3 @@
-import Receipt
-
 /// Money, in whole yen. Never a floating-point number.
 public struct Yen: Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
                    ExpressibleByIntegerLiteral, AdditiveArithmetic {
@@ -21,4 +19,15 @@ public struct Yen: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Consumption tax included in a tax-inclusive price at 10%: floor(amount × 10 / 110).
     public var includedConsumptionTax: Yen { Yen(amount * 10 / 110) }
+}
+
+/// `¥2,980`: the yen sign and thousands separators, as every screen and document shows money.
+public func formatYen(_ yen: Int) -> String {
+    let digits = String(yen.magnitude)
+    var grouped = ""
+    for (i, ch) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
+        grouped.append(ch)
+    }
+    return (yen < 0 ? "-¥" : "¥") + grouped
 }

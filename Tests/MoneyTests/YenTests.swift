@@ -1,5 +1,5 @@
 import XCTest
-@testable import Kiosk
+import Money
 
 final class YenTests: XCTestCase {
     func testFormatsWithThousandsSeparators() {

@@ -1,0 +1,4 @@
+/// How a customer pays at the machine. Stored by its raw value in `transactions.payment_method`.
+public enum PaymentMethod: String, Hashable, Sendable, CaseIterable, Codable {
+    case cash, card
+}
