@@ -5,7 +5,8 @@ import Kiosk
 import Ledger
 
 /// Real `kiosk` processes killed with SIGKILL at every step of the flow — between each
-/// journal intent and the device or host action that follows it — then recovered.
+/// journal intent and the device or host action that follows it — then recovered, with the
+/// recovery killed at each of its own steps too.
 final class CrashTests: XCTestCase {
     static let script = KioskBinary.projectRoot.appendingPathComponent("Tests/EndToEndTests/Scripts/day.kiosk").path
 
@@ -21,6 +22,7 @@ final class CrashTests: XCTestCase {
 
     func testKilledAtEveryStepAndRecoveredNoYenIsLost() throws {
         var crashes = 0
+        var recoveredAfterCrashes = 0
         for point in 1...40 {
             let ledger = KioskBinary.temporaryLedger()
             let receipts = URL(fileURLWithPath: ledger).deletingLastPathComponent().path
@@ -31,6 +33,21 @@ final class CrashTests: XCTestCase {
             } else {
                 XCTAssertEqual(out.status, 0, "point \(point): \(out.stderr)")
             }
+            // Recovery itself is killed before each of its effects in turn, and started again,
+            // until one run of it finishes: it never pays, refunds or credits twice.
+            var recoveryCrashes = 0
+            for effect in 1...30 {
+                let recover = try KioskBinary.run(["ledger", "recover", "--ledger", ledger, "--receipts", receipts,
+                                                   "--crash-before-effect", String(effect)])
+                guard recover.killed else {
+                    XCTAssertEqual(recover.status, 0, "point \(point), recovery effect \(effect): \(recover.stderr)")
+                    break
+                }
+                recoveryCrashes += 1
+                XCTAssertEqual(try Invariants.check(try Ledger(path: ledger)).filter { !$0.contains("still open") }, [],
+                               "point \(point), recovery killed before effect \(effect)")
+            }
+            if recoveryCrashes > 0 { recoveredAfterCrashes += 1 }
             let recover = try KioskBinary.run(["ledger", "recover", "--ledger", ledger, "--receipts", receipts])
             XCTAssertEqual(recover.status, 0, "point \(point): \(recover.stderr)")
             let verify = try KioskBinary.run(["ledger", "verify", "--ledger", ledger])
@@ -40,5 +57,6 @@ final class CrashTests: XCTestCase {
             XCTAssertEqual(try Invariants.check(opened), [], "point \(point)")
         }
         XCTAssertGreaterThanOrEqual(crashes, 20, "the day should offer at least 20 places to crash")
+        XCTAssertGreaterThanOrEqual(recoveredAfterCrashes, 10, "recovery should have had effects to crash before")
     }
 }
