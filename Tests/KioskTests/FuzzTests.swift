@@ -39,6 +39,10 @@ final class FuzzTests: XCTestCase {
         var r = SeededRandom(seed: 2026)
         let known = ["09012345678", "08011112222", "07033334444", "09099990000", "09013572468", "8981100012345678905"]
         var events = 0
+        var unmatched: [Event] = []
+        m.runtime.unmatched = { unmatched.append($0) }
+        var effects = 0
+        m.runtime.observe = { _ in effects += 1 }
         while events < 100_000 {
             // Now and then a customer who types a real number, so that flows reach payment.
             if Int.random(in: 0..<40, using: &r) == 0 {
@@ -72,6 +76,9 @@ final class FuzzTests: XCTestCase {
             }
             _ = m.cash.emptyTray()
         }
+        // Every answer the devices, the host and the ledger gave was one the machine waited for.
+        XCTAssertEqual(unmatched, [], "answers nobody waited for")
+        XCTAssertGreaterThan(effects, 10_000, "the fuzz should reach the devices, the host and the ledger")
         // Whatever is left open is settled at the next start; then every promise holds.
         _ = try TestMachine(path: path, faults: .none)
         XCTAssertEqual(try Invariants.check(m.ledger), [])

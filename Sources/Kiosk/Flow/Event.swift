@@ -37,6 +37,21 @@ public enum Event: Equatable {
     case staffTaskDone(message: String, status: MachineStatus?)
 }
 
+extension Event {
+    /// An answer to an effect the runtime performed, which the machine must be waiting for
+    /// (`KioskState.expects`).
+    public var isAnswer: Bool {
+        switch self {
+        case .journaled, .ledgerFailed, .accountLookedUp, .cardAnswered, .cardCaptured, .cardVoided,
+             .topUpAnswered, .topUpStatus, .changeDispensed, .cashGivenBack, .cashJammed, .printed, .printFailed:
+            return true
+        case .tick, .tap, .key, .cashInserted, .cardPresented, .shutdown, .resume, .statusesLoaded, .machineReady,
+             .machineInUse, .staffSignedIn, .staffRefused, .staffTaskDone:
+            return false
+        }
+    }
+}
+
 /// A key that is not a button's own key: digits and the editing keys.
 public enum Key: Equatable, Sendable {
     case char(Character)

@@ -14,6 +14,8 @@ public final class KioskRuntime {
     let clock: () -> Date
     /// Every effect performed, in order (for logs, scripts and tests).
     public var observe: ((Effect) -> Void)?
+    /// An answer the machine was not waiting for (tests count these: there should be none).
+    public var unmatched: ((Event) -> Void)?
 
     public init(state: KioskState, ledger: Ledger?, host: TopUpHost, acquirer: CardAcquirer,
                 cash: CashDevice, printer: ReceiptPrinter, clock: @escaping () -> Date) {
@@ -32,7 +34,9 @@ public final class KioskRuntime {
         var queue: [Event] = [event]
         if case .tick = event {} else { queue.insert(.tick(clock()), at: 0) }
         while !queue.isEmpty {
-            let (next, effects) = reduce(state, queue.removeFirst())
+            let event = queue.removeFirst()
+            if let unmatched, event.isAnswer, !state.expects(event) { unmatched(event) }
+            let (next, effects) = reduce(state, event)
             state = next
             for effect in effects {
                 observe?(effect)
