@@ -133,6 +133,26 @@ final class FrameTests: XCTestCase {
         XCTAssertEqual(columns.count, 1, rows.joined(separator: "\n"))
     }
 
+    func testLongStoreNamesEndInAnEllipsisInEveryLanguage() {
+        for language in Language.allCases {
+            var finder = KioskState(catalogue: Sample.catalogue, now: Sample.noon, language: language)
+            _ = finder.apply(.tap(.store("lw-haneda-t3")))
+            let frame = ScreenRenderer.frame(for: finder, width: 80, height: 24)
+            let name = Sample.catalogue.store("lw-haneda-t3")!.name[language]
+            let button = frame.buttons.first { $0.id == .store("lw-haneda-t3") }!
+            let row = frame.rows[button.rect.y + 1]
+            let label = row.dropFirst(button.rect.x + 1).prefix(while: { $0 != "│" }).trimmingCharacters(in: .whitespaces)
+            if DisplayWidth.of(name) > button.rect.width - 4 {
+                XCTAssertTrue(label.hasSuffix("…"), "\(language): \(label)")
+                XCTAssertTrue(name.hasPrefix(String(label.dropLast())), "\(language): \(label)")
+            } else {
+                XCTAssertEqual(label, name)
+            }
+        }
+        XCTAssertEqual(Layout.fitted("ローソン 羽田空港第3ターミナル店", width: 12), "ローソン 羽…")
+        XCTAssertEqual(Layout.fitted("Lawson Haneda", width: 20), "Lawson Haneda")
+    }
+
     func testASmallWindowAsksToBeEnlarged() {
         let frame = ScreenRenderer.frame(for: Story().state, width: 60, height: 20)
         XCTAssertTrue(frame.text.contains("Please enlarge the window to at least 80×24."))

@@ -38,8 +38,8 @@ extension Canvas {
     private mutating func storeDetail(_ store: Store, terminalId: String?, x: Int) {
         let width = self.width - x - 1
         var y = bodyTop
-        frame.put(store.name[language], x: x, y: y, style: Style.plain.with(bold: true), limit: width)
-        frame.put(store.address[language], x: x, y: y + 1, limit: width)
+        frame.put(Layout.fitted(store.name[language], width: width), x: x, y: y, style: Style.plain.with(bold: true), limit: width)
+        frame.put(Layout.fitted(store.address[language], width: width), x: x, y: y + 1, limit: width)
         y += 2
         let keys = Array("mno")
         for (i, terminal) in state.catalogue.terminals(of: store.id).enumerated() where i < keys.count {

@@ -38,11 +38,11 @@ public struct Frame: Equatable {
         return column
     }
 
-    /// Text centred in a span of columns.
+    /// Text centred in a span of columns; text wider than the span ends in an ellipsis.
     public mutating func center(_ text: String, y: Int, from x: Int = 0, span: Int? = nil, style: Style = .plain) {
         let span = span ?? width - x
-        let w = min(DisplayWidth.of(text), span)
-        put(text, x: x + (span - w) / 2, y: y, style: style, limit: span)
+        let shown = Layout.fitted(text, width: span)
+        put(shown, x: x + (span - DisplayWidth.of(shown)) / 2, y: y, style: style, limit: span)
     }
 
     public mutating func fill(_ rect: Rect, style: Style) {

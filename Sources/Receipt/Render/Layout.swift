@@ -36,6 +36,22 @@ public enum Layout {
         return lines
     }
 
+    /// Text shortened to `width` columns with an ellipsis when it is wider, so that a cut
+    /// name shows that it was cut; a wide character is never split.
+    public static func fitted(_ text: String, width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        var out = ""
+        var used = 0
+        for ch in text {
+            let w = DisplayWidth.of(ch)
+            if used + w > width - 1 { break }
+            out.append(ch)
+            used += w
+        }
+        return out.trimmingTrailingSpaces() + "…"
+    }
+
     public static func aligned(_ text: String, _ alignment: Alignment, width: Int) -> String {
         let gap = max(0, width - DisplayWidth.of(text))
         switch alignment {
@@ -82,5 +98,13 @@ public enum Layout {
     /// The columns a line has at this paper width: double-size characters are twice as wide.
     static func columns(for emphasis: Emphasis, paper width: Int) -> Int {
         emphasis.contains(.doubleSize) ? width / 2 : width
+    }
+}
+
+private extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
     }
 }
