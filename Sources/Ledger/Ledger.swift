@@ -33,6 +33,10 @@ public final class Ledger: @unchecked Sendable {
     /// Marks a new file as a ledger and applies missing migrations, all in one write
     /// transaction; refuses any SQLite file that is not empty and not marked as a ledger.
     private func prepareSchema(_ state: LedgerFile.State) throws {
+        // A damaged file takes no more writes: each would build on pages SQLite cannot trust.
+        if state != .new, try read({ db in try String.fetchAll(db, sql: "PRAGMA quick_check(1)") }) != ["ok"] {
+            throw LedgerError.corrupt(path: path)
+        }
         // An up-to-date ledger opens with reads only, so a kiosk starts even while another holds the write lock.
         let upToDate = state == .ledger ? try read { db in try Schema.applied(db).last == Schema.latest } : false
         if !upToDate {

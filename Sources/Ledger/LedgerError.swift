@@ -46,7 +46,7 @@ public enum LedgerError: Error, CustomStringConvertible, Equatable, Sendable {
         case .cannotOpen(let path, let reason):
             return "The ledger \(path) cannot be opened: \(reason)."
         case .corrupt(let path):
-            return "The ledger \(path) is damaged and cannot be read."
+            return "The ledger \(path) is damaged (it fails SQLite's own check), so nothing more is written to it; restore it from a copy."
         case .newerLedger(let path, let migration):
             return "The ledger \(path) was updated by a newer kiosk (schema step \(migration))."
         case .ioFailure(let path, let reason):

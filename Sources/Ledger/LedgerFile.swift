@@ -17,6 +17,11 @@ enum LedgerFile {
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists && isDirectory.boolValue { throw LedgerError.isDirectory(path: path) }
+        // Reading a pipe or a terminal waits for a writer that may never come; a device is not ours.
+        var info = stat()
+        if exists, stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            throw LedgerError.cannotOpen(path: path, reason: "it is a device, pipe or socket, not a file")
+        }
         let folder = (path as NSString).deletingLastPathComponent
         let parent = folder.isEmpty ? "." : folder
         var folderIsDirectory: ObjCBool = false
