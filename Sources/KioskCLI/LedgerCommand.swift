@@ -48,7 +48,8 @@ struct LedgerCommand: ParsableCommand {
                 if let terminal, catalogue.terminal(terminal) == nil {
                     throw Failure("Unknown terminal \"\(terminal)\"; the terminals are \(catalogue.terminals.map(\.id).joined(separator: ", ")).")
                 }
-                let ledger = try ledgerOptions.open()
+                try ReceiptsFolder.check(receipts)
+                let ledger = try ledgerOptions.openExisting()
                 let machine = KioskAssembly(catalogue: catalogue, ledger: ledger,
                                             settings: .init(ledgerPath: ledgerOptions.ledger, receipts: receipts),
                                             clock: { Date() })
@@ -68,17 +69,18 @@ struct LedgerCommand: ParsableCommand {
         var format: String = "csv"
         @Option(help: "Write to this file instead of standard output.")
         var out: String?
+        @Flag(help: "Replace the --out file if it exists.")
+        var force = false
 
         func run() throws {
             try reporting {
                 guard let f = ExportFormat(rawValue: format) else {
                     throw Failure("Unknown format \"\(format)\"; use csv, json or hledger.")
                 }
-                let text = try ledgerOptions.open().export(f)
-                if let out {
-                    do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
-                        throw Failure("Cannot write \(out): \(error.localizedDescription)")
-                    }
+                let outFile = try out.map { try OutputFile($0, ledger: ledgerOptions.ledger, force: force) }
+                let text = try ledgerOptions.openExisting().export(f)
+                if let outFile {
+                    try outFile.write(Data(text.utf8))
                 } else {
                     FileHandle.standardOutput.write(Data(text.utf8))
                 }

@@ -78,7 +78,16 @@ struct LedgerOptions: ParsableArguments {
         }
     }
 
-    /// Opens the ledger for a command that cannot work without it.
+    /// Opens the ledger for a command that reads what is already there: a mistyped path is
+    /// refused rather than made into a new, empty ledger that the command then reports on.
+    func openExisting() throws -> Ledger {
+        guard FileManager.default.fileExists(atPath: ledger) else {
+            throw Failure("There is no ledger at \(ledger); check the path (a kiosk creates its ledger when it first runs).")
+        }
+        return try open()
+    }
+
+    /// Opens the ledger for a command that cannot work without it, creating it when missing.
     func open() throws -> Ledger {
         makeDefaultFolder()
         do {
@@ -100,6 +109,27 @@ struct CrashOptions: ParsableArguments {
         runtime.observe = { _ in
             performed += 1
             if performed == crashBeforeEffect { kill(getpid(), SIGKILL) }
+        }
+    }
+}
+
+/// The folder a command prints receipts into (`--receipts`).
+enum ReceiptsFolder {
+    /// A folder, or a path that can become one: the nearest part of it that exists must be a
+    /// folder, or every sale would finish with its receipt unprinted.
+    static func check(_ path: String?) throws {
+        guard let path else { return }
+        var url = URL(fileURLWithPath: path)
+        var isFolder: ObjCBool = false
+        while !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return }
+            url = parent
+        }
+        guard isFolder.boolValue else {
+            throw Failure(url.path == URL(fileURLWithPath: path).path
+                ? "--receipts \(path) is a file, not a folder; receipts are written into a folder."
+                : "--receipts \(path) is inside \(url.path), which is a file, not a folder.")
         }
     }
 }

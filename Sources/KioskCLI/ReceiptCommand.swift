@@ -25,6 +25,9 @@ struct ReceiptCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output (needed for pdf and escpos on a terminal).")
     var out: String?
 
+    @Flag(help: "Replace the --out file if it exists.")
+    var force = false
+
     @OptionGroup var ledgerOptions: LedgerOptions
     @OptionGroup var fixtureOptions: FixtureOptions
 
@@ -32,10 +35,8 @@ struct ReceiptCommand: ParsableCommand {
         try reporting {
             let documentFormat = try parsedFormat()
             let language = try lang.map(Language.named)
-            guard FileManager.default.fileExists(atPath: ledgerOptions.ledger) else {
-                throw Failure("There is no ledger at \(ledgerOptions.ledger).")
-            }
-            let ledger = try ledgerOptions.open()
+            let outFile = try out.map { try OutputFile($0, ledger: ledgerOptions.ledger, force: force) }
+            let ledger = try ledgerOptions.openExisting()
             guard let txn = try ledger.transaction(id: txnId) else {
                 throw Failure("There is no transaction \(txnId) in \(ledgerOptions.ledger).")
             }
@@ -48,11 +49,9 @@ struct ReceiptCommand: ParsableCommand {
                 throw Failure(fault.description.prefix(1).uppercased() + fault.description.dropFirst() + ".")
             }
             let data = printables.reduce(into: Data()) { $0 += render($1.document, as: documentFormat, language: $1.language) }
-            if let out {
-                do { try data.write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                    throw Failure("Cannot write \(out): \(error.localizedDescription)")
-                }
-                print("Reprinted \(txnId) to \(out).")
+            if let outFile {
+                try outFile.write(data)
+                print("Reprinted \(txnId) to \(outFile.path).")
             } else if documentFormat != .text(width: width), isatty(STDOUT_FILENO) == 1 {
                 throw Failure("A \(format) reprint is binary; give --out FILE or redirect standard output.")
             } else {

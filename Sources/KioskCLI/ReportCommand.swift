@@ -44,6 +44,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.")
     var out: String?
 
+    @Flag(help: "Replace the --out file if it exists.")
+    var force = false
+
     @OptionGroup var staffOptions: StaffOptions
     @OptionGroup var ledgerOptions: LedgerOptions
     @OptionGroup var fixtureOptions: FixtureOptions
@@ -58,16 +61,15 @@ struct ReportCommand: ParsableCommand {
             if counted != nil, terminal == nil { throw Failure("--counted is the cash of one terminal; use it with --terminal.") }
             guard [32, 42, 48].contains(width) else { throw Failure("The width must be 32, 42 or 48 columns, not \(width).") }
             if format == .pdf, out == nil { throw Failure("A PDF is written to a file; add --out FILE.") }
-            // Checked before a Z closes, so that a closed Z is never lost for want of a folder.
-            if let out, !FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).deletingLastPathComponent().path) {
-                throw Failure("Cannot write the report to \(out): its folder does not exist.")
-            }
+            // Checked before a Z closes, so that a closed Z is never lost for want of a file to write.
+            let outFile = try out.map { try OutputFile($0, ledger: ledgerOptions.ledger, force: force) }
             let countedPieces = try counted.map { spec -> CashPieces in
                 do { return try CountSpec.parse(spec, limits: CashUnit.limits) } catch let e as LedgerError { throw Failure(e.description) }
             }
-            let ledger = try ledgerOptions.open()
+            let ledger = try ledgerOptions.openExisting()
             let report = try make(ledger, counted: countedPieces)
-            try write(render(report))
+            let data = render(report)
+            if let outFile { try outFile.write(data) } else { FileHandle.standardOutput.write(data) }
         }
     }
 
@@ -97,18 +99,6 @@ struct ReportCommand: ParsableCommand {
             let catalogue = try? fixtureOptions.catalogue()
             let document = report.document(catalogue: catalogue)
             return Receipt.render(document, as: format == .pdf ? .pdf : .text(width: width))
-        }
-    }
-
-    private func write(_ data: Data) throws {
-        guard let out else {
-            FileHandle.standardOutput.write(data)
-            return
-        }
-        do {
-            try data.write(to: URL(fileURLWithPath: out))
-        } catch {
-            throw Failure("Cannot write the report to \(out): \(error.localizedDescription)")
         }
     }
 }

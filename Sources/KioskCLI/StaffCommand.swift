@@ -24,7 +24,7 @@ struct StaffCommand: ParsableCommand {
         try reporting {
             switch action {
             case .list:
-                let ledger = try ledgerOptions.open()
+                let ledger = try ledgerOptions.openExisting()
                 let staff = try ledger.staff()
                 if staff.isEmpty { print("No staff yet; add one with `kiosk staff add --name NAME`.") }
                 staff.forEach { print($0.name) }
