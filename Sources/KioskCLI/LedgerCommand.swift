@@ -13,18 +13,15 @@ struct LedgerCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recompute the journal's hash chain and the closed Z reports; exit 1 naming the first bad row.")
+            abstract: "Check the file, the journal's hash chain, the closed Z reports and every table derived from the journal; exit 1 naming the first disagreement.")
         @OptionGroup var ledgerOptions: LedgerOptions
 
         func run() throws {
             try reporting {
-                switch try ledgerOptions.open().verify() {
-                case .ok(let rows, let z):
-                    print("The ledger \(ledgerOptions.ledger) is intact: \(rows) journal rows and \(z) Z reports verified.")
-                case .broken(let seq, let reason):
-                    throw Failure("The journal is broken at seq \(seq): \(reason).")
-                case .zReportChanged(let number, let terminal):
-                    throw Failure("Z report \(number) of terminal \(terminal) was changed after it was closed.")
+                let report = try ledgerOptions.openExisting().verify()
+                if let problem = report.problem { throw Failure(problem) }
+                if case .ok(let rows, let z) = report {
+                    print("The ledger \(ledgerOptions.ledger) is intact: SQLite's integrity check passed, \(rows) journal rows and \(z) Z reports verified, and every table derived from the journal agrees with it.")
                 }
             }
         }

@@ -26,11 +26,15 @@ enum Chain {
 }
 
 extension Ledger {
-    /// Recomputes the whole journal chain and every closed Z report's hash.
+    /// Runs SQLite's integrity check, recomputes the whole journal chain and every closed Z
+    /// report's hash, then every table derived from the journal (`DerivedTables`).
     /// Reports the first journal row that was changed, removed or inserted by hand, else the
-    /// first Z report whose body no longer matches its hash.
+    /// first Z report whose body no longer matches its hash, else the first derived row that
+    /// the journal does not give.
     public func verify() throws -> VerifyReport {
         try read { db in
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(1)")
+            if integrity != ["ok"] { return .damaged(integrity.first ?? "no answer") }
             var expectedPrev = Chain.genesis
             var rows = 0
             let journal = try Row.fetchCursor(db, sql: """
@@ -66,6 +70,9 @@ extension Ledger {
                     return .zReportChanged(number: row["number"], terminalId: row["terminal_id"])
                 }
                 zReports += 1
+            }
+            if let (table, detail) = try DerivedTables.firstDisagreement(db) {
+                return .tableDisagrees(table: table, detail: detail)
             }
             return .ok(rows: rows, zReports: zReports)
         }

@@ -177,6 +177,21 @@ public enum VerifyReport: Equatable, Sendable {
     /// The first journal row whose chain is broken, and why.
     case broken(seq: Int64, reason: String)
     case zReportChanged(number: Int, terminalId: String)
+    /// SQLite's own integrity check failed: its first complaint.
+    case damaged(String)
+    /// A table derived from the journal no longer agrees with it: the first row that differs.
+    case tableDisagrees(table: String, detail: String)
+
+    /// What is wrong, as one sentence; nil when the ledger is intact.
+    public var problem: String? {
+        switch self {
+        case .ok: return nil
+        case .broken(let seq, let reason): return "The journal is broken at seq \(seq): \(reason)."
+        case .zReportChanged(let number, let terminal): return "Z report \(number) of terminal \(terminal) was changed after it was closed."
+        case .damaged(let complaint): return "The ledger file is damaged: SQLite's integrity check says \"\(complaint)\"."
+        case .tableDisagrees(let table, let detail): return "The \(table) table disagrees with the journal: \(detail)."
+        }
+    }
 }
 
 public enum ExportFormat: String, CaseIterable, Sendable {

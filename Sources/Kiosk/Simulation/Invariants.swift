@@ -45,11 +45,7 @@ public enum Invariants {
                 broken.append("Terminal \(terminal)'s cash inventory \(inventory) differs from its movements \(counts).")
             }
         }
-        switch try ledger.verify() {
-        case .ok: break
-        case .broken(let seq, let reason): broken.append("The journal is broken at seq \(seq): \(reason).")
-        case .zReportChanged(let n, let terminal): broken.append("Z report \(n) of \(terminal) was changed.")
-        }
+        if let problem = try ledger.verify().problem { broken.append(problem) }
         return broken
     }
 }
