@@ -44,6 +44,9 @@ struct SimulateCommand: ParsableCommand {
                 }
                 chosen = Array(usable.prefix(terminals))
             } else {
+                if let twice = terminalIds.first(where: { id in terminalIds.filter { $0 == id }.count > 1 }) {
+                    throw Failure("Terminal \(twice) is named twice; name each terminal once, since one machine serves one customer at a time.")
+                }
                 chosen = try terminalIds.map { id in
                     guard let t = catalogue.terminal(id), t.inService else {
                         throw Failure("Unknown or out-of-service terminal \"\(id)\"; the terminals are \(catalogue.terminals.filter(\.inService).map(\.id).joined(separator: ", ")).")

@@ -125,10 +125,24 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` in one read transaction: every read it makes through this ledger, on this
+    /// thread, sees the same snapshot of the file, whatever other processes write meanwhile.
+    /// `body` only reads.
+    public func snapshot<T>(_ body: () throws -> T) throws -> T {
+        try read { db in
+            Thread.current.threadDictionary[snapshotKey] = db
+            defer { Thread.current.threadDictionary.removeObject(forKey: snapshotKey) }
+            return try body()
+        }
+    }
+
+    private var snapshotKey: String { "Ledger.snapshot.\(ObjectIdentifier(self).hashValue)" }
+
     /// One consistent read: a deferred transaction. GRDB's own `read` brackets each call with
     /// `PRAGMA query_only`, which expires every cached statement of the connection.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try perform {
+        if let db = Thread.current.threadDictionary[snapshotKey] as? Database { return try body(db) }
+        return try perform {
             try queue.inDatabase { db in
                 var result: T?
                 try db.inTransaction(.deferred) {

@@ -7,7 +7,13 @@ import Ledger
 public enum Invariants {
     /// Each broken promise as a sentence; empty when all hold. With `terminals`, only those
     /// terminals' transactions and cash are checked (other kiosks may be mid-flow on the file).
+    /// Everything is read in one snapshot, so another process writing meanwhile cannot make
+    /// the movements and the inventory seem to disagree.
     public static func check(_ ledger: Ledger, terminals: [String]? = nil) throws -> [String] {
+        try ledger.snapshot { try brokenPromises(ledger, terminals: terminals) }
+    }
+
+    private static func brokenPromises(_ ledger: Ledger, terminals: [String]?) throws -> [String] {
         var broken: [String] = []
         let transactions = try terminals.map { try $0.flatMap { try ledger.transactions(terminalId: $0) } }
             ?? ledger.transactions()

@@ -37,7 +37,6 @@ public final class StoreDay {
     /// Runs the customers; `progress` is told how many have been served.
     public func run(customers count: Int, progress: (Int) -> Void = { _ in }) throws -> Summary {
         let began = Date()
-        let before = Set(try ledger.transactions().map(\.id))
         var random = SeededRandom(seed: settings.seed)
         var lanes: [Lane] = terminals.enumerated().map { i, terminal in
             var s = settings
@@ -45,7 +44,13 @@ public final class StoreDay {
             let clock = ManualClock(start: start)
             let machine = KioskAssembly(catalogue: catalogue, ledger: ledger, settings: s, clock: clock.now)
             machine.runtime.open(storeId: terminal.storeId, terminalId: terminal.id)
-            return Lane(machine: machine, clock: clock, random: SeededRandom(seed: s.seed))
+            let tally = Tally()
+            machine.runtime.observe = { effect in
+                if case .journal(let id?, let steps) = effect, steps.contains(where: { if case .begin = $0 { true } else { false } }) {
+                    tally.began.append(id)
+                }
+            }
+            return Lane(machine: machine, clock: clock, random: SeededRandom(seed: s.seed), tally: tally)
         }
         var arrived = 0, served = 0
         while served < count {
@@ -53,6 +58,7 @@ public final class StoreDay {
                 if lanes[i].customer == nil {
                     guard arrived < count, lanes[i].inService else { continue }
                     lanes[i].customer = Customer(catalogue: catalogue, random: &random)
+                    lanes[i].beganBefore = lanes[i].tally.began.count
                     arrived += 1
                     lanes[i].pause(10...240)
                 }
@@ -67,7 +73,9 @@ public final class StoreDay {
         }
         var summary = Summary()
         summary.customers = count
-        for t in try ledger.transactions() where !before.contains(t.id) && lanes.contains(where: { $0.terminalId == t.terminalId }) {
+        // Only this run's own sales: another process may be serving customers on the same file.
+        let ours = Set(lanes.flatMap(\.tally.began))
+        for t in try ledger.transactions() where ours.contains(t.id) {
             switch t.status {
             case .completed: summary.completed += 1; summary.sales += Yen(t.amountYen)
             case .cancelled: summary.cancelled += 1
@@ -81,9 +89,17 @@ public final class StoreDay {
             case .open: break
             }
         }
-        summary.noTransaction = count - summary.completed - summary.cancelled - summary.refunded - summary.refundsDue - summary.failed
+        summary.noTransaction = lanes.map(\.tally.customersWithoutSale).reduce(0, +)
         summary.seconds = Date().timeIntervalSince(began)
         return summary
+    }
+
+    /// The transactions one lane's machine began in this run, and the customers who left it before any.
+    /// A customer may begin more than one (a second try after a refund), so neither count
+    /// is derived from the other.
+    private final class Tally {
+        var began: [String] = []
+        var customersWithoutSale = 0
     }
 
     /// One terminal and the customer at it.
@@ -91,9 +107,18 @@ public final class StoreDay {
         let machine: KioskAssembly
         let clock: ManualClock
         var random: SeededRandom
+        let tally: Tally
         var customer: Customer?
+        /// How many transactions had begun when the customer came.
+        var beganBefore = 0
 
-        var terminalId: String { machine.runtime.state.machine?.terminal.id ?? "" }
+        init(machine: KioskAssembly, clock: ManualClock, random: SeededRandom, tally: Tally) {
+            self.machine = machine
+            self.clock = clock
+            self.random = random
+            self.tally = tally
+        }
+
         var inService: Bool {
             if case .outOfService = machine.runtime.state.screen { return false }
             return machine.runtime.state.machine != nil
@@ -122,6 +147,7 @@ public final class StoreDay {
                 clock.advance(by: runtime.state.timeout + 1)
                 runtime.tick()
                 customer = nil
+                if tally.began.count == beganBefore { tally.customersWithoutSale += 1 }
             }
             _ = machine.cash.emptyTray()
             return customer == nil
