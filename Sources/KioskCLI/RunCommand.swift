@@ -46,6 +46,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let language = try Language.named(lang)
+            try Bounds.check(timeout, Bounds.timeout, "--timeout", unit: " seconds")
+            try ReceiptsFolder.check(receipts)
             let faultSpec: Faults
             do { faultSpec = try Faults(spec: faults) } catch { throw Failure("\(error)") }
             let catalogue = try fixtureOptions.catalogue()
@@ -55,6 +57,10 @@ struct RunCommand: ParsableCommand {
             ledgerOptions.makeDefaultFolder()
             if let place { try ledgerOptions.hold(place.terminal) }
             guard let script else {
+                // Without a terminal the screen has nowhere to go and no key can reach it.
+                guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+                    throw Failure("kiosk run opens a full screen and needs a terminal on standard input and output; to play events without one, use --script FILE.")
+                }
                 let machine = KioskAssembly(catalogue: catalogue, settings: settings, clock: { Date() })
                 start(machine, at: place)
                 try InteractiveKiosk(runtime: machine.runtime).run(firstFrameOnly: firstFrameOnly)

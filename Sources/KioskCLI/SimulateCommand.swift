@@ -32,7 +32,8 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            guard customers >= 0 else { throw Failure("--customers must be 0 or more.") }
+            try Bounds.check(customers, Bounds.customers, "--customers")
+            try ReceiptsFolder.check(receipts)
             let faultSpec: Faults
             do { faultSpec = try Faults(spec: faults) } catch { throw Failure("\(error)") }
             let catalogue = try fixtureOptions.catalogue()

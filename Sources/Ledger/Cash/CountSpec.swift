@@ -21,7 +21,8 @@ public struct CashUnitLimits: Equatable, Sendable {
 }
 
 /// Counts of pieces as staff type them: `1000=20,100=50` (denomination=count, commas
-/// between, spaces allowed). Every denomination must be one the machine takes.
+/// between, spaces allowed). Every denomination must be one the machine takes, and each
+/// count at most what it holds of that denomination.
 public enum CountSpec {
     public static func parse(_ text: String, limits: CashUnitLimits) throws -> CashPieces {
         let items = text.split(separator: ",", omittingEmptySubsequences: false)
@@ -42,8 +43,13 @@ public enum CountSpec {
             guard let count = Int(parts[1]), count >= 0, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw LedgerError.invalidEntry("\"\(parts[1])\" in \"\(item)\" is not a number of pieces; write a whole number, like 1000=20.")
             }
-            guard limits.capacities[denomination] != nil else {
+            guard let capacity = limits.capacities[denomination] else {
                 throw LedgerError.invalidEntry("The machine does not take ¥\(denomination); it takes \(limits.takenList).")
+            }
+            // No count of pieces that fit in the machine can be more than it holds, and the
+            // bound keeps every sum of yen far from overflowing.
+            guard count <= capacity else {
+                throw LedgerError.invalidEntry("\(parts[1]) pieces of ¥\(denomination) is more than the machine holds; a count of ¥\(denomination) is from 0 to \(capacity).")
             }
             guard counts[denomination] == nil else {
                 throw LedgerError.invalidEntry("¥\(denomination) is given twice in \"\(text)\"; give each denomination once.")
