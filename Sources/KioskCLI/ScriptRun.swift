@@ -13,13 +13,12 @@ struct ScriptRun {
         for (line, command) in commands {
             switch command {
             case .event(let event):
+                if case .tap(let button) = event, let missing = Self.offScreen(button, in: runtime.state) {
+                    throw Failure("\(file) line \(line): \(missing)")
+                }
                 runtime.send(event)
             case .wait(let seconds):
-                // Time passes a second at a time, as it does on the screen.
-                for _ in 0..<Int(seconds.rounded(.up)) {
-                    clock.advance(by: 1)
-                    runtime.tick()
-                }
+                runtime.wait(Int(seconds.rounded(.up)), on: clock)
             case .expect(let name):
                 guard runtime.state.screen.name == name else {
                     throw Failure("\(file) line \(line): expected the \(name) screen, but the machine shows \(runtime.state.summary)")
@@ -33,5 +32,20 @@ struct ScriptRun {
             }
             print(shown)
         }
+        // A sale left open would be settled only by the next start's recovery, out of the story.
+        if let order = runtime.state.order, order.begun, let id = order.txnId,
+           try machine.ledger?.transaction(id: id)?.status == .open {
+            throw Failure("\(file) ends with transaction \(id) open and \(order.paid) of the customer's cash in the machine (\(runtime.state.screen.name)); end it with `tap cancel`, pay in full, or `wait` for the time-out.")
+        }
+    }
+
+    /// Why a tap would do nothing: the button is not on the screen the machine shows (the
+    /// staff key is a function key, there on every screen).
+    static func offScreen(_ button: ButtonID, in state: KioskState) -> String? {
+        if button == .staffEntry { return nil }
+        let frame = ScreenRenderer.frame(for: state, width: ScreenRenderer.minimumWidth, height: ScreenRenderer.minimumHeight)
+        if frame.buttons.contains(where: { $0.id == button }) { return nil }
+        let there = frame.buttons.map { Script.name(of: $0.id) }
+        return "there is no \(Script.name(of: button)) button on the \(state.screen.name) screen; it has \(there.isEmpty ? "none" : there.joined(separator: ", "))."
     }
 }

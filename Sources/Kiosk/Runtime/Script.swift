@@ -24,21 +24,30 @@ public struct ScriptError: Error, CustomStringConvertible {
 
 public enum Script {
     public static let commands = ["tap", "type", "key", "cash", "card", "wait", "expect"]
+    /// No command needs more; a longer line is a mistake, and its events would take memory and time.
+    public static let maxLineLength = 1_000
+    /// A wait is at most a day: the longest a machine can stand idle in a script's story.
+    public static let maxWait: TimeInterval = 86_400
 
     public static func parse(_ text: String, file: String) throws -> [(line: Int, command: ScriptCommand)] {
         var out: [(Int, ScriptCommand)] = []
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            func fail(_ why: String) -> ScriptError { ScriptError(description: "\(file) line \(i + 1): \(why).") }
+            guard raw.utf8.count <= maxLineLength else {
+                throw fail("the line is \(raw.utf8.count) bytes long; a line is at most \(maxLineLength)")
+            }
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let words = line.split(separator: " ", maxSplits: 1).map(String.init)
             let verb = words[0], rest = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
-            func fail(_ why: String) -> ScriptError { ScriptError(description: "\(file) line \(i + 1): \(why).") }
             switch verb {
             case "tap":
                 guard let button = button(rest) else { throw fail("\"\(rest)\" is not a button (for example start, digit 3, plan ID, pay-cash, cancel)") }
                 out.append((i + 1, .event(.tap(button))))
             case "type":
-                for ch in rest where ch.isNumber { out.append((i + 1, .event(.key(.char(ch))))) }
+                let digits = rest.filter { $0.isASCII && $0.isNumber }
+                guard !digits.isEmpty else { throw fail("\"\(rest)\" has no digits to type") }
+                for ch in digits { out.append((i + 1, .event(.key(.char(ch))))) }
             case "key":
                 switch rest {
                 case "enter": out.append((i + 1, .event(.key(.enter))))
@@ -57,7 +66,9 @@ public enum Script {
                 guard !rest.isEmpty else { throw fail("card needs a test card id (see fixtures/test_cards.csv)") }
                 out.append((i + 1, .event(.tap(.presentCard(rest)))))
             case "wait":
-                guard let s = Double(rest), s >= 0 else { throw fail("\"\(rest)\" is not a number of seconds") }
+                guard let s = Double(rest), (0...maxWait).contains(s) else {
+                    throw fail("\"\(rest)\" is not a number of seconds from 0 to \(Int(maxWait)) (a day)")
+                }
                 out.append((i + 1, .wait(s)))
             case "expect":
                 out.append((i + 1, .expect(rest)))
@@ -66,6 +77,32 @@ public enum Script {
             }
         }
         return out
+    }
+
+    /// The name `button(_:)` reads, for sentences about a button.
+    public static func name(of button: ButtonID) -> String {
+        switch button {
+        case .start: return "start"
+        case .confirm: return "confirm"
+        case .back: return "back"
+        case .cancel: return "cancel"
+        case .finish: return "finish"
+        case .deleteDigit: return "delete"
+        case .clearNumber: return "clear"
+        case .payByCash: return "pay-cash"
+        case .payByCard: return "pay-card"
+        case .useThisMachine: return "use-this-machine"
+        case .staffEntry: return "staff"
+        case .staffAction(let id): return "staff-task \(id)"
+        case .digit(let d): return "digit \(d)"
+        case .plan(let id): return "plan \(id)"
+        case .chain(let id): return "chain \(id)"
+        case .store(let id): return "store \(id)"
+        case .terminal(let id): return "terminal \(id)"
+        case .insertCash(let d): return "cash \(d)"
+        case .presentCard(let id): return "card \(id)"
+        case .language(let l): return "language \(l.rawValue)"
+        }
     }
 
     /// A button by the name scripts and logs use: `start`, `digit 3`, `plan ID`, `pay-cash`...
