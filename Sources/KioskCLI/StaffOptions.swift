@@ -13,12 +13,10 @@ struct StaffOptions: ParsableArguments {
             return "command line (\(ProcessInfo.processInfo.environment["USER"] ?? "unknown user"))"
         }
         let names = try ledger.staff().map(\.name)
-        guard names.contains(staff) else {
-            throw Failure(names.isEmpty
-                ? "There is no member of staff called \(staff); add one with `kiosk staff add --name \(staff)`."
-                : "There is no member of staff called \(staff); the staff are \(names.joined(separator: ", ")).")
-        }
-        return staff
+        if let member = try ledger.staffMember(named: staff) { return member.name }
+        throw Failure(names.isEmpty
+            ? "There is no member of staff called \(staff); add one with `kiosk staff add --name \(staff)`."
+            : "There is no member of staff called \(staff); the staff are \(names.joined(separator: ", ")).")
     }
 }
 

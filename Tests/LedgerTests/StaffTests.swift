@@ -85,7 +85,7 @@ final class StaffTests: XCTestCase {
         XCTAssertLedgerError(.invalidEntry("A staff PIN is 4 to 8 digits.")) { try ledger.addStaff(name: "Ito", pin: "12a4") }
         XCTAssertLedgerError(.invalidEntry("A staff PIN is 4 to 8 digits.")) { try ledger.addStaff(name: "Ito", pin: "123") }
         XCTAssertLedgerError(.invalidEntry("A staff PIN is 4 to 8 digits.")) { try ledger.addStaff(name: "Ito", pin: "123456789") }
-        XCTAssertLedgerError(.invalidEntry("A staff name is 1 to 40 characters on one line.")) { try ledger.addStaff(name: "  ", pin: "1234") }
+        XCTAssertLedgerError(.invalidEntry("A staff name is 1 to 40 characters.")) { try ledger.addStaff(name: "  ", pin: "1234") }
         XCTAssertLedgerError(.staffExists(name: "Sato")) { try ledger.addStaff(name: "Sato", pin: "1357") }
         XCTAssertLedgerError(.invalidEntry("That PIN belongs to another member of staff; choose another.")) {
             try ledger.addStaff(name: "Ito", pin: "2468")
@@ -106,5 +106,37 @@ final class StaffTests: XCTestCase {
         XCTAssertLedgerError(.invalidEntry("No staff are registered yet; add one with `kiosk staff add --name NAME`.")) {
             try empty.checkStaffPIN("1234", terminalId: "K1", at: Flow.morning)
         }
+    }
+}
+
+/// Names are printed on terminals and reports: no control characters, and one person is one
+/// name however its case or width is typed.
+final class StaffNameTests: XCTestCase {
+    var folder: ScratchFolder!
+    var ledger: Ledger!
+
+    override func setUpWithError() throws {
+        folder = try ScratchFolder()
+        ledger = try Ledger(path: folder.path("ledger.sqlite"))
+        ledger.pinCost = StaffPIN.Cost(log2Rounds: 10)
+        try ledger.addStaff(name: "Yamada", pin: "2468", at: Flow.morning)
+    }
+
+    func testControlAndFormattingCharactersAreRefused() throws {
+        for name in ["Bell\u{07}", "Ito\u{202E}kcah", "Line\nbreak", "Tab\tbed", "Zero\u{200B}width"] {
+            XCTAssertLedgerError(.invalidEntry("A staff name holds letters, digits, spaces and punctuation only, no control characters.")) {
+                try ledger.addStaff(name: name, pin: "1357")
+            }
+        }
+        XCTAssertEqual(try ledger.staff().map(\.name), ["Yamada"])
+    }
+
+    func testCaseAndWidthMakeNoSecondPerson() throws {
+        XCTAssertLedgerError(.staffExists(name: "Yamada")) { try ledger.addStaff(name: "ＹＡＭＡＤＡ", pin: "1357") }
+        XCTAssertLedgerError(.staffExists(name: "Yamada")) { try ledger.addStaff(name: " yamada ", pin: "1357") }
+        // Full-width letters are kept as their ordinary forms, and found however they are typed.
+        XCTAssertEqual(try ledger.addStaff(name: "Ｋｉｍｕｒａ", pin: "1357").name, "Kimura")
+        XCTAssertEqual(try ledger.staffMember(named: "KIMURA")?.name, "Kimura")
+        XCTAssertEqual(try ledger.staff().map(\.name), ["Kimura", "Yamada"])
     }
 }

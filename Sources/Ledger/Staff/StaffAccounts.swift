@@ -26,25 +26,30 @@ extension Ledger {
     /// differ from every other member's, since staff sign in with the PIN alone.
     @discardableResult
     public func addStaff(name rawName: String, pin: String, at: Date = Date()) throws -> StaffMember {
-        let name = rawName.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 40, !name.contains(where: \.isNewline) else {
-            throw LedgerError.invalidEntry("A staff name is 1 to 40 characters on one line.")
-        }
+        let name = try StaffName.normalised(rawName)
         try StaffPIN.check(pin)
         let existing = try staffHashes()
-        if existing.contains(where: { $0.name == name }) { throw LedgerError.staffExists(name: name) }
+        if let same = existing.first(where: { StaffName.key($0.name) == StaffName.key(name) }) {
+            throw LedgerError.staffExists(name: same.name)
+        }
         if existing.contains(where: { StaffPIN.matches(pin, $0.hash) }) {
             throw LedgerError.invalidEntry("That PIN belongs to another member of staff; choose another.")
         }
         let hash = try StaffPIN.hash(pin, cost: pinCost)
         try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM staff WHERE name = ?)", arguments: [name]) == true {
-                throw LedgerError.staffExists(name: name)
+            // Checked again under the write lock: another process may have added the same person meanwhile.
+            if let same = try String.fetchAll(db, sql: "SELECT name FROM staff").first(where: { StaffName.key($0) == StaffName.key(name) }) {
+                throw LedgerError.staffExists(name: same)
             }
             try db.execute(sql: "INSERT INTO staff (name, pin_hash, added_at) VALUES (?, ?, ?)",
                            arguments: [name, hash, LedgerTime.text(at)])
         }
         return StaffMember(name: name)
+    }
+
+    /// The member called `name`, however its case or width is typed; nil when there is none.
+    public func staffMember(named name: String) throws -> StaffMember? {
+        try staff().first { StaffName.key($0.name) == StaffName.key(name) }
     }
 
     /// Every member of staff, by name.
