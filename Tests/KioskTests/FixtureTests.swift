@@ -59,4 +59,43 @@ final class FixtureTests: XCTestCase {
             XCTAssertEqual(String(describing: error), "test_cards.csv cannot be read.")
         }
     }
+
+    private func assertRefused(_ dir: URL, _ sentence: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try FixtureLoader.load(from: dir, today: "2026-11-25"), file: file, line: line) { error in
+            XCTAssertEqual(String(describing: error), sentence, file: file, line: line)
+        }
+    }
+
+    func testValuesFarOutOfRangeAreRefused() throws {
+        let dir = try brokenCopy("sim_accounts.csv") { $0.replacingOccurrences(of: ",-10,", with: ",-5000,") }
+        assertRefused(dir, "sim_accounts.csv line 7: field \"expiry\" is \"-5000\", not a number of days from today from -3660 to +3660.")
+    }
+
+    func testFloatsAndTerminalsMustNameEachOther() throws {
+        let repeated = try brokenCopy("cash_floats.csv") { $0.replacingOccurrences(of: "SE-KYO-1,", with: "SE-SJK3-1,") }
+        assertRefused(repeated, "cash_floats.csv line 3: field \"terminal_id\" repeats \"SE-SJK3-1\", whose float is already on line 2.")
+        let unknown = try brokenCopy("cash_floats.csv") { $0.replacingOccurrences(of: "LW-SPR-1,", with: "LW-SPR-9,") }
+        assertRefused(unknown, "cash_floats.csv line 10: field \"terminal_id\" names \"LW-SPR-9\", which is not in terminals.csv.")
+        let missing = try brokenCopy("cash_floats.csv") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("FM-NMB-1,") }.joined(separator: "\n")
+        }
+        assertRefused(missing, "cash_floats.csv: field \"terminal_id\" has no row for FM-NMB-1, which takes cash and needs an opening float.")
+    }
+
+    func testAColumnMissingFromTheHeaderIsSaidSo() throws {
+        let dir = try brokenCopy("plans.csv") { $0.replacingOccurrences(of: "price_yen", with: "price") }
+        assertRefused(dir, "plans.csv line 1: field \"price_yen\" is missing from the header.")
+    }
+
+    func testAFaultGivenTwiceOrAnEmptyItemIsRefused() throws {
+        XCTAssertThrowsError(try Faults(spec: "jam=0.1,paper-out=0.2,jam=0")) { error in
+            XCTAssertEqual(String(describing: error), "Bad --faults: jam is given twice; give each fault once.")
+        }
+        XCTAssertThrowsError(try Faults(spec: "host-error=0.1,")) { error in
+            XCTAssertEqual(String(describing: error),
+                           "Bad --faults: \"host-error=0.1,\" has an empty item; separate NAME=PROBABILITY items by single commas.")
+        }
+        XCTAssertEqual(try Faults(spec: "").hostError, 0)
+        XCTAssertEqual(try Faults(spec: "host-error=0.5, jam=0.25").jam, 0.25)
+    }
 }

@@ -13,11 +13,19 @@ public struct Faults: Equatable, Sendable {
     public init() {}
 
     public init(spec: String) throws {
-        for part in spec.split(separator: ",") where !part.trimmingCharacters(in: .whitespaces).isEmpty {
+        guard !spec.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        var given = Set<String>()
+        for part in spec.split(separator: ",", omittingEmptySubsequences: false) {
+            guard !part.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw FaultSpecError("\"\(spec)\" has an empty item; separate NAME=PROBABILITY items by single commas")
+            }
             let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard kv.count == 2 else { throw FaultSpecError("\"\(part)\" is not NAME=PROBABILITY (for example host-timeout=0.1)") }
             guard let p = Double(kv[1]), (0...1).contains(p) else {
                 throw FaultSpecError("the probability of \(kv[0]) is \"\(kv[1])\", not a number from 0 to 1")
+            }
+            guard given.insert(kv[0]).inserted || !Faults.names.contains(kv[0]) else {
+                throw FaultSpecError("\(kv[0]) is given twice; give each fault once")
             }
             switch kv[0] {
             case "host-timeout": hostTimeout = p

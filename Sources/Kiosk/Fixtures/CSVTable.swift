@@ -10,9 +10,15 @@ struct CSVTable {
 
         /// A required field, trimmed; empty is an error.
         func text(_ field: String) throws -> String {
-            let v = values[field]?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard let raw = values[field] else { throw missingColumn(field) }
+            let v = raw.trimmingCharacters(in: .whitespaces)
             guard !v.isEmpty else { throw FixtureError(file: file, line: line, field: field, problem: "is empty") }
             return v
+        }
+
+        /// The header (line 1) names no such field: every row lacks it, so the file is told, not a row.
+        func missingColumn(_ field: String) -> FixtureError {
+            FixtureError(file: file, line: 1, field: field, problem: "is missing from the header")
         }
 
         func optional(_ field: String) -> String? {

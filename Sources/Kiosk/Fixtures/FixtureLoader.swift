@@ -39,8 +39,9 @@ public enum FixtureLoader {
                             payments: Set(payments),
                             inService: try row.oneOf("status", ["in_service", "out_of_service"]) == "in_service",
                             paperSheets: try row.int("paper_sheets", in: 0...10_000),
-                            receiptFormats: formats, openingFloat: floats[id] ?? [:])
+                            receiptFormats: formats, openingFloat: floats[id]?.counts ?? [:])
         }
+        try checkFloats(floats, terminals: terminals)
         let carriers = try CSVTable(directory: directory, name: "carriers.csv").rows.map { row in
             Carrier(id: try row.text("id"), name: try localized(row, "name"), graceDays: try row.int("grace_days", in: 0...365))
         }
@@ -83,10 +84,16 @@ public enum FixtureLoader {
         try row.text(field).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
+    /// Ten years either way: an account further out is a typing mistake, not a sample.
+    static let maxRelativeDays = 3_660
+
     private static func expiry(_ row: CSVTable.Row, today: String) throws -> String {
         let v = try row.text("expiry")
-        if let first = v.first, first == "+" || first == "-", let n = Int(v.dropFirst()),
-           let day = JapanTime.adding(days: first == "+" ? n : -n, to: today) {
+        if let first = v.first, first == "+" || first == "-" {
+            guard let n = Int(v.dropFirst()), (0...maxRelativeDays).contains(n),
+                  let day = JapanTime.adding(days: first == "+" ? n : -n, to: today) else {
+                throw row.fail("expiry", "is \"\(v)\", not a number of days from today from -\(maxRelativeDays) to +\(maxRelativeDays)")
+            }
             return day
         }
         guard JapanTime.parse(v) != nil else { throw row.fail("expiry", "is \"\(v)\", not a date (YYYY-MM-DD) or days from today (+20, -3)") }
@@ -94,16 +101,31 @@ public enum FixtureLoader {
     }
 
     /// `cash_floats.csv`: one row per terminal, one column per denomination.
-    private static func openingFloats(_ directory: URL) throws -> [String: CashPieces] {
-        var floats: [String: CashPieces] = [:]
+    private static func openingFloats(_ directory: URL) throws -> [String: (counts: CashPieces, row: CSVTable.Row)] {
+        var floats: [String: (counts: CashPieces, row: CSVTable.Row)] = [:]
         for row in try CSVTable(directory: directory, name: "cash_floats.csv").rows {
             var counts: CashPieces = [:]
             for d in CashUnit.denominations {
                 counts[d] = try row.int(String(d), in: 0...CashUnit.capacity(of: d))
             }
-            floats[try row.text("terminal_id")] = counts
+            let terminal = try row.text("terminal_id")
+            if let first = floats[terminal] {
+                throw row.fail("terminal_id", "repeats \"\(terminal)\", whose float is already on line \(first.row.line)")
+            }
+            floats[terminal] = (counts, row)
         }
         return floats
+    }
+
+    /// Every float belongs to a terminal, and every terminal that takes cash starts with one.
+    private static func checkFloats(_ floats: [String: (counts: CashPieces, row: CSVTable.Row)], terminals: [Terminal]) throws {
+        for (id, float) in floats.sorted(by: { $0.value.row.line < $1.value.row.line }) where !terminals.contains(where: { $0.id == id }) {
+            throw float.row.fail("terminal_id", "names \"\(id)\", which is not in terminals.csv")
+        }
+        for t in terminals where t.payments.contains(.cash) && floats[t.id] == nil {
+            throw FixtureError(file: "cash_floats.csv", line: 0, field: "terminal_id",
+                               problem: "has no row for \(t.id), which takes cash and needs an opening float")
+        }
     }
 
     /// `floorplans/<terminal>.txt`: a small plan of the store, the machine marked with `K`.
