@@ -26,6 +26,7 @@ struct CashCommand: ParsableCommand {
 
     @OptionGroup var staffOptions: StaffOptions
     @OptionGroup var ledgerOptions: LedgerOptions
+    @OptionGroup var fixtureOptions: FixtureOptions
 
     func run() throws {
         try reporting {
@@ -34,8 +35,8 @@ struct CashCommand: ParsableCommand {
             if action != .status, pieces == nil {
                 throw Failure("Say what to \(action.rawValue) with --counts, e.g. --counts 1000=20,100=50.")
             }
-            let ledger = try ledgerOptions.open()
-            let terminal = try ledger.openedTerminal(self.terminal)
+            let ledger = try ledgerOptions.openExisting()
+            let terminal = try ledger.openedTerminal(self.terminal, catalogue: try? fixtureOptions.catalogue())
             // Cash moves only on a terminal no kiosk is driving: its counts are that kiosk's.
             if action != .status { try ledgerOptions.hold(terminal) }
             switch action {

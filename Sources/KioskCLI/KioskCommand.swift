@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct KioskCommand: ParsableCommand {
@@ -8,4 +9,13 @@ struct KioskCommand: ParsableCommand {
         subcommands: [RunCommand.self, StoresCommand.self, ReceiptCommand.self, ReportCommand.self, CashCommand.self,
                       StaffCommand.self, LedgerCommand.self, SimulateCommand.self],
         defaultSubcommand: RunCommand.self)
+
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let sentence = CommandWords.unknown(in: arguments, root: self) {
+            FileHandle.standardError.write(Data((sentence + "\n").utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        main(arguments)
+    }
 }
