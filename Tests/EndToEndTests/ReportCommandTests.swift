@@ -33,7 +33,7 @@ final class ReportCommandTests: XCTestCase {
         let added = try run(["staff", "add", "--name", "Tanaka"], stdin: "135790\n")
         XCTAssertEqual(added.status, 0, added.stderr)
         XCTAssertEqual(try run(["staff", "list"]).stdout, "Sato\nTanaka\n")
-        XCTAssertEqual(try Ledger(path: path).checkStaffPIN("135790", terminalId: terminal).name, "Tanaka")
+        XCTAssertEqual(try Ledger(path: path).checkStaffPIN("135790", member: "Tanaka", terminalId: terminal).name, "Tanaka")
     }
 
     func testCashReplenishAndCollectAreJournaledWithTheStaffName() throws {

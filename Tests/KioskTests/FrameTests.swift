@@ -66,6 +66,8 @@ final class FrameTests: XCTestCase {
         var staff = Story()
         staff.send(.tap(.language(language)))
         staff.send(.tap(.staffEntry))
+        staff.send(.staffListed(["Sato", "Tanaka", "Ito"]))
+        staff.send(.tap(.staffMember("Tanaka")))
         staff.send(.key(.char("1")))
         out.append(("staff-pin", staff.state))
         staff.state.screen = .staffMenu(StaffDesk(name: "Sato", message: "Collected ¥50,000: ¥10,000×5."))

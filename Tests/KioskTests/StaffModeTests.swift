@@ -27,7 +27,7 @@ final class StaffModeTests: XCTestCase {
         m.runtime.send(.tap(.staffEntry))
         for ch in "1111" { m.runtime.send(.key(.char(ch))) }
         m.runtime.send(.key(.enter))
-        XCTAssertEqual(m.runtime.state.screen, .staffPIN(digits: ""))
+        XCTAssertEqual(m.runtime.state.screen, .staffPIN(StaffSignIn(members: ["Sato"], member: "Sato")))
         guard case .staff(let why)? = m.runtime.state.notice else { return XCTFail("no notice") }
         XCTAssertTrue(why.contains("4"), why)   // attempts left
     }
@@ -66,5 +66,32 @@ final class StaffModeTests: XCTestCase {
         XCTAssertEqual(message(m), "This machine has printed no receipt yet.")
         m.runtime.send(.tap(.staffAction(StaffTask.settleRefunds.rawValue)))
         XCTAssertEqual(message(m), "No refunds are due at this machine.")
+    }
+
+    func testEachMemberSignsInWithTheirOwnPINAfterChoosingTheirName() throws {
+        let m = try TestMachine(path: TestMachine.temporaryPath())
+        // Two members may choose the same PIN: nobody learns another's by adding theirs.
+        _ = try m.ledger.addStaff(name: "Sato", pin: "2468", at: Sample.noon)
+        _ = try m.ledger.addStaff(name: "Tanaka", pin: "2468", at: Sample.noon)
+        m.runtime.send(.tap(.staffEntry))
+        XCTAssertEqual(m.runtime.state.screen, .staffPIN(StaffSignIn(members: ["Sato", "Tanaka"])))
+        // No PIN before a name.
+        m.runtime.send(.key(.char("2")))
+        XCTAssertEqual(m.runtime.state.screen, .staffPIN(StaffSignIn(members: ["Sato", "Tanaka"])))
+        m.runtime.send(.tap(.staffMember("Tanaka")))
+        for ch in "2468" { m.runtime.send(.key(.char(ch))) }
+        m.runtime.send(.key(.enter))
+        XCTAssertEqual(m.runtime.state.screen, .staffMenu(StaffDesk(name: "Tanaka", message: nil)))
+        XCTAssertEqual(try m.ledger.journal().last?.step, .staff(action: "signed in", name: "Tanaka"))
+    }
+
+    func testTheNamesAreButtonsBesideTheKeypad() throws {
+        let m = try TestMachine(path: TestMachine.temporaryPath())
+        _ = try m.ledger.addStaff(name: "Sato", pin: "2468", at: Sample.noon)
+        _ = try m.ledger.addStaff(name: "Ito", pin: "1357", at: Sample.noon)
+        m.runtime.send(.tap(.staffEntry))
+        let frame = ScreenRenderer.frame(for: m.runtime.state, width: 80, height: 24)
+        XCTAssertEqual(ScreenInput.event(for: .char("B"), on: frame), .tap(.staffMember("Sato")))
+        XCTAssertTrue(frame.text.contains("Choose your name, then enter your PIN"), frame.text)
     }
 }

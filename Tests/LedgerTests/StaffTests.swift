@@ -18,8 +18,8 @@ final class StaffTests: XCTestCase {
     }
 
     func testThePINOpensStaffModeForItsOwnerAndIsJournaled() throws {
-        XCTAssertEqual(try ledger.checkStaffPIN("2468", terminalId: "K1", at: Flow.time(1)), StaffMember(name: "Sato"))
-        XCTAssertEqual(try ledger.checkStaffPIN("135790", terminalId: "K1", at: Flow.time(2)), StaffMember(name: "Tanaka"))
+        XCTAssertEqual(try ledger.checkStaffPIN("2468", member: "Sato", terminalId: "K1", at: Flow.time(1)), StaffMember(name: "Sato"))
+        XCTAssertEqual(try ledger.checkStaffPIN("135790", member: "Tanaka", terminalId: "K1", at: Flow.time(2)), StaffMember(name: "Tanaka"))
         XCTAssertEqual(try ledger.journal().map(\.step), [.staff(action: "signed in", name: "Sato"),
                                                            .staff(action: "signed in", name: "Tanaka")])
         XCTAssertEqual(try ledger.staff().map(\.name), ["Sato", "Tanaka"])
@@ -30,7 +30,7 @@ final class StaffTests: XCTestCase {
         try standard.addStaff(name: "Sato", pin: "2468")
         XCTAssertTrue(try rawConnection(standard.path).read { db in try String.fetchOne(db, sql: "SELECT pin_hash FROM staff")! }
             .hasPrefix("scrypt$15$8$1$"))
-        XCTAssertEqual(try standard.checkStaffPIN("2468", terminalId: "K1").name, "Sato")
+        XCTAssertEqual(try standard.checkStaffPIN("2468", member: "Sato", terminalId: "K1").name, "Sato")
         let stored = try rawConnection(ledger.path).read { db in try String.fetchAll(db, sql: "SELECT pin_hash FROM staff") }
         XCTAssertEqual(stored.count, 2)
         for hash in stored {
@@ -48,37 +48,37 @@ final class StaffTests: XCTestCase {
     func testFiveWrongPINsInARowLockStaffModeForFiveMinutes() throws {
         for attempt in 1...4 {
             XCTAssertLedgerError(.wrongPIN(attemptsLeft: 5 - attempt)) {
-                try ledger.checkStaffPIN("0000", terminalId: "K1", at: Flow.time(attempt))
+                try ledger.checkStaffPIN("0000", member: "Sato", terminalId: "K1", at: Flow.time(attempt))
             }
         }
         let until = Flow.time(5).addingTimeInterval(300)
-        XCTAssertLedgerError(.staffLocked(until: until)) { try ledger.checkStaffPIN("0000", terminalId: "K1", at: Flow.time(5)) }
+        XCTAssertLedgerError(.staffLocked(until: until)) { try ledger.checkStaffPIN("0000", member: "Sato", terminalId: "K1", at: Flow.time(5)) }
         // Even the right PIN waits out the lockout, and the waiting is not journaled.
         let journaled = try ledger.journal().count
-        XCTAssertLedgerError(.staffLocked(until: until)) { try ledger.checkStaffPIN("2468", terminalId: "K1", at: Flow.time(200)) }
+        XCTAssertLedgerError(.staffLocked(until: until)) { try ledger.checkStaffPIN("2468", member: "Sato", terminalId: "K1", at: Flow.time(200)) }
         XCTAssertEqual(try ledger.journal().count, journaled)
         XCTAssertTrue(LedgerError.staffLocked(until: until).description.hasSuffix("try again after 13:49 JST."),
                       LedgerError.staffLocked(until: until).description)
         // Another terminal is not locked.
-        XCTAssertEqual(try ledger.checkStaffPIN("2468", terminalId: "K2", at: Flow.time(201)).name, "Sato")
-        XCTAssertEqual(try ledger.checkStaffPIN("2468", terminalId: "K1", at: Flow.time(305)).name, "Sato")
+        XCTAssertEqual(try ledger.checkStaffPIN("2468", member: "Sato", terminalId: "K2", at: Flow.time(201)).name, "Sato")
+        XCTAssertEqual(try ledger.checkStaffPIN("2468", member: "Sato", terminalId: "K1", at: Flow.time(305)).name, "Sato")
 
         let steps = try ledger.journal().filter { $0.terminalId == "K1" }.map(\.step)
         XCTAssertEqual(steps.count, 6)
-        XCTAssertEqual(steps[0], .staff(action: "wrong PIN 1 of 5", name: "unknown"))
-        XCTAssertEqual(steps[4], .staff(action: "wrong PIN 5 of 5; staff mode locked until \(LedgerTime.text(until))", name: "unknown"))
+        XCTAssertEqual(steps[0], .staff(action: "wrong PIN 1 of 5", name: "Sato"))
+        XCTAssertEqual(steps[4], .staff(action: "wrong PIN 5 of 5; staff mode locked until \(LedgerTime.text(until))", name: "Sato"))
         XCTAssertEqual(steps[5], .staff(action: "signed in", name: "Sato"))
     }
 
     func testTheRightPINStartsTheCountAgain() throws {
-        for attempt in 1...4 { _ = try? ledger.checkStaffPIN("9999", terminalId: "K1", at: Flow.time(attempt)) }
-        XCTAssertEqual(try ledger.checkStaffPIN("2468", terminalId: "K1", at: Flow.time(5)).name, "Sato")
-        XCTAssertLedgerError(.wrongPIN(attemptsLeft: 4)) { try ledger.checkStaffPIN("9999", terminalId: "K1", at: Flow.time(6)) }
+        for attempt in 1...4 { _ = try? ledger.checkStaffPIN("9999", member: "Sato", terminalId: "K1", at: Flow.time(attempt)) }
+        XCTAssertEqual(try ledger.checkStaffPIN("2468", member: "Sato", terminalId: "K1", at: Flow.time(5)).name, "Sato")
+        XCTAssertLedgerError(.wrongPIN(attemptsLeft: 4)) { try ledger.checkStaffPIN("9999", member: "Sato", terminalId: "K1", at: Flow.time(6)) }
     }
 
     func testAfterALockoutTheCountStartsAgain() throws {
-        for attempt in 1...5 { _ = try? ledger.checkStaffPIN("9999", terminalId: "K1", at: Flow.time(attempt)) }
-        XCTAssertLedgerError(.wrongPIN(attemptsLeft: 4)) { try ledger.checkStaffPIN("9999", terminalId: "K1", at: Flow.time(400)) }
+        for attempt in 1...5 { _ = try? ledger.checkStaffPIN("9999", member: "Sato", terminalId: "K1", at: Flow.time(attempt)) }
+        XCTAssertLedgerError(.wrongPIN(attemptsLeft: 4)) { try ledger.checkStaffPIN("9999", member: "Sato", terminalId: "K1", at: Flow.time(400)) }
     }
 
     func testBadStaffEntriesAreRefusedInOneSentence() throws {
@@ -87,10 +87,19 @@ final class StaffTests: XCTestCase {
         XCTAssertLedgerError(.invalidEntry("A staff PIN is 4 to 8 digits.")) { try ledger.addStaff(name: "Ito", pin: "123456789") }
         XCTAssertLedgerError(.invalidEntry("A staff name is 1 to 40 characters.")) { try ledger.addStaff(name: "  ", pin: "1234") }
         XCTAssertLedgerError(.staffExists(name: "Sato")) { try ledger.addStaff(name: "Sato", pin: "1357") }
-        XCTAssertLedgerError(.invalidEntry("That PIN belongs to another member of staff; choose another.")) {
-            try ledger.addStaff(name: "Ito", pin: "2468")
-        }
         XCTAssertEqual(try ledger.staff().count, 2)
+    }
+
+    func testAPINIsTheMembersOwnAndAddingOneTellsNothingAboutOthers() throws {
+        // Tanaka's PIN, chosen again by Ito: added like any other, with no word about Tanaka.
+        XCTAssertEqual(try ledger.addStaff(name: "Ito", pin: "135790").name, "Ito")
+        XCTAssertEqual(try ledger.checkStaffPIN("135790", member: "Ito", terminalId: "K1", at: Flow.time(1)).name, "Ito")
+        XCTAssertEqual(try ledger.checkStaffPIN("135790", member: "Tanaka", terminalId: "K1", at: Flow.time(2)).name, "Tanaka")
+        // Another member's PIN opens nothing for Sato, and the try is journaled under Sato's name.
+        XCTAssertLedgerError(.wrongPIN(attemptsLeft: 4)) {
+            try ledger.checkStaffPIN("135790", member: "Sato", terminalId: "K1", at: Flow.time(3))
+        }
+        XCTAssertEqual(try ledger.journal().last?.step, .staff(action: "wrong PIN 1 of 5", name: "Sato"))
     }
 
     func testActionsThatMoveNoMoneyAreJournaledWithTheName() throws {
@@ -104,7 +113,7 @@ final class StaffTests: XCTestCase {
     func testWithoutStaffNoPINOpensStaffMode() throws {
         let empty = try Ledger(path: folder.path("empty.sqlite"))
         XCTAssertLedgerError(.invalidEntry("No staff are registered yet; add one with `kiosk staff add --name NAME`.")) {
-            try empty.checkStaffPIN("1234", terminalId: "K1", at: Flow.morning)
+            try empty.checkStaffPIN("1234", member: "Sato", terminalId: "K1", at: Flow.morning)
         }
     }
 }

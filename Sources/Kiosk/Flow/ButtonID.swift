@@ -29,5 +29,6 @@ public enum ButtonID: Hashable, Sendable {
     case finish
     // Staff
     case staffEntry
+    case staffMember(String)
     case staffAction(String)
 }

@@ -20,8 +20,10 @@ public enum Effect: Equatable {
     case askTopUp(txnId: String)
     /// Print the receipt or refund slip of a finished transaction → `.printed` or `.printFailed`.
     case print(txnId: String)
-    /// → `.staffSignedIn` or `.staffRefused`.
-    case checkStaffPIN(String)
+    /// → `.staffListed`.
+    case listStaff
+    /// The PIN of the member who chose their name → `.staffSignedIn` or `.staffRefused`.
+    case checkStaffPIN(member: String, pin: String)
     /// → `.staffTaskDone`.
     case staffTask(StaffTask, staff: String)
 }

@@ -31,6 +31,8 @@ public enum Event: Equatable {
     case cashJammed
     case printed(files: [String])
     case printFailed(PrinterFault)
+    /// The names of the ledger's staff, to choose from at sign-in.
+    case staffListed([String])
     case staffSignedIn(String)
     case staffRefused(String)
     /// What a staff task did, and the machine's devices after it.
@@ -46,7 +48,7 @@ extension Event {
              .topUpAnswered, .topUpStatus, .changeDispensed, .cashGivenBack, .cashJammed, .printed, .printFailed:
             return true
         case .tick, .tap, .key, .cashInserted, .cardPresented, .shutdown, .resume, .statusesLoaded, .machineReady,
-             .machineInUse, .staffSignedIn, .staffRefused, .staffTaskDone:
+             .machineInUse, .staffListed, .staffSignedIn, .staffRefused, .staffTaskDone:
             return false
         }
     }

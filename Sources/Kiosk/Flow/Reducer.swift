@@ -32,7 +32,7 @@ extension KioskState {
         case .journaled, .ledgerFailed, .accountLookedUp, .cardAnswered, .cardCaptured, .cardVoided,
              .topUpAnswered, .topUpStatus, .changeDispensed, .cashGivenBack, .cashJammed, .printed, .printFailed:
             return answer(event)
-        case .staffSignedIn, .staffRefused, .staffTaskDone:
+        case .staffListed, .staffSignedIn, .staffRefused, .staffTaskDone:
             lastActivity = now
             return customer(event)
         }
@@ -42,8 +42,8 @@ extension KioskState {
     private mutating func customer(_ event: Event) -> [Effect] {
         if case .tap(.cancel) = event { return cancel(reason: .cancelledByCustomer) }
         if case .tap(.staffEntry) = event, machine != nil, awaiting == nil, order == nil {
-            screen = .staffPIN(digits: "")
-            return []
+            screen = .staffPIN(StaffSignIn())
+            return [.listStaff]
         }
         switch screen {
         case .findMachine(let chain, let store, let terminal):
@@ -67,8 +67,8 @@ extension KioskState {
                 return backToAttract()
             }
             return rejectStray(event)
-        case .staffPIN(let digits):
-            return staffPIN(event, digits: digits)
+        case .staffPIN(let signIn):
+            return staffPIN(event, signIn: signIn)
         case .staffMenu(let desk):
             return staffMenu(event, desk: desk)
         case .lookingUp, .processing, .outOfService:

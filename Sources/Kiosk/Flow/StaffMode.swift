@@ -25,6 +25,20 @@ public enum StaffCash: Equatable {
     case settle(RefundOwed, rest: [RefundOwed], paid: [RefundOwed])
 }
 
+/// Signing in to staff mode: the member chooses their name from the staff of the ledger, then
+/// types their own PIN. With one member the name is chosen already.
+public struct StaffSignIn: Equatable {
+    public var members: [String] = []
+    public var member: String?
+    public var digits = ""
+
+    public init(members: [String] = [], member: String? = nil, digits: String = "") {
+        self.members = members
+        self.member = member
+        self.digits = digits
+    }
+}
+
 /// The staff member signed in and the outcome of their last task.
 public struct StaffDesk: Equatable {
     public var name: String
@@ -32,20 +46,29 @@ public struct StaffDesk: Equatable {
 }
 
 extension KioskState {
-    mutating func staffPIN(_ event: Event, digits: String) -> [Effect] {
+    mutating func staffPIN(_ event: Event, signIn: StaffSignIn) -> [Effect] {
+        var next = signIn
+        let digits = signIn.digits
         switch event {
-        case .key(.char(let c)) where c.isASCII && c.isNumber && digits.count < 8:
-            screen = .staffPIN(digits: digits + String(c)); notice = nil
-        case .tap(.digit(let d)) where digits.count < 8:
-            screen = .staffPIN(digits: digits + String(d)); notice = nil
+        case .staffListed(let names):
+            next.members = names
+            if names.count == 1 { next.member = names[0] }
+            notice = names.isEmpty ? .staff("No staff are registered yet; add one with `kiosk staff add --name NAME`.") : nil
+        case .tap(.staffMember(let name)) where signIn.members.contains(name):
+            next.member = name; next.digits = ""; notice = nil
+        case .key(.char(let c)) where c.isASCII && c.isNumber && digits.count < 8 && signIn.member != nil:
+            next.digits += String(c); notice = nil
+        case .tap(.digit(let d)) where digits.count < 8 && signIn.member != nil:
+            next.digits += String(d); notice = nil
         case .key(.backspace), .tap(.deleteDigit):
-            screen = .staffPIN(digits: String(digits.dropLast()))
+            next.digits = String(digits.dropLast())
         case .tap(.clearNumber):
-            screen = .staffPIN(digits: "")
+            next.digits = ""
         case .key(.enter), .tap(.confirm):
-            guard !digits.isEmpty else { return [] }
-            screen = .staffPIN(digits: "")
-            return [.checkStaffPIN(digits)]
+            guard let member = signIn.member, !digits.isEmpty else { return [] }
+            next.digits = ""
+            screen = .staffPIN(next)
+            return [.checkStaffPIN(member: member, pin: digits)]
         case .staffSignedIn(let name):
             notice = nil
             screen = .staffMenu(StaffDesk(name: name, message: nil))
@@ -56,6 +79,7 @@ extension KioskState {
         default:
             return rejectStray(event)
         }
+        if case .staffPIN = screen { screen = .staffPIN(next) }
         return []
     }
 

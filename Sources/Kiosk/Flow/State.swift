@@ -95,7 +95,7 @@ public enum Screen: Equatable {
     /// `reason` is for staff (the ledger's own words); `held` is money recorded on an open
     /// transaction, which staff return.
     case outOfService(reason: String, held: Yen = .zero)
-    case staffPIN(digits: String)
+    case staffPIN(StaffSignIn)
     case staffMenu(StaffDesk)
 
     /// Customer screens time out back to the attract screen; the machine's own work does not.

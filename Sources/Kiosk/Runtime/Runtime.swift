@@ -153,9 +153,11 @@ public final class KioskRuntime {
             case .success(let files): return .printed(files: files)
             case .failure(let fault): return .printFailed(fault)
             }
-        case .checkStaffPIN(let pin):
+        case .listStaff:
+            return .staffListed((try? ledger?.staff().map(\.name)) ?? [])
+        case .checkStaffPIN(let member, let pin):
             guard let work = staffWork(now) else { return .staffRefused("Staff mode needs the ledger, which is not open.") }
-            return work.signIn(pin)
+            return work.signIn(member, pin: pin)
         case .staffTask(let task, let staff):
             guard let work = staffWork(now) else { return .staffTaskDone(message: "The ledger is not open.", status: nil) }
             return work.perform(task, staff: staff)

@@ -4,6 +4,7 @@ import Receipt
 /// A file of events that drives the real machine without a screen, one command a line:
 ///
 ///     tap start | tap digit 3 | tap plan docomo-3g-30 | tap language ja | tap pay-cash ...
+///     tap staff-member Sato   who signs in to staff mode (then their PIN)
 ///     type 090-1234-5678      each digit as a key
 ///     key enter|escape|backspace|<one character>
 ///     cash 1000               a coin or bill into the slot
@@ -93,6 +94,7 @@ public enum Script {
         case .payByCard: return "pay-card"
         case .useThisMachine: return "use-this-machine"
         case .staffEntry: return "staff"
+        case .staffMember(let name): return "staff-member \(name)"
         case .staffAction(let id): return "staff-task \(id)"
         case .digit(let d): return "digit \(d)"
         case .plan(let id): return "plan \(id)"
@@ -121,6 +123,7 @@ public enum Script {
         case ("pay-card", nil): return .payByCard
         case ("use-this-machine", nil): return .useThisMachine
         case ("staff", nil): return .staffEntry
+        case ("staff-member", let name?): return .staffMember(name)
         case ("staff-task", let id?): return StaffTask(rawValue: id).map { .staffAction($0.rawValue) }
         case ("digit", let d?): return Int(d).flatMap { (0...9).contains($0) ? .digit($0) : nil }
         case ("plan", let id?): return .plan(id)

@@ -12,9 +12,9 @@ struct StaffWork {
     let terminal: Terminal
     let now: Date
 
-    func signIn(_ pin: String) -> Event {
+    func signIn(_ member: String, pin: String) -> Event {
         do {
-            return .staffSignedIn(try ledger.checkStaffPIN(pin, terminalId: terminal.id, at: now).name)
+            return .staffSignedIn(try ledger.checkStaffPIN(pin, member: member, terminalId: terminal.id, at: now).name)
         } catch {
             return .staffRefused(String(describing: error))
         }

@@ -75,11 +75,17 @@ extension Canvas {
         }
     }
 
-    mutating func staffPIN(_ digits: String) {
-        heading(say(.enterPIN))
+    /// The member's name first (a button each, beside the keypad), then their PIN as dots.
+    mutating func staffPIN(_ signIn: StaffSignIn) {
+        heading(signIn.member.map { "\(say(.enterPIN)): \($0)" } ?? say(.chooseStaffName))
         frame.fill(Rect(x: 3, y: bodyTop + 1, width: 20, height: 1), style: Style(reverse: true))
-        frame.put(" " + String(repeating: "•", count: digits.count) + "_", x: 3, y: bodyTop + 1, style: Style(bold: true, reverse: true))
+        frame.put(" " + String(repeating: "•", count: signIn.digits.count) + "_", x: 3, y: bodyTop + 1, style: Style(bold: true, reverse: true))
         keypad(x: 3, y: bodyTop + 3)
+        // Two columns of four beside the keypad; the letters skip C (clear) and X (cancel).
+        for (i, (name, key)) in zip(signIn.members, "abdefghi").enumerated() {
+            let rect = Rect(x: 44 + (i % 2) * 18, y: bodyTop + 3 + (i / 2) * 3, width: 17, height: 3)
+            frame.button(.staffMember(name), name, key: .char(key), in: rect, style: name == signIn.member ? .primary : .button)
+        }
         primary(.confirm, say(.ok))
         backAndCancel(cancel: false)
         notice()

@@ -35,7 +35,7 @@ public enum ScreenRenderer {
         case .refund(let outcome): canvas.refund(outcome)
         case .cancelled(let returned): canvas.cancelled(returned)
         case .outOfService(let reason, let held): canvas.outOfService(reason, held: held)
-        case .staffPIN(let digits): canvas.staffPIN(digits)
+        case .staffPIN(let signIn): canvas.staffPIN(signIn)
         case .staffMenu(let desk): canvas.staffMenu(desk)
         }
         canvas.statusLine()

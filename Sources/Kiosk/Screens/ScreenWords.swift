@@ -15,7 +15,7 @@ enum Say {
     case refundTitle, returned, owed, slip, noCharge, cancelledTitle, takeCash
     case carrierError, carrierRefused, carrierSilent, cancelledByCustomer, timedOut, machineStopped, cashStuck
     case interrupted, cardDeclinedReason, cardNoAnswer, changeNotPaid
-    case outOfServiceTitle, useAnother, moneyRecorded, forStaff, staff, enterPIN
+    case outOfServiceTitle, useAnother, moneyRecorded, forStaff, staff, enterPIN, chooseStaffName
     case back, cancel, start, returningIn, enlarge
 
     func `in`(_ language: Language) -> String {
@@ -134,6 +134,8 @@ enum Say {
                                   "请使用其他机器或询问店员。", "請使用其他機器或詢問店員。")
         case .staff: return ("Staff", "係員", "店员", "店員")
         case .enterPIN: return ("Enter the staff PIN", "係員PINを入力", "请输入店员PIN", "請輸入店員PIN")
+        case .chooseStaffName: return ("Choose your name, then enter your PIN", "名前を選んでからPINを入力",
+                                       "请选择您的名字，然后输入PIN", "請選擇您的名字，然後輸入PIN")
         case .back: return ("Back", "戻る", "返回", "返回")
         case .cancel: return ("Cancel", "取消", "取消", "取消")
         case .start: return ("Start", "スタート", "开始", "開始")

@@ -22,8 +22,9 @@ extension Ledger {
     public static let pinAttempts = 5
     public static let lockout: TimeInterval = 5 * 60
 
-    /// Adds a member of staff. The PIN (4 to 8 digits) is stored salted and hashed, and must
-    /// differ from every other member's, since staff sign in with the PIN alone.
+    /// Adds a member of staff. The PIN (4 to 8 digits) is stored salted and hashed. It is the
+    /// member's own: staff sign in by choosing their name, then typing their PIN, so a PIN is
+    /// never compared with another member's, and adding one never tells whose PIN it is.
     @discardableResult
     public func addStaff(name rawName: String, pin: String, at: Date = Date()) throws -> StaffMember {
         let name = try StaffName.normalised(rawName)
@@ -31,9 +32,6 @@ extension Ledger {
         let existing = try staffHashes()
         if let same = existing.first(where: { StaffName.key($0.name) == StaffName.key(name) }) {
             throw LedgerError.staffExists(name: same.name)
-        }
-        if existing.contains(where: { StaffPIN.matches(pin, $0.hash) }) {
-            throw LedgerError.invalidEntry("That PIN belongs to another member of staff; choose another.")
         }
         let hash = try StaffPIN.hash(pin, cost: pinCost)
         try write { db in
@@ -59,10 +57,11 @@ extension Ledger {
         }
     }
 
-    /// Opens staff mode on a terminal: the member whose PIN this is, journaled as signed in.
-    /// A wrong PIN is journaled and throws `.wrongPIN`; the fifth in a row locks the
-    /// terminal's staff mode for five minutes, during which every PIN throws `.staffLocked`.
-    public func checkStaffPIN(_ pin: String, terminalId: String, at: Date = Date()) throws -> StaffMember {
+    /// Opens staff mode on a terminal for the named member when the PIN is theirs, journaled as
+    /// signed in. A wrong PIN (or a name that is no member's) is journaled and throws
+    /// `.wrongPIN`; the fifth in a row locks the terminal's staff mode for five minutes, during
+    /// which every PIN throws `.staffLocked`.
+    public func checkStaffPIN(_ pin: String, member name: String, terminalId: String, at: Date = Date()) throws -> StaffMember {
         guard !terminalId.isEmpty else { throw LedgerError.invalidEntry("A PIN check needs a terminal id.") }
         let (accounts, lockedUntil) = try read { db in
             (try staffHashes(db), try lockState(db, terminalId: terminalId, at: at).lockedUntil)
@@ -71,8 +70,10 @@ extension Ledger {
         guard !accounts.isEmpty else {
             throw LedgerError.invalidEntry("No staff are registered yet; add one with `kiosk staff add --name NAME`.")
         }
-        // The slow hashes run before the write lock is taken, so other kiosks keep journaling.
-        let member = accounts.first { StaffPIN.matches(pin, $0.hash) }.map { StaffMember(name: $0.name) }
+        let account = accounts.first { StaffName.key($0.name) == StaffName.key(name) }
+        // The slow hash runs before the write lock is taken, so other kiosks keep journaling.
+        let member = account.flatMap { StaffPIN.matches(pin, $0.hash) ? StaffMember(name: $0.name) : nil }
+        let tried = account?.name ?? "unknown"
         let outcome: LedgerError? = try write { db in
             let state = try lockState(db, terminalId: terminalId, at: at)
             if let until = state.lockedUntil { return LedgerError.staffLocked(until: until) }
@@ -88,12 +89,12 @@ extension Ledger {
                 try setLockState(db, terminalId: terminalId, failures: 0, lockedUntil: until)
                 try commit.append(Entry(txnId: nil, terminalId: terminalId, at: at, step: .staff(
                     action: "wrong PIN \(failures) of \(Ledger.pinAttempts); staff mode locked until \(LedgerTime.text(until))",
-                    name: "unknown")))
+                    name: tried)))
                 return LedgerError.staffLocked(until: until)
             }
             try setLockState(db, terminalId: terminalId, failures: failures, lockedUntil: nil)
             try commit.append(Entry(txnId: nil, terminalId: terminalId, at: at, step: .staff(
-                action: "wrong PIN \(failures) of \(Ledger.pinAttempts)", name: "unknown")))
+                action: "wrong PIN \(failures) of \(Ledger.pinAttempts)", name: tried)))
             return LedgerError.wrongPIN(attemptsLeft: Ledger.pinAttempts - failures)
         }
         if let outcome { throw outcome }
