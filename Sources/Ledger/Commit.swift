@@ -74,7 +74,7 @@ struct Commit {
             try move(.replenish, pieces, terminal: terminal, at: at, txnId: txn?.id)
         case .collected(let pieces, _):
             try move(.collect, pieces, terminal: terminal, at: at, txnId: txn?.id)
-        case .cardAuthorised(let brand, let last4, let authCode):
+        case .cardAuthorised(let brand, let last4, let authCode), .walletPaid(let brand, let last4, let authCode):
             try db.executeCached(sql: "UPDATE transactions SET card_brand = ?, card_last4 = ?, auth_code = ? WHERE id = ?",
                            arguments: [brand, last4, authCode, txn!.id])
         case .completed:
@@ -93,6 +93,7 @@ struct Commit {
         case .refundSettled(let yen, let staff):
             try settle(txn!.id, yen: yen, staff: staff, at: at)
         case .changeDue, .cashReturnDue, .cardAuthorisationRequested, .cardDeclined, .cardVoided, .cardCaptured,
+             .walletPaymentRequested, .walletDeclined, .walletCancelled, .walletRefunded,
              .topUpRequested, .topUpApplied, .topUpFailed, .recovered, .staff:
             break
         }

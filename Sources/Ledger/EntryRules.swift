@@ -21,7 +21,7 @@ enum EntryRules {
                 try checkDenomination(denomination)
                 guard count >= 0 else { throw invalid("A count of ¥\(denomination) pieces cannot be negative (\(count)).") }
             }
-        case .cardAuthorisationRequested(_, let last4), .cardAuthorised(_, let last4, _):
+        case .cardAuthorisationRequested(_, let last4), .cardAuthorised(_, let last4, _), .walletPaid(_, let last4, _):
             guard last4.count == 4, last4.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw invalid("Only the last four digits of a card are kept, not \"\(masked(last4))\".")
             }

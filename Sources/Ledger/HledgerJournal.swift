@@ -50,8 +50,10 @@ struct HledgerJournal {
             if cash != 0 { postings.append(Posting(account: HledgerJournal.cash(t.terminalId), yen: cash)) }
             let sale = t.status == .completed || (t.status == .refundDue && toppedUp.contains(t.id))
             if sale {
-                if t.paymentMethod == .card {
-                    postings.append(Posting(account: "assets:receivable:card:" + HledgerJournal.name(t.cardBrand ?? "card"), yen: t.amountYen))
+                if let method = t.paymentMethod, method != .cash {
+                    // Owed by the card scheme or the wallet, by brand.
+                    postings.append(Posting(account: "assets:receivable:\(method.rawValue):" + HledgerJournal.name(t.cardBrand ?? method.rawValue),
+                                            yen: t.amountYen))
                 }
                 postings.append(Posting(account: "revenue:topup:" + HledgerJournal.name(t.carrierId), yen: -(t.amountYen - t.taxYen)))
                 postings.append(Posting(account: "liabilities:consumption-tax", yen: -t.taxYen))

@@ -56,10 +56,17 @@ public final class Ledger: @unchecked Sendable {
                     CREATE TABLE IF NOT EXISTS ledger_migrations (
                         name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)
                     """)
-                for migration in Schema.migrations where !applied.contains(migration.name) {
+                let missing = Schema.migrations.filter { !applied.contains($0.name) }
+                for migration in missing {
                     try db.execute(sql: migration.sql)
                     try db.execute(sql: "INSERT INTO ledger_migrations (name, applied_at) VALUES (?, ?)",
                                    arguments: [migration.name, LedgerTime.text(Date())])
+                }
+                // Other connections to the file read the schema again (a definition edited in
+                // place does not tell them by itself).
+                if !missing.isEmpty {
+                    let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+                    try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
                 }
             }
         }

@@ -20,6 +20,7 @@ enum Schema {
         Migration(name: "2-append-only", sql: appendOnly),
         Migration(name: "3-staff-and-reports", sql: staffAndReports),
         Migration(name: "4-latest-top-up-by-sim", sql: latestTopUpBySIM),
+        Migration(name: "6-wallet-payments", sql: walletPayments),
     ]
 
     static var latest: String { migrations.last!.name }
@@ -158,6 +159,18 @@ enum Schema {
         CREATE INDEX transactions_for_reports ON transactions (
             terminal_id, finished_at, status, payment_method, carrier_id, plan_id, amount_yen, tax_yen);
         CREATE INDEX cash_movements_for_reports ON cash_movements (terminal_id, at, kind, denomination, count);
+        """
+
+    /// `payment_method` takes `wallet` too. SQLite cannot alter a CHECK constraint, and a copy
+    /// of `transactions` would have to drop a table other tables refer to; its documented way
+    /// is to edit the table's definition in place (the rows already meet the wider check).
+    private static let walletPayments = """
+        PRAGMA writable_schema = ON;
+        UPDATE sqlite_schema SET sql = replace(sql,
+            'payment_method TEXT CHECK (payment_method IN (''cash'', ''card''))',
+            'payment_method TEXT CHECK (payment_method IN (''cash'', ''card'', ''wallet''))')
+            WHERE type = 'table' AND name = 'transactions';
+        PRAGMA writable_schema = RESET;
         """
 
     /// The carrier looks up a SIM's latest top-up at every customer: with the time in the

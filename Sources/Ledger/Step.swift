@@ -28,6 +28,18 @@ public enum Step: Equatable, Sendable, Codable {
     case cardDeclined(reason: String)
     case cardVoided(authCode: String)
     case cardCaptured(authCode: String)
+    /// A phone wallet's payment code is about to be sent to the wallet's acquirer (intent).
+    /// The code itself is a one-time bearer token and is never kept.
+    case walletPaymentRequested(brand: String)
+    /// The wallet paid: its trade number, and the last four digits of it for the receipt.
+    case walletPaid(brand: String, last4: String, tradeNo: String)
+    /// The wallet's decline code (`balance`, `risk`), or `not_confirmed` when the customer
+    /// did not confirm in their app in time and the order is to be cancelled.
+    case walletDeclined(reason: String)
+    /// The wallet's order cancelled: nothing it may have taken stays taken.
+    case walletCancelled
+    /// A paid wallet order refunded after the top-up failed.
+    case walletRefunded(tradeNo: String)
     /// The carrier's host is about to be asked to apply the plan (intent).
     case topUpRequested(simNumber: String, planId: String)
     case topUpApplied(newExpiry: String)

@@ -14,6 +14,9 @@ public enum StopReason: String, Equatable, Hashable, Sendable, CaseIterable, Cod
     case cardTimedOut = "card_timed_out"
     /// The top-up went through but the machine could not pay out all the change.
     case changeNotPaid = "change_not_paid"
+    case walletDeclined = "wallet_declined"
+    /// The customer did not confirm the payment in their app in time; it was cancelled.
+    case walletNotConfirmed = "wallet_not_confirmed"
 
     /// The staff's words, in English, as reports and the refunds-due list show them.
     public var sentence: String {
@@ -28,6 +31,8 @@ public enum StopReason: String, Equatable, Hashable, Sendable, CaseIterable, Cod
         case .cardDeclined: return "card declined"
         case .cardTimedOut: return "card reader timed out"
         case .changeNotPaid: return "change could not be paid out"
+        case .walletDeclined: return "wallet payment declined"
+        case .walletNotConfirmed: return "wallet payment not confirmed in time"
         }
     }
 

@@ -196,7 +196,7 @@ final class CustomerStoriesTests: XCTestCase {
         s.send(.cardAnswered(.declined(.insufficientFunds)),
                [.journal(txnId: txn, [.cardDeclined(reason: "insufficient_funds"), .failed(reason: .cardDeclined)])]) {
             $0.notice = .cardDeclined(.insufficientFunds)
-            $0.awaiting = .cardFailureRecorded
+            $0.awaiting = .attemptFailed()
         }
         s.send(.journaled(receiptNo: nil), []) {
             $0.awaiting = nil
@@ -220,7 +220,7 @@ final class CustomerStoriesTests: XCTestCase {
             $0.awaiting = .reversalIntent
         }
         s.send(.journaled(receiptNo: nil), [.voidCard(authCode: "", txnId: s.txnId)]) { $0.awaiting = .reversal }
-        s.send(.cardVoided, [.journal(txnId: s.txnId, [.failed(reason: .cardTimedOut)])]) { $0.awaiting = .cardFailureRecorded }
+        s.send(.cardVoided, [.journal(txnId: s.txnId, [.failed(reason: .cardTimedOut)])]) { $0.awaiting = .attemptFailed() }
         s.send(.journaled(receiptNo: nil), []) {
             $0.awaiting = nil
             $0.order?.txnId = nil

@@ -95,7 +95,7 @@ final class RecoveryStoriesTests: XCTestCase {
             $0.awaiting = .reversalIntent
         }
         s.send(.journaled(receiptNo: nil), [.voidCard(authCode: "", txnId: txn)]) { $0.awaiting = .reversal }
-        s.send(.cardVoided, [.journal(txnId: txn, [.failed(reason: .cardTimedOut)])]) { $0.awaiting = .cardFailureRecorded }
+        s.send(.cardVoided, [.journal(txnId: txn, [.failed(reason: .cardTimedOut)])]) { $0.awaiting = .attemptFailed() }
     }
 
     func testACardWhoseTopUpWentThroughIsCaptured() throws {

@@ -24,6 +24,7 @@ final class TestMachine {
     let clock = ManualClock(start: Sample.noon)
     let cash: SimulatedCashDevice
     let acquirer: SimulatedAcquirer
+    let wallets: SimulatedWalletAcquirer
     let host: SimulatedTopUpHost
     let printer = RecordingPrinter()
     let runtime: KioskRuntime
@@ -33,8 +34,9 @@ final class TestMachine {
         cash = SimulatedCashDevice(faults: faults)
         acquirer = SimulatedAcquirer(cards: Sample.catalogue.testCards, faults: faults)
         host = SimulatedTopUpHost(catalogue: Sample.catalogue, records: ledger, faults: faults)
+        wallets = SimulatedWalletAcquirer(codes: Sample.catalogue.testWallets, faults: faults)
         runtime = KioskRuntime(state: KioskState(catalogue: Sample.catalogue, now: Sample.noon), ledger: ledger,
-                               host: host, acquirer: acquirer, cash: cash, printer: printer, clock: clock.now)
+                               host: host, acquirer: acquirer, wallets: wallets, cash: cash, printer: printer, clock: clock.now)
         let t = Sample.catalogue.terminal(terminal)!
         runtime.open(storeId: t.storeId, terminalId: t.id)
     }

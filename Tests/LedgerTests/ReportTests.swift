@@ -157,10 +157,11 @@ final class ReportTests: XCTestCase {
         let report = try ledger.xReport(terminalId: "K1", at: ReportDay.evening, counted: [1000: 1])
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(report.prettyJSON.utf8)) as? [String: Any])
         XCTAssertEqual(Set(object.keys), ["kind", "number", "store", "terminal", "period", "transactions", "sales_yen", "tax_yen",
-                                          "by_payment", "by_carrier", "by_hour", "cash", "refunds_due"])
+                                          "by_payment", "by_brand", "by_carrier", "by_hour", "cash", "refunds_due"])
         XCTAssertEqual(Set((object["period"] as! [String: Any]).keys), ["from", "to"])
         XCTAssertEqual(Set((object["transactions"] as! [String: Any]).keys), ["completed", "cancelled", "refunded", "refund_due", "failed"])
-        XCTAssertEqual(Set((object["by_payment"] as! [String: Any]).keys), ["cash", "card"])
+        XCTAssertEqual(Set((object["by_payment"] as! [String: Any]).keys), ["cash", "card", "wallet"])
+        XCTAssertEqual(Set(((object["by_brand"] as! [String: Any]).values.first as! [String: Any]).keys), ["count", "yen"])
         XCTAssertEqual(Set(((object["by_payment"] as! [String: Any])["cash"] as! [String: Any]).keys), ["count", "yen"])
         XCTAssertEqual(Set(((object["by_carrier"] as! [[String: Any]]).first!).keys), ["carrier", "plan", "count", "yen"])
         XCTAssertEqual(Set(((object["by_hour"] as! [[String: Any]]).first!).keys), ["hour", "count", "yen"])

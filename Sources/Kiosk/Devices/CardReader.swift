@@ -7,10 +7,12 @@ public enum CardBrand: String, Sendable, CaseIterable {
     case jcb = "JCB"
     case amex = "American Express"
     case diners = "Diners Club"
+    case unionPay = "UnionPay"
 
     public static func of(pan: String) -> CardBrand? {
         func prefix(_ n: Int) -> Int { Int(pan.prefix(n)) ?? -1 }
         switch true {
+        case pan.hasPrefix("62"): return .unionPay
         case pan.hasPrefix("4"): return .visa
         case (51...55).contains(prefix(2)), (2221...2720).contains(prefix(4)): return .mastercard
         case (3528...3589).contains(prefix(4)): return .jcb
@@ -21,6 +23,16 @@ public enum CardBrand: String, Sendable, CaseIterable {
     }
 }
 
+extension CardBrand {
+    /// The brand of a card number the reader can take: 16 to 19 digits for UnionPay, whose
+    /// numbers need not pass the Luhn check; the Luhn check for every other brand.
+    public static func reading(_ pan: String) -> CardBrand? {
+        guard pan.allSatisfy({ $0.isASCII && $0.isNumber }), let brand = of(pan: pan) else { return nil }
+        if brand == .unionPay { return (16...19).contains(pan.count) ? brand : nil }
+        return (12...19).contains(pan.count) && Luhn.isValid(pan) ? brand : nil
+    }
+}
+
 /// Why the acquirer said no, in words for the customer.
 public enum CardDecline: String, Equatable, Sendable, CaseIterable {
     case insufficientFunds = "insufficient_funds"
@@ -28,6 +40,8 @@ public enum CardDecline: String, Equatable, Sendable, CaseIterable {
     case expired
     case lostOrStolen = "lost_stolen"
     case unreadable
+    /// A third wrong PIN: the card is refused for the rest of the day.
+    case pinTriesExceeded = "pin_tries_exceeded"
 
     public var description: String {
         switch self {
@@ -36,6 +50,7 @@ public enum CardDecline: String, Equatable, Sendable, CaseIterable {
         case .expired: return "The card has expired."
         case .lostOrStolen: return "The card was declined by the card issuer."   // never say "stolen" to the customer
         case .unreadable: return "The card could not be read."
+        case .pinTriesExceeded: return "The PIN was wrong three times; this card cannot be used today."
         }
     }
 }
@@ -43,13 +58,16 @@ public enum CardDecline: String, Equatable, Sendable, CaseIterable {
 public enum CardAuthorisation: Equatable, Sendable {
     case approved(authCode: String)
     case declined(CardDecline)
+    /// The PIN did not match; the card may be tried again this many times today.
+    case wrongPIN(triesLeft: Int)
     case timedOut
 }
 
 /// The card reader and the acquirer behind it: authorise, then capture after the top-up,
 /// or void when the top-up fails. It never keeps a full card number.
 public protocol CardAcquirer: AnyObject {
-    func authorise(pan: String, expiry: String, amount: Yen, txnId: String) -> CardAuthorisation
+    /// `pin` only for a card that asks for one; the acquirer does not keep it.
+    func authorise(pan: String, expiry: String, amount: Yen, txnId: String, pin: PIN?) -> CardAuthorisation
     func capture(authCode: String, txnId: String)
     func void(authCode: String, txnId: String)
 }
@@ -61,6 +79,9 @@ public final class SimulatedAcquirer: CardAcquirer {
     private var random: SeededRandom
     public private(set) var captured: Set<String> = []
     public private(set) var voided: Set<String> = []
+    /// Wrong PINs in a row, by card.
+    private var wrongPINs: [String: Int] = [:]
+    static let pinTries = 3
 
     public init(cards: [TestCard], faults: Faults = .none, seed: UInt64 = 1) {
         self.cards = cards
@@ -68,10 +89,22 @@ public final class SimulatedAcquirer: CardAcquirer {
         self.random = SeededRandom(seed: seed ^ 0xCA4D)
     }
 
-    public func authorise(pan: String, expiry: String, amount: Yen, txnId: String) -> CardAuthorisation {
-        guard Luhn.isValid(pan), CardBrand.of(pan: pan) != nil else { return .declined(.unreadable) }
+    public func authorise(pan: String, expiry: String, amount: Yen, txnId: String, pin: PIN? = nil) -> CardAuthorisation {
+        guard CardBrand.reading(pan) != nil else { return .declined(.unreadable) }
         if random.chance(faults.cardTimeout) { return .timedOut }
-        switch cards.first(where: { $0.pan == pan })?.outcome ?? .approve {
+        let card = cards.first(where: { $0.pan == pan })
+        if let expected = card?.pin {
+            // The issuer counts wrong PINs per card; the third refuses the card from then on
+            // (for the day: the simulated issuer lives as long as the machine's process).
+            guard wrongPINs[pan, default: 0] < SimulatedAcquirer.pinTries else { return .declined(.pinTriesExceeded) }
+            guard pin?.matches(expected) == true else {
+                wrongPINs[pan, default: 0] += 1
+                let left = SimulatedAcquirer.pinTries - wrongPINs[pan]!
+                return left > 0 ? .wrongPIN(triesLeft: left) : .declined(.pinTriesExceeded)
+            }
+            wrongPINs[pan] = 0
+        }
+        switch card?.outcome ?? .approve {
         case .approve: return .approved(authCode: Self.authCode(txnId))
         case .insufficientFunds: return .declined(.insufficientFunds)
         case .doNotHonour: return .declined(.doNotHonour)

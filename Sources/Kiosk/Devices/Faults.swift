@@ -6,9 +6,11 @@ public struct Faults: Equatable, Sendable {
     public var cardTimeout = 0.0
     public var jam = 0.0
     public var paperOut = 0.0
+    public var walletTimeout = 0.0
+    public var walletPending = 0.0
 
     public static let none = Faults()
-    public static let names = ["host-timeout", "host-error", "card-timeout", "jam", "paper-out"]
+    public static let names = ["host-timeout", "host-error", "card-timeout", "jam", "paper-out", "wallet-timeout", "wallet-pending"]
 
     public init() {}
 
@@ -33,6 +35,8 @@ public struct Faults: Equatable, Sendable {
             case "card-timeout": cardTimeout = p
             case "jam": jam = p
             case "paper-out": paperOut = p
+            case "wallet-timeout": walletTimeout = p
+            case "wallet-pending": walletPending = p
             default: throw FaultSpecError("\"\(kv[0])\" is not a fault; the faults are \(Faults.names.joined(separator: ", "))")
             }
         }

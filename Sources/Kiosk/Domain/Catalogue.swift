@@ -117,6 +117,8 @@ public struct TestCard: Hashable, Sendable {
     public var expiry: String   // MM/YY
     public var outcome: CardOutcome
     public var label: String
+    /// The PIN a UnionPay debit card asks for; nil for a card that asks for none.
+    public var pin: String? = nil
 }
 
 /// Everything the fixtures describe: the sample world the kiosk runs in.
@@ -128,6 +130,8 @@ public struct Catalogue: Equatable, Sendable {
     public var plans: [Plan]
     public var accounts: [SIMAccount]
     public var testCards: [TestCard]
+    public var wallets: [WalletBrand] = []
+    public var testWallets: [TestWallet] = []
 
     public func chain(_ id: String) -> Chain? { chains.first { $0.id == id } }
     public func store(_ id: String) -> Store? { stores.first { $0.id == id } }

@@ -27,7 +27,7 @@ public enum FixtureLoader {
             let storeId = try row.text("store_id")
             guard stores.contains(where: { $0.id == storeId }) else { throw row.fail("store_id", "names \"\(storeId)\", which is not in stores.csv") }
             let payments = try list(row, "payments").map { p -> PaymentMethod in
-                guard let m = PaymentMethod(rawValue: p) else { throw row.fail("payments", "has \"\(p)\", not cash or card") }
+                guard let m = PaymentMethod(rawValue: p) else { throw row.fail("payments", "has \"\(p)\", not cash, card or wallet") }
                 return m
             }
             let formats = try list(row, "receipt_formats").map { f -> ReceiptFormat in
@@ -64,13 +64,19 @@ public enum FixtureLoader {
         }
         let cards = try CSVTable(directory: directory, name: "test_cards.csv").rows.map { row -> TestCard in
             let pan = try row.text("pan").filter { $0 != " " }
-            guard Luhn.isValid(pan) else { throw row.fail("pan", "fails the Luhn check") }
+            guard CardBrand.reading(pan) != nil else { throw row.fail("pan", "is not a card number the reader takes (brand, length or Luhn check)") }
             let outcomes = CardOutcome.allCases.map(\.rawValue)
+            let pin = row.optional("pin")
+            if let pin, !(4...6).contains(pin.count) || !pin.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                throw row.fail("pin", "is \"\(pin)\", not 4 to 6 digits")
+            }
             return TestCard(id: try row.text("id"), pan: pan, expiry: try row.text("expiry"),
-                            outcome: CardOutcome(rawValue: try row.oneOf("outcome", outcomes))!, label: try row.text("label"))
+                            outcome: CardOutcome(rawValue: try row.oneOf("outcome", outcomes))!, label: try row.text("label"), pin: pin)
         }
-        let catalogue = Catalogue(chains: chains, stores: stores, terminals: terminals, carriers: carriers,
+        var catalogue = Catalogue(chains: chains, stores: stores, terminals: terminals, carriers: carriers,
                                   plans: plans, accounts: accounts, testCards: cards)
+        catalogue.wallets = try WalletFixtures.brands(in: directory)
+        catalogue.testWallets = try WalletFixtures.testCodes(in: directory, brands: catalogue.wallets)
         try checkUnique(catalogue)
         return catalogue
     }
@@ -157,5 +163,7 @@ public enum FixtureLoader {
         try unique(c.plans.map(\.id), "plans.csv")
         try unique(c.accounts.map(\.number), "sim_accounts.csv")
         try unique(c.testCards.map(\.id), "test_cards.csv")
+        try unique(c.wallets.map(\.name), "wallets.csv")
+        try unique(c.testWallets.map(\.id), "test_wallets.csv")
     }
 }

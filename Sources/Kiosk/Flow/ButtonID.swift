@@ -20,9 +20,14 @@ public enum ButtonID: Hashable, Sendable {
     case plan(String)
     case payByCash
     case payByCard
+    case payByWallet
     // The simulated devices panel: there is no hardware, so each coin, bill and test card is a button.
     case insertCash(Int)
     case presentCard(String)
+    /// Show a test wallet's payment code to the scanner.
+    case scanCode(String)
+    /// The next page of the devices panel, when its buttons do not all fit.
+    case morePanel
     // Always-there navigation
     case back
     case cancel

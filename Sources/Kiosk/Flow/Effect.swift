@@ -13,7 +13,16 @@ public enum Effect: Equatable {
     case dispenseChange(CashPieces)
     /// Give the customer's cash back → `.cashGivenBack` or `.cashJammed`.
     case giveBack(CashPieces)
-    case authoriseCard(pan: String, expiry: String, amount: Yen, txnId: String)
+    /// → `.cardAnswered`. `pin` only for a card that asked for one.
+    case authoriseCard(pan: String, expiry: String, amount: Yen, txnId: String, pin: PIN? = nil)
+    /// Send the scanned payment code for the amount → `.walletAnswered`.
+    case chargeWallet(code: String, amount: Yen, txnId: String)
+    /// The order's state by transaction id → `.walletStatus`.
+    case askWallet(txnId: String)
+    /// Cancel (reverse) an order that is not to be paid → `.walletCancelled`.
+    case cancelWallet(txnId: String)
+    /// Give a paid order back → `.walletRefunded`.
+    case refundWallet(tradeNo: String, amount: Yen, txnId: String)
     case captureCard(authCode: String, txnId: String)
     case voidCard(authCode: String, txnId: String)
     case topUp(txnId: String, sim: SIMNumber, planId: String)

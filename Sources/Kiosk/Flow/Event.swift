@@ -8,6 +8,8 @@ public enum Event: Equatable {
     case key(Key)
     case cashInserted(Int)
     case cardPresented(pan: String, expiry: String)
+    /// The scanner read a payment code from the customer's phone.
+    case codeScanned(String)
     /// Ctrl-C or a stop: give back what was inserted first.
     case shutdown
     /// Carry on a sale rebuilt from its journal after a restart (`KioskState.resuming`).
@@ -24,6 +26,11 @@ public enum Event: Equatable {
     case cardAnswered(CardAuthorisation)
     case cardCaptured
     case cardVoided
+    case walletAnswered(WalletAnswer)
+    /// The wallet's order as it stands when the machine asks by transaction id.
+    case walletStatus(WalletAnswer)
+    case walletCancelled
+    case walletRefunded
     case topUpAnswered(TopUpResult)
     case topUpStatus(newExpiry: String?)
     case changeDispensed
@@ -45,9 +52,10 @@ extension Event {
     public var isAnswer: Bool {
         switch self {
         case .journaled, .ledgerFailed, .accountLookedUp, .cardAnswered, .cardCaptured, .cardVoided,
+             .walletAnswered, .walletStatus, .walletCancelled, .walletRefunded,
              .topUpAnswered, .topUpStatus, .changeDispensed, .cashGivenBack, .cashJammed, .printed, .printFailed:
             return true
-        case .tick, .tap, .key, .cashInserted, .cardPresented, .shutdown, .resume, .statusesLoaded, .machineReady,
+        case .tick, .tap, .key, .cashInserted, .cardPresented, .codeScanned, .shutdown, .resume, .statusesLoaded, .machineReady,
              .machineInUse, .staffListed, .staffSignedIn, .staffRefused, .staffTaskDone:
             return false
         }

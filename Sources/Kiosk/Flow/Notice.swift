@@ -9,6 +9,11 @@ public enum Notice: Equatable {
     case cannotMakeChange(Int)
     case cardDeclined(CardDecline)
     case cardTimedOut
+    /// A wrong PIN; the card may be tried again this many times today.
+    case wrongPIN(triesLeft: Int)
+    case walletCodeUnknown
+    case walletDeclined(WalletDecline)
+    case walletNotConfirmed
     case cardNotAccepted
     case noPaper
     case paymentUnavailable
@@ -27,6 +32,11 @@ public enum Notice: Equatable {
         case .cannotMakeChange(let d): return "The machine cannot give change for \(Yen(d)) just now; it was returned. Please use smaller bills or a card."
         case .cardDeclined(let r): return r.description + " Please choose another way to pay."
         case .cardTimedOut: return "The card payment did not go through (no answer). You have not been charged."
+        case .wrongPIN(1): return "Wrong PIN. You can try once more."
+        case .wrongPIN(let left): return "Wrong PIN. You can try \(left) more times."
+        case .walletCodeUnknown: return "This payment code is not one this machine takes. Please show Alipay, WeChat Pay or PayPay."
+        case .walletDeclined(let why): return why.description + " Please choose another way to pay."
+        case .walletNotConfirmed: return "The payment was not confirmed in the app in time and was cancelled. You have not been charged."
         case .cardNotAccepted: return "This card cannot be used here."
         case .noPaper: return "The printer is out of paper: the top-up works, and staff can reprint your receipt."
         case .paymentUnavailable: return "This way of paying is not available on this machine."

@@ -116,6 +116,8 @@ extension KioskState {
             return startPayment(.cash)
         case .tap(.payByCard):
             return startPayment(.card)
+        case .tap(.payByWallet):
+            return startPayment(.wallet)
         case .tap(.back), .key(.escape):
             screen = .choosePlan
             notice = nil
@@ -137,7 +139,12 @@ extension KioskState {
         m.status.nextSequence += 1
         machine = m
         notice = machine?.status.hasPaper == false ? .noPaper : nil
-        screen = method == .cash ? .payingCash : .payingCard
+        panelPage = 0
+        switch method {
+        case .cash: screen = .payingCash
+        case .card: screen = .payingCard
+        case .wallet: screen = .payingWallet
+        }
         return []
     }
 

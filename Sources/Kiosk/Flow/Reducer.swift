@@ -13,7 +13,7 @@ extension KioskState {
         switch event {
         case .tick(let time):
             now = time
-            return timeOutIfIdle()
+            return walletTick() + timeOutIfIdle()
         case .shutdown:
             return shutdown()
         case .resume:
@@ -26,11 +26,11 @@ extension KioskState {
         case .machineInUse:
             notice = .machineInUse
             return []
-        case .tap, .key, .cashInserted, .cardPresented:
+        case .tap, .key, .cashInserted, .cardPresented, .codeScanned:
             lastActivity = now
             return customer(event)
         case .journaled, .ledgerFailed, .accountLookedUp, .cardAnswered, .cardCaptured, .cardVoided,
-             .topUpAnswered, .topUpStatus, .changeDispensed, .cashGivenBack, .cashJammed, .printed, .printFailed:
+             .walletAnswered, .walletStatus, .walletCancelled, .walletRefunded, .topUpAnswered, .topUpStatus, .changeDispensed, .cashGivenBack, .cashJammed, .printed, .printFailed:
             return answer(event)
         case .staffListed, .staffSignedIn, .staffRefused, .staffTaskDone:
             lastActivity = now
@@ -62,6 +62,10 @@ extension KioskState {
             return payingCash(event)
         case .payingCard:
             return payingCard(event)
+        case .enteringPIN(let pad):
+            return enteringPIN(event, pad: pad)
+        case .payingWallet:
+            return payingWallet(event)
         case .done, .refund, .cancelled:
             if event == .tap(.finish) || event == .key(.enter) || event == .key(.escape) || event == .tap(.back) {
                 return backToAttract()
@@ -71,7 +75,7 @@ extension KioskState {
             return staffPIN(event, signIn: signIn)
         case .staffMenu(let desk):
             return staffMenu(event, desk: desk)
-        case .lookingUp, .processing, .outOfService:
+        case .lookingUp, .processing, .confirmInApp, .outOfService:
             return rejectStray(event)
         }
     }

@@ -33,6 +33,7 @@ public struct OpenSale: Equatable {
         order.txnId = start.id
         order.method = start.paymentMethod
         order.begun = true
+        order.resumed = true
         var pending: Awaiting?
         var failure: StopReason?
         for step in steps.dropFirst() {
@@ -46,6 +47,16 @@ public struct OpenSale: Equatable {
                 order.card?.authCode = code
             case .cardDeclined(CardPayment.noAnswer):
                 pending = .reversalIntent
+            case .cardDeclined(CardPayment.wrongPIN):
+                // The PIN went with the process: the attempt cannot go on.
+                pending = nil
+            case .walletPaymentRequested(let brand):
+                order.wallet = WalletOnFile(brand: brand, tradeNo: nil)
+                pending = .walletAnswer
+            case .walletPaid(_, _, let tradeNo):
+                order.wallet?.tradeNo = tradeNo
+            case .walletDeclined(WalletPayment.notConfirmed):
+                pending = .walletCancelIntent
             case .topUpRequested:
                 pending = .topUpAnswer
             case .topUpApplied(let expiry):
@@ -56,7 +67,11 @@ public struct OpenSale: Equatable {
                 pending = .changeIntent
             case .topUpFailed(let reason):
                 failure = reason
-                pending = start.paymentMethod == .card ? .voidIntent(reason: reason) : nil
+                switch start.paymentMethod {
+                case .card: pending = .voidIntent(reason: reason)
+                case .wallet: pending = .walletRefundIntent(reason: reason)
+                case .cash: pending = nil
+                }
             case .cashReturnDue:
                 // A return asked for without a failed top-up was the customer's cancel; the
                 // journal does not say whether they pressed Cancel or walked away.
@@ -83,6 +98,9 @@ public struct OpenSale: Equatable {
         case .voidIntent?: return "void_unsent"
         case .changeIntent?: return "change_unpaid"
         case .returnIntent?: return "cash_return_unpaid"
+        case .walletAnswer?: return "wallet_unanswered"
+        case .walletCancelIntent?: return "wallet_cancel_unsent"
+        case .walletRefundIntent?: return "wallet_refund_unsent"
         case .some: return "resumed"
         }
     }
@@ -118,6 +136,9 @@ extension KioskState {
         case .cardAnswer?:
             awaiting = .cardAnswer
             return answer(.cardAnswered(.timedOut))
+        case .walletAnswer?:
+            awaiting = .walletAnswer
+            return answer(.walletAnswered(.timedOut))
         case .changeIntent?:
             let inventory = machine?.status.inventory ?? .none
             // Staff may have emptied the unit since: make the change again from what is there.
@@ -136,7 +157,9 @@ extension KioskState {
                 return change > .zero ? payChange(change, after: []) : close(.completed, [.completed])
             }
             guard order.paid > .zero else {
-                return close(.cancelled(.interrupted), [.cancelled(reason: .interrupted)])
+                // A card or wallet attempt that never took money.
+                awaiting = .attemptFailed(backToStart: true)
+                return [.journal(txnId: order.txnId, [.failed(reason: .interrupted)])]
             }
             return giveBack(.refund(.interrupted))
         }

@@ -30,20 +30,47 @@ extension KioskState {
             return accountLookedUp(lookup)
         case (.cashIn(let d, let covers), .journaled):
             return cashKept(d, covers: covers)
-        case (.cardIntent(let pan, let expiry), .journaled):
+        case (.cardIntent(let pan, let expiry, let pin), .journaled):
             self.order?.begun = true
-            awaiting = .cardAnswer
-            return [.authoriseCard(pan: pan, expiry: expiry, amount: order.amount, txnId: txnId)]
+            // The PIN goes to the acquirer and is dropped from the machine's state here.
+            awaiting = pin == nil ? .cardAnswer : .pinAnswer(pan: pan, expiry: expiry)
+            return [.authoriseCard(pan: pan, expiry: expiry, amount: order.amount, txnId: txnId, pin: pin)]
         case (.cardAnswer, .cardAnswered(let answer)):
-            return cardAnswered(answer)
+            return cardAnswered(answer, retry: nil)
+        case (.pinAnswer(let pan, let expiry), .cardAnswered(let answer)):
+            return cardAnswered(answer, retry: (pan, expiry))
+        case (.pinRetryRecorded(let pad), .journaled):
+            awaiting = nil
+            screen = .enteringPIN(pad)
+            return []
+        case (.walletIntent(let code), .journaled):
+            self.order?.begun = true
+            awaiting = .walletAnswer
+            return [.chargeWallet(code: code, amount: order.amount, txnId: txnId)]
+        case (.walletAnswer, .walletAnswered(let answer)):
+            return walletAnswered(answer, since: nil)
+        case (.walletStatus(let since), .walletStatus(let answer)):
+            return walletAnswered(answer, since: since)
+        case (.walletCancelIntent, .journaled):
+            awaiting = .walletCancel
+            return [.cancelWallet(txnId: txnId)]
+        case (.walletCancel, .walletCancelled):
+            awaiting = .attemptFailed()
+            return [.journal(txnId: txnId, [.walletCancelled, .failed(reason: .walletNotConfirmed)])]
+        case (.walletRefundIntent(let reason), .journaled):
+            awaiting = .walletRefund(reason: reason)
+            screen = .processing(.refundingWallet)
+            return [.refundWallet(tradeNo: order.wallet?.tradeNo ?? "", amount: order.amount, txnId: txnId)]
+        case (.walletRefund(let reason), .walletRefunded):
+            return close(.refunded(reason), [.walletRefunded(tradeNo: order.wallet?.tradeNo ?? ""), .refunded(reason: reason)])
         case (.reversalIntent, .journaled):
             awaiting = .reversal
             return [.voidCard(authCode: "", txnId: txnId)]
         case (.reversal, .cardVoided):
-            awaiting = .cardFailureRecorded
+            awaiting = .attemptFailed()
             return [.journal(txnId: txnId, [.failed(reason: .cardTimedOut)])]
-        case (.cardFailureRecorded, .journaled):
-            return cardAttemptEnded()
+        case (.attemptFailed(let backToStart), .journaled):
+            return attemptEnded(backToStart: backToStart)
         case (.topUpIntent, .journaled):
             awaiting = .topUpAnswer
             return [.topUp(txnId: txnId, sim: order.sim, planId: order.plan?.id ?? "")]
@@ -110,9 +137,14 @@ extension KioskState {
     private mutating func topUpApplied(_ expiry: String) -> [Effect] {
         guard let order, let txnId = order.txnId else { return [] }
         self.order?.newExpiry = expiry
-        if order.method == .card {
+        switch order.method {
+        case .card?:
             awaiting = .captureIntent
             return [.journal(txnId: txnId, [.topUpApplied(newExpiry: expiry)])]
+        case .wallet?:
+            return close(.completed, [.topUpApplied(newExpiry: expiry), .completed])
+        case .cash?, nil:
+            break
         }
         let changeYen = order.paid - order.amount
         guard changeYen > .zero else {
@@ -136,9 +168,15 @@ extension KioskState {
 
     private mutating func topUpFailed(_ reason: StopReason) -> [Effect] {
         guard let order, let txnId = order.txnId else { return [] }
-        if order.method == .card {
+        switch order.method {
+        case .card?:
             awaiting = .voidIntent(reason: reason)
             return [.journal(txnId: txnId, [.topUpFailed(reason: reason)])]
+        case .wallet?:
+            awaiting = .walletRefundIntent(reason: reason)
+            return [.journal(txnId: txnId, [.topUpFailed(reason: reason)])]
+        case .cash?, nil:
+            break
         }
         awaiting = .returnIntent(.refund(reason))
         return [.journal(txnId: txnId, [.topUpFailed(reason: reason), .cashReturnDue(pieces: order.inserted)])]
@@ -165,7 +203,7 @@ extension KioskState {
             awaiting = nil
             return []
         case .refunded(let why):
-            let returned = order.method == .card ? order.amount : order.paid
+            let returned = order.method == .cash ? order.paid : order.amount
             screen = .refund(RefundOutcome(txnId: txnId, returned: returned, due: .zero, why: why, slipFiles: []))
         case .refundDue(let due, let why):
             machine?.status.refundsOwed.append(RefundOwed(txnId: txnId, yen: due))
@@ -206,10 +244,13 @@ extension KioskState {
     /// Cancel or time-out: cash inserted is given back (journaled first); otherwise the
     /// customer is simply back at the start.
     mutating func cancel(reason: StopReason) -> [Effect] {
+        if case .walletPending? = awaiting { return giveUpWallet() }
         guard awaiting == nil else { return [] }
         switch screen {
-        case .findMachine, .attract, .outOfService, .lookingUp, .processing:
+        case .findMachine, .attract, .outOfService, .lookingUp, .processing, .confirmInApp:
             return []
+        case .enteringPIN:
+            return abandonAttempt(reason: reason, backToStart: true)
         case .payingCash:
             break
         default:

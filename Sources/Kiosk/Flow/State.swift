@@ -22,6 +22,8 @@ public struct KioskState: Equatable {
     public var now: Date
     public var lastActivity: Date
     public var timeout: TimeInterval
+    /// Which page of the simulated devices panel shows, when its buttons do not all fit.
+    public var panelPage = 0
 
     public init(catalogue: Catalogue, now: Date, language: Language = .en, timeout: TimeInterval = 60) {
         self.catalogue = catalogue
@@ -88,6 +90,11 @@ public enum Screen: Equatable {
     case choosePayment
     case payingCash
     case payingCard
+    /// A UnionPay debit card asks for its PIN; the screen shows only dots.
+    case enteringPIN(PINPad)
+    case payingWallet
+    /// The wallet's order waits for the customer to confirm it in their app, until then.
+    case confirmInApp(until: Date)
     case processing(Processing)
     case done(Completion)
     case refund(RefundOutcome)
@@ -101,17 +108,26 @@ public enum Screen: Equatable {
     /// Customer screens time out back to the attract screen; the machine's own work does not.
     public var timesOut: Bool {
         switch self {
-        case .enterNumber, .accountFound, .choosePlan, .choosePayment, .payingCash, .payingCard,
+        case .enterNumber, .accountFound, .choosePlan, .choosePayment, .payingCash, .payingCard, .enteringPIN, .payingWallet,
              .done, .refund, .cancelled, .staffPIN, .staffMenu:
             return true
-        case .findMachine, .attract, .lookingUp, .processing, .outOfService:
+        case .findMachine, .attract, .lookingUp, .confirmInApp, .processing, .outOfService:
             return false
         }
     }
 }
 
 public enum Processing: Equatable {
-    case authorisingCard, toppingUp, dispensingChange, returningCash, voidingCard, printing
+    case authorisingCard, payingByWallet, toppingUp, dispensingChange, returningCash, voidingCard, refundingWallet, printing
+}
+
+/// The PIN screen of a card that asks for one: the card as read, and the digits so far.
+public struct PINPad: Equatable {
+    public var pan: String
+    public var expiry: String
+    public var pin = PIN()
+    /// After a wrong PIN, how many more tries the card has today.
+    public var triesLeft: Int?
 }
 
 /// A finished sale as the done screen shows it.
@@ -147,8 +163,11 @@ public struct Order: Equatable {
     public var begun = false
     public var inserted: CashPieces = [:]
     public var card: CardOnFile?
+    public var wallet: WalletOnFile?
     public var newExpiry: String?
     public var change: CashPieces = [:]
+    /// Rebuilt from the journal after a restart: the customer has gone and cannot confirm anything.
+    public var resumed = false
 
     public var paid: Yen { inserted.total }
     public var amount: Yen { plan?.price ?? .zero }
@@ -173,12 +192,22 @@ public struct RefundOwed: Equatable, Sendable {
     }
 }
 
+/// The wallet as the machine may keep it: its brand and the order's trade number.
+public struct WalletOnFile: Equatable {
+    public var brand: String
+    public var tradeNo: String?
+}
+
 /// The journal commit or device answer the flow waits for, and what it does next.
 public enum Awaiting: Equatable {
     case lookUp
     case cashIn(denomination: Int, covers: Bool)
-    case cardIntent(pan: String, expiry: String)
+    case cardIntent(pan: String, expiry: String, pin: PIN? = nil)
     case cardAnswer
+    /// The answer for a card that asked for a PIN: a wrong PIN is asked for again.
+    case pinAnswer(pan: String, expiry: String)
+    /// A wrong PIN journaled: the PIN screen again.
+    case pinRetryRecorded(PINPad)
     /// No answer from the acquirer: the decline is journaled, then whatever it may have
     /// authorised is reversed, then the attempt is closed.
     case reversalIntent
@@ -195,7 +224,19 @@ public enum Awaiting: Equatable {
     case voidIntent(reason: StopReason)
     case void(reason: StopReason)
     case closing(Settlement)
-    case cardFailureRecorded
+    /// A payment attempt that failed (declined, not answered, given up) is being closed;
+    /// then the customer chooses how to pay again, or is back at the start.
+    case attemptFailed(backToStart: Bool = false)
+    case walletIntent(code: String)
+    case walletAnswer
+    /// In progress until the customer confirms in their app: asked again every few seconds,
+    /// cancelled at the limit.
+    case walletPending(since: Date, asked: Date)
+    case walletStatus(since: Date)
+    case walletCancelIntent
+    case walletCancel
+    case walletRefundIntent(reason: StopReason)
+    case walletRefund(reason: StopReason)
     case receipt
     /// A sale resumed after a restart: the note that it was resumed, then its next step.
     indirect case resuming(OpenSale)

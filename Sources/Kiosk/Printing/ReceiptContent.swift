@@ -27,6 +27,7 @@ public enum ReceiptContent {
         var expiry: String?
         var returned = CashPieces.none
         var voided = false
+        var walletRefunded = false
         var reason: StopReason?
         var due = 0
         for row in journal {
@@ -34,6 +35,7 @@ public enum ReceiptContent {
             case .topUpApplied(let e): expiry = e
             case .cashReturned(let p): returned.add(p)
             case .cardVoided: voided = true
+            case .walletRefunded: walletRefunded = true
             case .refunded(let r), .cancelled(let r), .topUpFailed(let r): reason = r
             case .refundDue(let y, let r): due += y; reason = r
             default: break
@@ -42,9 +44,12 @@ public enum ReceiptContent {
         var out: [Printable] = []
         if let expiry, txn.status == .completed || txn.status == .refundDue {
             let plan = catalogue.plan(txn.planId)
-            let payment: ReceiptPayment = txn.paymentMethod == .card
-                ? .card(brand: txn.cardBrand ?? "", last4: txn.cardLast4 ?? "", authCode: txn.authCode ?? "")
-                : .cash(receivedYen: txn.cashInYen, changeYen: txn.changeYen)
+            let payment: ReceiptPayment
+            switch txn.paymentMethod {
+            case .card?: payment = .card(brand: txn.cardBrand ?? "", last4: txn.cardLast4 ?? "", authCode: txn.authCode ?? "")
+            case .wallet?: payment = .wallet(brand: txn.cardBrand ?? "", last4: txn.cardLast4 ?? "", tradeNo: txn.authCode ?? "")
+            case .cash?, nil: payment = .cash(receivedYen: txn.cashInYen, changeYen: txn.changeYen)
+            }
             let receipt = SaleReceipt(
                 store: header, at: at, receiptNo: txn.receiptNo ?? 0, txnId: txn.id,
                 carrierName: catalogue.carrier(txn.carrierId)?.name[language] ?? txn.carrierId,
@@ -55,10 +60,11 @@ public enum ReceiptContent {
             out.append(Printable(name: base, document: receipt.document, language: language))
         }
         if txn.status == .refunded || txn.status == .refundDue || (txn.status == .cancelled && !returned.isEmpty) {
-            let back = voided ? txn.amountYen : returned.total.amount
+            let back = voided || walletRefunded ? txn.amountYen : returned.total.amount
             let slip = RefundSlip(store: header, at: at, receiptNo: txn.receiptNo, txnId: txn.id,
                                   simNumberMasked: sim, amountYen: txn.amountYen,
-                                  receivedYen: txn.paymentMethod == .card ? nil : txn.cashInYen, returnedYen: back, cardVoided: voided, dueYen: due,
+                                  receivedYen: txn.paymentMethod == .cash ? txn.cashInYen : nil, returnedYen: back, cardVoided: voided,
+                                  walletRefunded: walletRefunded, dueYen: due,
                                   reason: reason?.say.in(language) ?? "", isReprint: reprint, language: language)
             out.append(Printable(name: base + "-refund", document: slip.document, language: language))
         }

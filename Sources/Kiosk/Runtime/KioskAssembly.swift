@@ -9,6 +9,7 @@ public final class KioskAssembly {
     public let ledger: Ledger?
     public let cash: SimulatedCashDevice
     public let acquirer: SimulatedAcquirer
+    public let wallets: SimulatedWalletAcquirer
     /// Why the ledger could not be opened, when it could not.
     public let ledgerProblem: String?
 
@@ -38,6 +39,7 @@ public final class KioskAssembly {
         self.ledgerProblem = ledgerProblem
         cash = SimulatedCashDevice(faults: settings.faults, seed: settings.seed)
         acquirer = SimulatedAcquirer(cards: catalogue.testCards, faults: settings.faults, seed: settings.seed)
+        wallets = SimulatedWalletAcquirer(codes: catalogue.testWallets, faults: settings.faults, seed: settings.seed)
         let host: TopUpHost = ledger.map {
             SimulatedTopUpHost(catalogue: catalogue, records: $0, faults: settings.faults, seed: settings.seed)
         } ?? UnreachableHost()
@@ -47,7 +49,7 @@ public final class KioskAssembly {
         if let ledgerProblem {
             state.screen = .outOfService(reason: ledgerProblem)
         }
-        runtime = KioskRuntime(state: state, ledger: ledger, host: host, acquirer: acquirer, cash: cash,
+        runtime = KioskRuntime(state: state, ledger: ledger, host: host, acquirer: acquirer, wallets: wallets, cash: cash,
                                printer: printer, clock: clock)
     }
 

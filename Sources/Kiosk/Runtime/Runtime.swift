@@ -9,6 +9,7 @@ public final class KioskRuntime {
     let ledger: Ledger?
     private let host: TopUpHost
     private let acquirer: CardAcquirer
+    private let wallets: WalletAcquirer
     private let cash: CashDevice
     let printer: ReceiptPrinter
     let clock: () -> Date
@@ -17,12 +18,13 @@ public final class KioskRuntime {
     /// An answer the machine was not waiting for (tests count these: there should be none).
     public var unmatched: ((Event) -> Void)?
 
-    public init(state: KioskState, ledger: Ledger?, host: TopUpHost, acquirer: CardAcquirer,
+    public init(state: KioskState, ledger: Ledger?, host: TopUpHost, acquirer: CardAcquirer, wallets: WalletAcquirer,
                 cash: CashDevice, printer: ReceiptPrinter, clock: @escaping () -> Date) {
         self.state = state
         self.ledger = ledger
         self.host = host
         self.acquirer = acquirer
+        self.wallets = wallets
         self.cash = cash
         self.printer = printer
         self.clock = clock
@@ -135,8 +137,18 @@ public final class KioskRuntime {
             return cash.dispense(pieces) ? .changeDispensed : .cashJammed
         case .giveBack(let pieces):
             return cash.giveBack(pieces) ? .cashGivenBack : .cashJammed
-        case .authoriseCard(let pan, let expiry, let amount, let txnId):
-            return .cardAnswered(acquirer.authorise(pan: pan, expiry: expiry, amount: amount, txnId: txnId))
+        case .authoriseCard(let pan, let expiry, let amount, let txnId, let pin):
+            return .cardAnswered(acquirer.authorise(pan: pan, expiry: expiry, amount: amount, txnId: txnId, pin: pin))
+        case .chargeWallet(let code, let amount, let txnId):
+            return .walletAnswered(wallets.charge(code: code, amount: amount, txnId: txnId))
+        case .askWallet(let txnId):
+            return .walletStatus(wallets.status(txnId: txnId))
+        case .cancelWallet(let txnId):
+            wallets.cancel(txnId: txnId)
+            return .walletCancelled
+        case .refundWallet(let tradeNo, let amount, let txnId):
+            wallets.refund(tradeNo: tradeNo, amount: amount, txnId: txnId)
+            return .walletRefunded
         case .captureCard(let code, let txnId):
             acquirer.capture(authCode: code, txnId: txnId)
             return .cardCaptured

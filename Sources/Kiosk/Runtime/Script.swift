@@ -9,6 +9,7 @@ import Receipt
 ///     key enter|escape|backspace|<one character>
 ///     cash 1000               a coin or bill into the slot
 ///     card visa-ok            a test card presented (fixtures/test_cards.csv)
+///     scan 2812 3456 …        a payment code shown to the scanner (or a test code's id)
 ///     wait 30                 thirty seconds pass
 ///     expect <screen>         stop with an error unless the machine shows that screen
 ///
@@ -24,7 +25,7 @@ public struct ScriptError: Error, CustomStringConvertible {
 }
 
 public enum Script {
-    public static let commands = ["tap", "type", "key", "cash", "card", "wait", "expect"]
+    public static let commands = ["tap", "type", "key", "cash", "card", "scan", "wait", "expect"]
     /// No command needs more; a longer line is a mistake, and its events would take memory and time.
     public static let maxLineLength = 1_000
     /// A wait is at most a day: the longest a machine can stand idle in a script's story.
@@ -66,6 +67,10 @@ public enum Script {
             case "card":
                 guard !rest.isEmpty else { throw fail("card needs a test card id (see fixtures/test_cards.csv)") }
                 out.append((i + 1, .event(.tap(.presentCard(rest)))))
+            case "scan":
+                let digits = rest.filter { $0 != " " }
+                guard !digits.isEmpty else { throw fail("scan needs a payment code, or a test code's id (see fixtures/test_wallets.csv)") }
+                out.append((i + 1, .event(digits.allSatisfy(\.isNumber) ? .codeScanned(digits) : .tap(.scanCode(digits)))))
             case "wait":
                 guard let s = Double(rest), (0...maxWait).contains(s) else {
                     throw fail("\"\(rest)\" is not a number of seconds from 0 to \(Int(maxWait)) (a day)")
@@ -92,6 +97,7 @@ public enum Script {
         case .clearNumber: return "clear"
         case .payByCash: return "pay-cash"
         case .payByCard: return "pay-card"
+        case .payByWallet: return "pay-wallet"
         case .useThisMachine: return "use-this-machine"
         case .staffEntry: return "staff"
         case .staffMember(let name): return "staff-member \(name)"
@@ -103,6 +109,8 @@ public enum Script {
         case .terminal(let id): return "terminal \(id)"
         case .insertCash(let d): return "cash \(d)"
         case .presentCard(let id): return "card \(id)"
+        case .scanCode(let id): return "scan \(id)"
+        case .morePanel: return "more"
         case .language(let l): return "language \(l.rawValue)"
         }
     }
@@ -121,6 +129,7 @@ public enum Script {
         case ("clear", nil): return .clearNumber
         case ("pay-cash", nil): return .payByCash
         case ("pay-card", nil): return .payByCard
+        case ("pay-wallet", nil): return .payByWallet
         case ("use-this-machine", nil): return .useThisMachine
         case ("staff", nil): return .staffEntry
         case ("staff-member", let name?): return .staffMember(name)
@@ -132,6 +141,8 @@ public enum Script {
         case ("terminal", let id?): return .terminal(id)
         case ("cash", let d?): return Int(d).map { .insertCash($0) }
         case ("card", let id?): return .presentCard(id)
+        case ("scan", let id?): return .scanCode(id)
+        case ("more", nil): return .morePanel
         case ("language", let l?): return Language(rawValue: l).map { .language($0) }
         default: return nil
         }
@@ -151,6 +162,9 @@ extension Screen {
         case .choosePayment: return "choose-payment"
         case .payingCash: return "paying-cash"
         case .payingCard: return "paying-card"
+        case .enteringPIN: return "entering-pin"
+        case .payingWallet: return "paying-wallet"
+        case .confirmInApp: return "confirm-in-app"
         case .processing: return "processing"
         case .done: return "done"
         case .refund: return "refund"
@@ -170,7 +184,7 @@ extension KioskState {
         case .enterNumber(let digits): s += " \"\(SIMNumber.formatted(digits))\""
         case .accountFound, .choosePlan:
             if let o = order { s += " \(o.sim) \(catalogue.carrier(o.account.carrierId)?.name.en ?? "") expires \(o.account.expiry)" }
-        case .choosePayment, .payingCash, .payingCard:
+        case .choosePayment, .payingCash, .payingCard, .payingWallet:
             if let o = order, let p = o.plan { s += " \(p.name.en) \(p.price), paid \(o.paid), due \(o.stillDue)" }
         case .done(let c):
             s += " receipt \(c.receiptNo.map(String.init) ?? "-") \(c.txnId), new expiry \(c.newExpiry), change \(c.change)"
@@ -179,6 +193,8 @@ extension KioskState {
         case .refund(let r):
             s += " \(r.txnId): returned \(r.returned), due \(r.due) (\(r.why.sentence))"
             if !r.slipFiles.isEmpty { s += ", slip \(r.slipFiles.joined(separator: " "))" }
+        case .enteringPIN(let pad): s += " \(pad.pin)"
+        case .confirmInApp(let until): s += " for \(max(0, Int(until.timeIntervalSince(now).rounded(.up)))) s more"
         case .cancelled(let y): s += " returned \(y)"
         case .outOfService(let why, let held):
             s += " \(why)"

@@ -81,7 +81,12 @@ extension Canvas {
         let methods = state.paymentsOffered
         let span = (width - 3) / max(1, methods.count)
         for (i, method) in methods.enumerated() {
-            let (id, word): (ButtonID, Say) = method == .cash ? (.payByCash, .cash) : (.payByCard, .card)
+            let (id, word): (ButtonID, Say)
+            switch method {
+            case .cash: (id, word) = (.payByCash, .cash)
+            case .card: (id, word) = (.payByCard, .card)
+            case .wallet: (id, word) = (.payByWallet, .wallet)
+            }
             frame.button(id, say(word), key: .char(Character(String(i + 1))),
                          in: Rect(x: 1 + i * (span + 1), y: bodyTop + 3, width: span, height: 5), style: .primary)
         }

@@ -37,6 +37,19 @@ extension Notice {
         case .cardDeclined(let why):
             let (ja, hans, hant) = why.words
             return (ja + "別のお支払い方法をお選びください。", hans + "请选择其他付款方式。", hant + "請選擇其他付款方式。")
+        case .wrongPIN(let left):
+            return ("暗証番号が違います。あと\(left)回お試しいただけます。", "密码错误。还可以再试\(left)次。", "密碼錯誤。還可以再試\(left)次。")
+        case .walletCodeUnknown:
+            return ("このコードはご利用いただけません。Alipay、WeChat Pay、PayPayのコードをお見せください。",
+                    "此付款码无法使用。请出示支付宝、微信支付或PayPay的付款码。", "此付款碼無法使用。請出示支付寶、微信支付或PayPay的付款碼。")
+        case .walletDeclined(let why):
+            let (ja, hans, hant) = why == .balance
+                ? ("残高不足のため決済できませんでした。", "余额不足，付款未成功。", "餘額不足，付款未成功。")
+                : ("決済が承認されませんでした。", "付款未被批准。", "付款未被核准。")
+            return (ja + "別のお支払い方法をお選びください。", hans + "请选择其他付款方式。", hant + "請選擇其他付款方式。")
+        case .walletNotConfirmed:
+            return ("アプリで時間内に確認されなかったため、決済を取り消しました。お支払いは発生していません。",
+                    "未在时限内于应用中确认，付款已取消。您未被扣款。", "未在時限內於應用程式中確認，付款已取消。您未被扣款。")
         case .machineInUse:
             return ("この端末は別のキオスクのプログラムが使用中です。別の端末を選ぶか、そちらを終了してください。",
                     "此机器正被另一个自助终端程序使用。请选择其他机器，或先关闭那个程序。",
@@ -91,6 +104,7 @@ extension CardDecline {
         case .doNotHonour, .lostOrStolen: return ("カード会社によりお取引が承認されませんでした。", "发卡行拒绝了此交易。", "發卡行拒絕了此交易。")
         case .expired: return ("カードの有効期限が切れています。", "此卡已过期。", "此卡已過期。")
         case .unreadable: return ("カードを読み取れませんでした。", "无法读取此卡。", "無法讀取此卡。")
+        case .pinTriesExceeded: return ("暗証番号を3回間違えたため、このカードは本日ご利用いただけません。", "密码已错误三次，此卡今天无法使用。", "密碼已錯誤三次，此卡今天無法使用。")
         }
     }
 }

@@ -30,6 +30,9 @@ public enum ScreenRenderer {
         case .choosePayment: canvas.choosePayment()
         case .payingCash: canvas.payingCash()
         case .payingCard: canvas.payingCard()
+        case .enteringPIN(let pad): canvas.enteringPIN(pad)
+        case .payingWallet: canvas.payingWallet()
+        case .confirmInApp(let until): canvas.confirmInApp(until: until)
         case .processing(let what): canvas.waiting(what.words.in(state.language))
         case .done(let completion): canvas.done(completion)
         case .refund(let outcome): canvas.refund(outcome)
@@ -47,6 +50,8 @@ extension Processing {
     var words: Say {
         switch self {
         case .authorisingCard: return .authorising
+        case .payingByWallet: return .payingByWallet
+        case .refundingWallet: return .refundingWallet
         case .toppingUp: return .toppingUp
         case .dispensingChange: return .dispensing
         case .returningCash: return .returning

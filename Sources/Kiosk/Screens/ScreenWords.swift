@@ -17,6 +17,8 @@ enum Say {
     case interrupted, cardDeclinedReason, cardNoAnswer, changeNotPaid
     case outOfServiceTitle, useAnother, moneyRecorded, forStaff, staff, enterPIN, chooseStaffName
     case back, cancel, start, returningIn, enlarge
+    case wallet, showCode, scanCode, cardPIN, pinHint, confirmInApp, confirmHint, secondsLeft, payingByWallet,
+         refundingWallet, more, walletDeclinedReason, walletNotConfirmed
 
     func `in`(_ language: Language) -> String {
         let t = words
@@ -129,6 +131,25 @@ enum Say {
         case .moneyRecorded: return ("Your %@ is recorded; staff will return it.", "お預かりした%@は記録されています。係員が返金いたします。",
                                      "您的%@已记录，店员将退还给您。", "您的%@已記錄，店員將退還給您。")
         case .forStaff: return ("For staff", "係員向け", "店员信息", "店員資訊")
+        case .wallet: return ("Phone wallet", "スマホ決済", "手机支付", "手機支付")
+        case .showCode: return ("Show your payment code to the scanner", "お支払いコードをスキャナーにかざしてください",
+                                "请将付款码对准扫描器", "請將付款碼對準掃描器")
+        case .scanCode: return ("scan a payment code", "支払いコードを読み取る", "扫描付款码", "掃描付款碼")
+        case .cardPIN: return ("Enter your card PIN", "カードの暗証番号を入力してください", "请输入银行卡密码", "請輸入卡片密碼")
+        case .pinHint: return ("The PIN shows as dots and is never kept.", "暗証番号は●で表示され、保存されません。",
+                               "密码以圆点显示，不会被保存。", "密碼以圓點顯示，不會被保存。")
+        case .confirmInApp: return ("Confirm the payment in your app", "アプリでお支払いを確認してください",
+                                    "请在应用中确认付款", "請在應用程式中確認付款")
+        case .confirmHint: return ("Open the app on your phone and confirm; the machine is waiting.",
+                                   "スマートフォンのアプリを開いて確認してください。端末がお待ちしています。",
+                                   "请打开手机应用并确认，机器正在等待。", "請打開手機應用程式並確認，機器正在等待。")
+        case .secondsLeft: return ("%d s left", "残り%d秒", "剩余%d秒", "剩餘%d秒")
+        case .payingByWallet: return ("Paying by phone wallet…", "スマホ決済中…", "正在通过手机支付…", "正在透過手機支付…")
+        case .refundingWallet: return ("Refunding the wallet payment…", "スマホ決済を返金しています…", "正在退回手机支付…", "正在退回手機支付…")
+        case .more: return ("More", "次へ", "更多", "更多")
+        case .walletDeclinedReason: return ("The wallet declined the payment.", "スマホ決済が承認されませんでした。", "手机支付被拒绝。", "手機支付遭拒絕。")
+        case .walletNotConfirmed: return ("The payment was not confirmed in the app in time.", "アプリで時間内に確認されませんでした。",
+                                          "未在时限内于应用中确认付款。", "未在時限內於應用程式中確認付款。")
         case .outOfServiceTitle: return ("Out of service", "ただいま休止中です", "暂停服务", "暫停服務")
         case .useAnother: return ("Please use another machine or ask staff.", "他の端末をご利用いただくか、係員にお声がけください。",
                                   "请使用其他机器或询问店员。", "請使用其他機器或詢問店員。")
@@ -160,6 +181,8 @@ extension StopReason {
         case .cardDeclined: return .cardDeclinedReason
         case .cardTimedOut: return .cardNoAnswer
         case .changeNotPaid: return .changeNotPaid
+        case .walletDeclined: return .walletDeclinedReason
+        case .walletNotConfirmed: return .walletNotConfirmed
         }
     }
 }

@@ -19,6 +19,15 @@ public struct Customer {
     public let persona: Persona
     let number: String
     let language: Language
+    /// How a visitor likes to pay, from where they come from: many Chinese-speaking visitors
+    /// pay by phone wallet or UnionPay, some Japanese by PayPay.
+    let habit: PaymentHabit
+
+    enum PaymentHabit: Equatable {
+        case asPersona
+        case wallet(String)
+        case unionPay(String)
+    }
     let planChoice: Int
     private var keys: [Event]
     private var pieces: [Int] = []
@@ -47,6 +56,7 @@ public struct Customer {
             number = prepaid.randomElement(using: &random)?.number ?? "09012345678"
         }
         language = Language.allCases.randomElement(using: &random)!
+        habit = Customer.habit(language: language, random: &random)
         planChoice = Int.random(in: 0..<6, using: &random)
         keys = number.map { Event.key(.char($0)) }
         if persona == .mistypes, keys.count > 3 {
@@ -79,16 +89,33 @@ public struct Customer {
             paymentTries += 1
             if paymentTries > 3 { return .event(.tap(.cancel)) }
             let offered = state.paymentsOffered
+            switch habit {
+            case .wallet where paymentTries == 1 && offered.contains(.wallet): return .event(.tap(.payByWallet))
+            case .unionPay where paymentTries == 1 && offered.contains(.card): return .event(.tap(.payByCard))
+            default: break
+            }
             let wantsCard = [.cardUser, .declinedCard, .slowCard].contains(persona) && paymentTries == 1
             if wantsCard, offered.contains(.card) { return .event(.tap(.payByCard)) }
             if offered.contains(.cash) { return .event(.tap(.payByCash)) }
             return offered.contains(.card) ? .event(.tap(.payByCard)) : .event(.tap(.cancel))
         case .payingCard:
+            if case .unionPay(let card) = habit { return .event(.tap(.presentCard(card))) }
             switch persona {
             case .declinedCard: return .event(.tap(.presentCard(["visa-no-funds", "visa-dnh", "visa-expired", "visa-lost"].randomElement(using: &random)!)))
             case .slowCard: return .event(.tap(.presentCard("visa-timeout")))
             default: return .event(.tap(.presentCard(["visa-ok", "mc-ok", "jcb-ok", "amex-ok", "diners-ok"].randomElement(using: &random)!)))
             }
+        case .enteringPIN(let pad):
+            // Types the PIN; a customer who mistypes gets it wrong once first.
+            if pad.pin.isComplete { return .event(.key(.enter)) }
+            let pin = persona == .mistypes && pad.triesLeft == nil ? "4321" : "1234"
+            return .event(.key(.char(Array(pin)[pad.pin.count])))
+        case .payingWallet:
+            if case .wallet(let code) = habit { return .event(.tap(.scanCode(code))) }
+            return .event(.tap(.back))
+        case .confirmInApp:
+            // Confirms in the app while the machine waits.
+            return .wait(WalletPayment.askEvery)
         case .payingCash:
             return payCash(state)
         case .done, .refund, .cancelled:
@@ -121,6 +148,24 @@ public struct Customer {
             // The smallest single bill that covers what is due, else exact.
             return [1000, 5000, 10000].first { Yen($0) >= due }.map { [$0] } ?? Customer.exact(due)
         }
+    }
+
+    private static func habit(language: Language, random: inout SeededRandom) -> PaymentHabit {
+        let roll = Double.random(in: 0..<1, using: &random)
+        switch language {
+        case .zhHans:
+            if roll < 0.25 { return .wallet(["alipay-ok", "alipay-confirm", "wechat-ok"].randomElement(using: &random)!) }
+            if roll < 0.30 { return .wallet(["alipay-balance", "wechat-never", "wechat-risk"].randomElement(using: &random)!) }
+            if roll < 0.50 { return .unionPay(["unionpay-debit", "unionpay-credit"].randomElement(using: &random)!) }
+        case .zhHant:
+            if roll < 0.15 { return .wallet(["alipay-ok", "wechat-ok"].randomElement(using: &random)!) }
+            if roll < 0.25 { return .unionPay("unionpay-credit") }
+        case .ja:
+            if roll < 0.10 { return .wallet(["paypay-ok", "paypay-timeout"].randomElement(using: &random)!) }
+        case .en:
+            break
+        }
+        return .asPersona
     }
 
     /// Exact money from a wallet of every coin and bill, largest first.

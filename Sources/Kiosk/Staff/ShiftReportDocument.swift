@@ -17,9 +17,13 @@ extension ShiftReport {
                                 .columns("Sales (\(sales.count))", formatYen(sales.yen), .bold),
                                 .columns("  incl. consumption tax", formatYen(taxYen)),
                                 .text("By payment")])
-        for (label, method) in [("  Cash", "cash"), ("  Card", "card")] {
-            let t = byPayment[method] ?? Tally()
-            doc.append(.columns("\(label) (\(t.count))", formatYen(t.yen)))
+        for method in PaymentMethod.allCases {
+            let t = byPayment[method.rawValue] ?? Tally()
+            doc.append(.columns("  \(method.rawValue.capitalized) (\(t.count))", formatYen(t.yen)))
+        }
+        if !byBrand.isEmpty { doc.append(.text("By brand")) }
+        for brand in byBrand.keys.sorted() {
+            doc.append(.columns("  \(brand) (\(byBrand[brand]!.count))", formatYen(byBrand[brand]!.yen)))
         }
         doc.append(contentsOf: plans(catalogue, language))
         doc.append(contentsOf: hours())

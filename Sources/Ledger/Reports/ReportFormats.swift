@@ -1,4 +1,5 @@
 import Foundation
+import Money
 
 /// A report for tools: JSON with keys that stay stable, and CSV for spreadsheets.
 extension ShiftReport {
@@ -23,7 +24,10 @@ extension ShiftReport {
             "transactions": .object(Dictionary(uniqueKeysWithValues: statuses.map { ($0.rawValue, JSONValue.int(transactions[$0] ?? 0)) })),
             "sales_yen": .int(sales.yen),
             "tax_yen": .int(taxYen),
-            "by_payment": .object(["cash": tally(byPayment["cash"] ?? Tally()), "card": tally(byPayment["card"] ?? Tally())]),
+            "by_payment": .object(Dictionary(uniqueKeysWithValues: PaymentMethod.allCases.map {
+                ($0.rawValue, tally(byPayment[$0.rawValue] ?? Tally()))
+            })),
+            "by_brand": .object(byBrand.mapValues(tally)),
             "by_carrier": .array(byPlan.map {
                 .object(["carrier": .string($0.carrierId), "plan": .string($0.planId), "count": .int($0.sales.count), "yen": .int($0.sales.yen)])
             }),
@@ -55,9 +59,10 @@ extension ShiftReport {
         }
         row("sales", "sales", count: sales.count, yen: sales.yen)
         row("sales", "tax", yen: taxYen)
-        for method in ["cash", "card"] {
+        for method in PaymentMethod.allCases.map(\.rawValue) {
             row("by_payment", method, count: byPayment[method]?.count ?? 0, yen: byPayment[method]?.yen ?? 0)
         }
+        for brand in byBrand.keys.sorted() { row("by_brand", brand, count: byBrand[brand]!.count, yen: byBrand[brand]!.yen) }
         for p in byPlan { row("by_carrier", p.carrierId, detail: p.planId, count: p.sales.count, yen: p.sales.yen) }
         for h in byHour { row("by_hour", String(h.hour), count: h.sales.count, yen: h.sales.yen) }
         let c = cash

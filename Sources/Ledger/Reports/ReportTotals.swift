@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Money
 
 /// The sums of one terminal's period, each a single aggregate query over the public tables
 /// (so a report costs what the same totals cost by hand in the `sqlite3` shell).
@@ -37,13 +38,30 @@ struct ReportTotals {
         }
         var cash = try cashTotals()
         cash.countedYen = counted
-        return ShiftReport(kind: kind, number: nil, storeId: storeId, terminalId: terminalId, from: fromDate, to: toDate,
+        var report = ShiftReport(kind: kind, number: nil, storeId: storeId, terminalId: terminalId, from: fromDate, to: toDate,
                            transactions: try statuses(), sales: sales.total, taxYen: sales.tax, byPayment: sales.byPayment,
                            byPlan: sales.byPlan.keys.sorted { ($0.carrier, $0.plan) < ($1.carrier, $1.plan) }.map {
                                ShiftReport.PlanSales(carrierId: $0.carrier, planId: $0.plan, sales: sales.byPlan[$0]!)
                            },
                            byHour: sales.byHour.keys.sorted().map { ShiftReport.HourSales(hour: $0, sales: sales.byHour[$0]!) },
                            cash: cash, refundsDue: try refundsDue())
+        report.byBrand = try brands()
+        return report
+    }
+
+    /// Card and wallet sales by brand: the rows themselves (the brand is not in the reports
+    /// index), but only those paid by card or wallet.
+    private func brands() throws -> [String: ShiftReport.Tally] {
+        var out: [String: ShiftReport.Tally] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT card_brand, count(*) AS n, sum(amount_yen) AS yen FROM transactions t
+            WHERE \(Self.period) AND t.payment_method IN ('card', 'wallet') AND (t.status = 'completed'
+              OR (t.status = 'refund_due' AND EXISTS (SELECT 1 FROM journal j WHERE j.txn_id = t.id AND j.kind = 'top_up_applied')))
+            GROUP BY card_brand
+            """, arguments: arguments) {
+            out[row["card_brand"] ?? "unknown"] = ShiftReport.Tally(count: row["n"], yen: row["yen"])
+        }
+        return out
     }
 
     /// Sales folded from grouped rows into each of the report's views.

@@ -68,8 +68,10 @@ public struct ShiftReport: Equatable, Sendable {
     public var transactions: [TransactionStatus: Int]
     public var sales: Tally
     public var taxYen: Int
-    /// `cash` and `card`.
+    /// By `PaymentMethod` raw value: `cash`, `card`, `wallet`.
     public var byPayment: [String: Tally]
+    /// Card and wallet sales by brand (Visa, UnionPay, Alipay…).
+    public var byBrand: [String: Tally] = [:]
     /// By carrier, then plan.
     public var byPlan: [PlanSales]
     /// Hours that had sales, in order.
@@ -95,6 +97,7 @@ extension ShiftReport {
             total.sales = total.sales + r.sales
             total.taxYen += r.taxYen
             total.byPayment.merge(r.byPayment, uniquingKeysWith: +)
+            total.byBrand.merge(r.byBrand, uniquingKeysWith: +)
             for p in r.byPlan {
                 let key = "\(p.carrierId)\u{0}\(p.planId)"
                 plans[key] = PlanSales(carrierId: p.carrierId, planId: p.planId, sales: (plans[key]?.sales ?? Tally()) + p.sales)

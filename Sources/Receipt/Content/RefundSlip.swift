@@ -15,14 +15,15 @@ public struct RefundSlip: Equatable, Sendable {
     /// Cash given back; for a card, the amount voided.
     public var returnedYen: Int
     public var cardVoided: Bool
+    public var walletRefunded: Bool
     public var dueYen: Int
     public var reason: String
     public var isReprint: Bool
     public var language: Language
 
     public init(store: ReceiptStore, at: Date, receiptNo: Int?, txnId: String, simNumberMasked: String,
-                amountYen: Int, receivedYen: Int?, returnedYen: Int, cardVoided: Bool = false, dueYen: Int, reason: String,
-                isReprint: Bool, language: Language) {
+                amountYen: Int, receivedYen: Int?, returnedYen: Int, cardVoided: Bool = false, walletRefunded: Bool = false,
+                dueYen: Int, reason: String, isReprint: Bool, language: Language) {
         self.store = store
         self.at = at
         self.receiptNo = receiptNo
@@ -32,6 +33,7 @@ public struct RefundSlip: Equatable, Sendable {
         self.receivedYen = receivedYen
         self.returnedYen = returnedYen
         self.cardVoided = cardVoided
+        self.walletRefunded = walletRefunded
         self.dueYen = dueYen
         self.reason = reason
         self.isReprint = isReprint
@@ -52,7 +54,8 @@ public struct RefundSlip: Equatable, Sendable {
             .columns(Word.amount.in(l), formatYen(amountYen)),
         ])
         if let receivedYen { doc.append(.columns(Word.cash.in(l), formatYen(receivedYen))) }
-        doc.append(.columns((cardVoided ? Word.cardVoided : Word.returnedCash).in(l), formatYen(returnedYen), .bold))
+        let back: Word = cardVoided ? .cardVoided : walletRefunded ? .walletRefunded : .returnedCash
+        doc.append(.columns(back.in(l), formatYen(returnedYen), .bold))
         if dueYen > 0 {
             doc.append(.columns(Word.stillDue.in(l), formatYen(dueYen), [.bold, .doubleSize]))
             doc.append(.text(Word.dueNote.in(l)))

@@ -5,6 +5,8 @@ import Money
 public enum ReceiptPayment: Equatable, Sendable {
     case cash(receivedYen: Int, changeYen: Int)
     case card(brand: String, last4: String, authCode: String)
+    /// A phone wallet: its brand, the last four digits of the trade number, and the number.
+    case wallet(brand: String, last4: String, tradeNo: String)
 }
 
 /// The receipt of a completed top-up: what a Japanese convenience-store receipt carries.
@@ -68,6 +70,9 @@ public struct SaleReceipt: Equatable, Sendable {
         case .card(let brand, let last4, let authCode):
             doc.append(.columns(Word.card.in(l), "\(brand) ****\(last4)"))
             doc.append(.columns(Word.authCode.in(l), authCode))
+        case .wallet(let brand, let last4, let tradeNo):
+            doc.append(.columns(Word.wallet.in(l), "\(brand) ****\(last4)"))
+            doc.append(.columns(Word.tradeNo.in(l), tradeNo))
         }
         doc.append(contentsOf: [
             .rule(),

@@ -3,7 +3,7 @@
 enum Word {
     case terminal, receiptNo, transaction, registration, topUp, carrier, simNumber, plan, total, taxIncluded
     case cash, change, card, authCode, newExpiry, thanks, reprint, refundSlip, amount, returnedCash, cardVoided
-    case stillDue, dueNote, reason, keepReceipt
+    case stillDue, dueNote, reason, keepReceipt, wallet, tradeNo, walletRefunded
 
     func `in`(_ language: Language) -> String {
         let t = table
@@ -38,6 +38,9 @@ enum Word {
         case .amount: return ("Top-up amount", "チャージ金額", "充值金额", "儲值金額")
         case .returnedCash: return ("Cash returned", "返金(現金)", "已退现金", "已退現金")
         case .cardVoided: return ("Card payment voided", "カード取消", "信用卡已撤销", "信用卡已撤銷")
+        case .wallet: return ("Wallet", "スマホ決済", "手机支付", "手機支付")
+        case .tradeNo: return ("Wallet trade no.", "決済番号", "支付单号", "支付單號")
+        case .walletRefunded: return ("Wallet payment refunded", "スマホ決済返金", "手机支付已退款", "手機支付已退款")
         case .stillDue: return ("Still owed to you", "未返金額", "待退金额", "待退金額")
         case .dueNote: return ("Show this slip at the counter: staff will pay what is owed.",
                                "この控えをレジにお持ちください。未返金額を係員がお返しします。",

@@ -1,0 +1,347 @@
+import XCTest
+@testable import Kiosk
+import Ledger
+
+/// The ways travellers pay: a UnionPay card with its PIN, and phone wallets by payment code.
+final class TravellerPaymentStoriesTests: XCTestCase {
+    private let debitPAN = "6282560000005678"
+    private let tradeNo = "2026000000000000004321"
+
+    private func pin(_ digits: String) -> PIN { digits.reduce(PIN()) { $0.adding($1.wholeNumberValue!) } }
+
+    private func type(_ digits: String, on s: inout Story) {
+        for ch in digits { s.send(.key(.char(ch))) }
+    }
+
+    // MARK: - UnionPay
+
+    func testUnionPayDebitAsksForThePINAndShowsOnlyDots() {
+        var s = Story()
+        s.reachPayment(plan: "docomo-3g-30", method: .payByCard)
+        let txn = s.txnId
+        s.send(.tap(.presentCard("unionpay-debit")), []) {
+            $0.order?.card = CardOnFile(brand: "UnionPay", last4: "5678", authCode: nil)
+            $0.screen = .enteringPIN(PINPad(pan: self.debitPAN, expiry: "12/30"))
+        }
+        type("12", on: &s)
+        s.send(.key(.char("3")), []) { $0.screen = .enteringPIN(PINPad(pan: self.debitPAN, expiry: "12/30", pin: self.pin("123"))) }
+        XCTAssertEqual(s.state.summary, "entering-pin •••")
+        XCTAssertEqual(s.send(.key(.enter)), [], "three digits are not a PIN")
+        s.send(.key(.char("4")))
+        s.send(.key(.enter), [.journal(txnId: txn, [
+            .begin(TransactionStart(id: txn, storeId: "fm-shibuya-center", terminalId: "FM-SBY-1", businessDate: "2026-11-25",
+                                    simNumber: "09012345678", carrierId: "docomo", planId: "docomo-3g-30", amountYen: 2980,
+                                    taxYen: 270, paymentMethod: .card, language: "en")),
+            .cardAuthorisationRequested(brand: "UnionPay", last4: "5678")])]) {
+            $0.awaiting = .cardIntent(pan: self.debitPAN, expiry: "12/30", pin: self.pin("1234"))
+            $0.screen = .processing(.authorisingCard)
+        }
+        // The PIN goes to the acquirer and leaves the machine's state.
+        s.send(.journaled(receiptNo: nil),
+               [.authoriseCard(pan: debitPAN, expiry: "12/30", amount: Yen(2980), txnId: txn, pin: pin("1234"))]) {
+            $0.order?.begun = true
+            $0.awaiting = .pinAnswer(pan: self.debitPAN, expiry: "12/30")
+        }
+        s.send(.cardAnswered(.approved(authCode: "U12345")), [.journal(txnId: txn, [
+            .cardAuthorised(brand: "UnionPay", last4: "5678", authCode: "U12345"),
+            .topUpRequested(simNumber: "09012345678", planId: "docomo-3g-30")])]) {
+            $0.order?.card?.authCode = "U12345"
+            $0.awaiting = .topUpIntent
+            $0.screen = .processing(.toppingUp)
+        }
+    }
+
+    func testAWrongPINTwiceThenTheRightOne() {
+        var s = Story()
+        s.reachPayment(plan: "docomo-3g-30", method: .payByCard)
+        let txn = s.txnId
+        s.send(.tap(.presentCard("unionpay-debit")))
+        type("1111", on: &s)
+        s.send(.key(.enter))
+        s.send(.journaled(receiptNo: nil))
+        s.send(.cardAnswered(.wrongPIN(triesLeft: 2)), [.journal(txnId: txn, [.cardDeclined(reason: "wrong_pin")])]) {
+            $0.notice = .wrongPIN(triesLeft: 2)
+            $0.awaiting = .pinRetryRecorded(PINPad(pan: self.debitPAN, expiry: "12/30", triesLeft: 2))
+        }
+        s.send(.journaled(receiptNo: nil), []) {
+            $0.awaiting = nil
+            $0.screen = .enteringPIN(PINPad(pan: self.debitPAN, expiry: "12/30", triesLeft: 2))
+        }
+        XCTAssertEqual(s.state.notice?.description, "Wrong PIN. You can try 2 more times.")
+        type("2222", on: &s)
+        // The same transaction tries again: no second begin.
+        s.send(.key(.enter), [.journal(txnId: txn, [.cardAuthorisationRequested(brand: "UnionPay", last4: "5678")])]) {
+            $0.notice = nil
+            $0.awaiting = .cardIntent(pan: self.debitPAN, expiry: "12/30", pin: self.pin("2222"))
+            $0.screen = .processing(.authorisingCard)
+        }
+        s.send(.journaled(receiptNo: nil))
+        s.send(.cardAnswered(.wrongPIN(triesLeft: 1)))
+        s.send(.journaled(receiptNo: nil))
+        XCTAssertEqual(s.state.notice?.description, "Wrong PIN. You can try once more.")
+        type("1234", on: &s)
+        s.send(.key(.enter))
+        s.send(.journaled(receiptNo: nil))
+        XCTAssertEqual(s.send(.cardAnswered(.approved(authCode: "U1"))).count, 1)
+        XCTAssertEqual(s.state.awaiting, .topUpIntent)
+    }
+
+    func testThreeWrongPINsRefuseTheCardForTheDay() {
+        var s = Story()
+        s.reachPayment(plan: "docomo-3g-30", method: .payByCard)
+        let txn = s.txnId
+        s.send(.tap(.presentCard("unionpay-debit")))
+        for (wrong, left) in [("1111", 2), ("2222", 1)] {
+            type(wrong, on: &s)
+            s.send(.key(.enter))
+            s.send(.journaled(receiptNo: nil))
+            s.send(.cardAnswered(.wrongPIN(triesLeft: left)))
+            s.send(.journaled(receiptNo: nil))
+        }
+        type("3333", on: &s)
+        s.send(.key(.enter))
+        s.send(.journaled(receiptNo: nil))
+        s.send(.cardAnswered(.declined(.pinTriesExceeded)),
+               [.journal(txnId: txn, [.cardDeclined(reason: "pin_tries_exceeded"), .failed(reason: .cardDeclined)])]) {
+            $0.notice = .cardDeclined(.pinTriesExceeded)
+            $0.awaiting = .attemptFailed()
+        }
+        s.send(.journaled(receiptNo: nil), []) {
+            $0.awaiting = nil
+            $0.order?.txnId = nil
+            $0.order?.card = nil
+            $0.order?.begun = false
+            $0.screen = .choosePayment
+        }
+
+        // The issuer's side: the third wrong PIN refuses the card, even with the right one after.
+        let acquirer = SimulatedAcquirer(cards: Sample.catalogue.testCards)
+        XCTAssertEqual(acquirer.authorise(pan: debitPAN, expiry: "12/30", amount: Yen(980), txnId: "A-1", pin: pin("1111")), .wrongPIN(triesLeft: 2))
+        XCTAssertEqual(acquirer.authorise(pan: debitPAN, expiry: "12/30", amount: Yen(980), txnId: "A-2", pin: pin("1234")),
+                       .approved(authCode: SimulatedAcquirer.authCode("A-2")), "a right PIN clears the count")
+        for (n, left) in [(3, 2), (4, 1)] {
+            XCTAssertEqual(acquirer.authorise(pan: debitPAN, expiry: "12/30", amount: Yen(980), txnId: "A-\(n)", pin: pin("0000")), .wrongPIN(triesLeft: left))
+        }
+        XCTAssertEqual(acquirer.authorise(pan: debitPAN, expiry: "12/30", amount: Yen(980), txnId: "A-5", pin: pin("0000")), .declined(.pinTriesExceeded))
+        XCTAssertEqual(acquirer.authorise(pan: debitPAN, expiry: "12/30", amount: Yen(980), txnId: "A-6", pin: pin("1234")), .declined(.pinTriesExceeded))
+    }
+
+    func testUnionPayCreditAsksForNoPINAndNeedsNoLuhnCheck() {
+        XCTAssertEqual(CardBrand.reading("6250946000000000016"), .unionPay)
+        XCTAssertFalse(Luhn.isValid("6250946000000000016"))
+        XCTAssertNil(CardBrand.reading("625094600000001"), "15 digits are too few for UnionPay")
+        XCTAssertNil(CardBrand.reading("4111111111111112"), "other brands still need the Luhn check")
+        var s = Story()
+        s.reachPayment(plan: "docomo-3g-30", method: .payByCard)
+        let effects = s.send(.tap(.presentCard("unionpay-credit")))
+        guard case .journal(_, let steps)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(steps.last, .cardAuthorisationRequested(brand: "UnionPay", last4: "0016"))
+    }
+
+    func testLeavingThePINScreenAfterAWrongPINClosesTheAttempt() {
+        var s = Story()
+        s.reachPayment(plan: "docomo-3g-30", method: .payByCard)
+        let txn = s.txnId
+        s.send(.tap(.presentCard("unionpay-debit")))
+        type("1111", on: &s)
+        s.send(.key(.enter))
+        s.send(.journaled(receiptNo: nil))
+        s.send(.cardAnswered(.wrongPIN(triesLeft: 2)))
+        s.send(.journaled(receiptNo: nil))
+        s.send(.tap(.cancel), [.journal(txnId: txn, [.failed(reason: .cancelledByCustomer)])]) {
+            $0.awaiting = .attemptFailed(backToStart: true)
+        }
+        s.send(.journaled(receiptNo: nil))
+        XCTAssertEqual(s.state.screen, .attract)
+        XCTAssertNil(s.state.order)
+    }
+
+    // MARK: - Wallets
+
+    private func atTheScanner(_ s: inout Story, plan: String = "docomo-3g-30") -> String {
+        s.reachPayment(plan: plan, method: .payByWallet)
+        XCTAssertEqual(s.state.screen, .payingWallet)
+        return s.txnId
+    }
+
+    func testAWalletPaidAtOnce() {
+        var s = Story()
+        let txn = atTheScanner(&s)
+        s.send(.tap(.scanCode("alipay-ok")), [.journal(txnId: txn, [
+            .begin(TransactionStart(id: txn, storeId: "fm-shibuya-center", terminalId: "FM-SBY-1", businessDate: "2026-11-25",
+                                    simNumber: "09012345678", carrierId: "docomo", planId: "docomo-3g-30", amountYen: 2980,
+                                    taxYen: 270, paymentMethod: .wallet, language: "en")),
+            .walletPaymentRequested(brand: "Alipay")])]) {
+            $0.order?.wallet = WalletOnFile(brand: "Alipay", tradeNo: nil)
+            $0.awaiting = .walletIntent(code: "281234567890123456")
+            $0.screen = .processing(.payingByWallet)
+        }
+        s.send(.journaled(receiptNo: nil), [.chargeWallet(code: "281234567890123456", amount: Yen(2980), txnId: txn)]) {
+            $0.order?.begun = true
+            $0.awaiting = .walletAnswer
+        }
+        s.send(.walletAnswered(.paid(tradeNo: tradeNo)), [.journal(txnId: txn, [
+            .walletPaid(brand: "Alipay", last4: "4321", tradeNo: tradeNo),
+            .topUpRequested(simNumber: "09012345678", planId: "docomo-3g-30")])]) {
+            $0.order?.wallet?.tradeNo = self.tradeNo
+            $0.awaiting = .topUpIntent
+            $0.screen = .processing(.toppingUp)
+        }
+        s.send(.journaled(receiptNo: nil))
+        s.send(.topUpAnswered(.applied(newExpiry: "2027-01-06")),
+               [.journal(txnId: txn, [.topUpApplied(newExpiry: "2027-01-06"), .completed])]) {
+            $0.order?.newExpiry = "2027-01-06"
+            $0.awaiting = .closing(.completed)
+        }
+    }
+
+    func testAWalletInProgressIsAskedAgainUntilTheCustomerConfirms() {
+        var s = Story()
+        let txn = atTheScanner(&s)
+        s.send(.tap(.scanCode("alipay-confirm")))
+        s.send(.journaled(receiptNo: nil))
+        s.send(.walletAnswered(.pending), []) {
+            $0.screen = .confirmInApp(until: Sample.noon.addingTimeInterval(30))
+            $0.awaiting = .walletPending(since: Sample.noon, asked: Sample.noon)
+        }
+        let second = Sample.noon.addingTimeInterval(1), third = Sample.noon.addingTimeInterval(3)
+        s.send(.tick(second), []) { $0.now = second }
+        XCTAssertEqual(s.state.summary, "confirm-in-app for 29 s more")
+        s.send(.tick(third), [.askWallet(txnId: txn)]) {
+            $0.now = third
+            $0.awaiting = .walletStatus(since: Sample.noon)
+        }
+        s.send(.walletStatus(.pending), []) { $0.awaiting = .walletPending(since: Sample.noon, asked: third) }
+        let sixth = Sample.noon.addingTimeInterval(6)
+        s.send(.tick(sixth), [.askWallet(txnId: txn)]) {
+            $0.now = sixth
+            $0.awaiting = .walletStatus(since: Sample.noon)
+        }
+        let effects = s.send(.walletStatus(.paid(tradeNo: tradeNo)))
+        XCTAssertEqual(effects, [.journal(txnId: txn, [.walletPaid(brand: "Alipay", last4: "4321", tradeNo: tradeNo),
+                                                       .topUpRequested(simNumber: "09012345678", planId: "docomo-3g-30")])])
+    }
+
+    func testAWalletNotConfirmedInTimeIsCancelled() {
+        var s = Story()
+        let txn = atTheScanner(&s)
+        s.send(.tap(.scanCode("wechat-never")))
+        s.send(.journaled(receiptNo: nil))
+        s.send(.walletAnswered(.pending))
+        var t = 0.0
+        while t < 27 {
+            t += 3
+            s.send(.tick(Sample.noon.addingTimeInterval(t)))
+            s.send(.walletStatus(.pending))
+        }
+        let limit = Sample.noon.addingTimeInterval(30)
+        s.send(.tick(limit), [.journal(txnId: txn, [.walletDeclined(reason: "not_confirmed")])]) {
+            $0.now = limit
+            $0.notice = .walletNotConfirmed
+            $0.awaiting = .walletCancelIntent
+            $0.screen = .processing(.payingByWallet)
+        }
+        s.send(.journaled(receiptNo: nil), [.cancelWallet(txnId: txn)]) { $0.awaiting = .walletCancel }
+        s.send(.walletCancelled, [.journal(txnId: txn, [.walletCancelled, .failed(reason: .walletNotConfirmed)])]) {
+            $0.awaiting = .attemptFailed()
+        }
+        s.send(.journaled(receiptNo: nil))
+        XCTAssertEqual(s.state.screen, .choosePayment)
+    }
+
+    func testAWalletDeclinedSaysWhyAndTheCustomerChoosesAgain() {
+        var s = Story()
+        let txn = atTheScanner(&s)
+        s.send(.tap(.scanCode("alipay-balance")))
+        s.send(.journaled(receiptNo: nil))
+        s.send(.walletAnswered(.declined(.balance)), [.journal(txnId: txn, [.walletDeclined(reason: "balance"), .failed(reason: .walletDeclined)])]) {
+            $0.notice = .walletDeclined(.balance)
+            $0.awaiting = .attemptFailed()
+        }
+        s.send(.journaled(receiptNo: nil))
+        XCTAssertEqual(s.state.screen, .choosePayment)
+        XCTAssertNil(s.state.order?.wallet)
+    }
+
+    func testAFailedTopUpAfterAWalletPaymentRefundsIt() {
+        var s = Story()
+        let txn = atTheScanner(&s)
+        s.send(.tap(.scanCode("wechat-ok")))
+        s.send(.journaled(receiptNo: nil))
+        s.send(.walletAnswered(.paid(tradeNo: tradeNo)))
+        s.send(.journaled(receiptNo: nil))
+        s.send(.topUpAnswered(.failed(.carrierError)), [.journal(txnId: txn, [.topUpFailed(reason: .carrierError)])]) {
+            $0.awaiting = .walletRefundIntent(reason: .carrierError)
+        }
+        s.send(.journaled(receiptNo: nil), [.refundWallet(tradeNo: tradeNo, amount: Yen(2980), txnId: txn)]) {
+            $0.awaiting = .walletRefund(reason: .carrierError)
+            $0.screen = .processing(.refundingWallet)
+        }
+        s.send(.walletRefunded, [.journal(txnId: txn, [.walletRefunded(tradeNo: tradeNo), .refunded(reason: .carrierError)])]) {
+            $0.awaiting = .closing(.refunded(.carrierError))
+        }
+        s.send(.journaled(receiptNo: 3), [.print(txnId: txn)]) {
+            $0.screen = .refund(RefundOutcome(txnId: txn, returned: Yen(2980), due: .zero, why: .carrierError, slipFiles: []))
+            $0.awaiting = .receipt
+        }
+    }
+
+    func testACodeNoWalletKnowsIsRefused() {
+        var s = Story()
+        _ = atTheScanner(&s)
+        s.send(.codeScanned("990000000000000000"), []) { $0.notice = .walletCodeUnknown }
+        s.send(.codeScanned("2812"), []) { $0.notice = .walletCodeUnknown }
+        XCTAssertEqual(Sample.catalogue.walletBrand(of: "134567890123456789")?.name, "WeChat Pay")
+        XCTAssertNil(Sample.catalogue.walletBrand(of: "1345678901234567890"), "WeChat Pay codes have 18 digits")
+    }
+
+    // MARK: - After a restart
+
+    private func begin(_ txn: String) -> Step {
+        .begin(TransactionStart(id: txn, storeId: "fm-shibuya-center", terminalId: "FM-SBY-1", businessDate: "2026-11-25",
+                                simNumber: "09012345678", carrierId: "docomo", planId: "docomo-3g-30", amountYen: 2980,
+                                taxYen: 270, paymentMethod: .wallet, language: "zh-Hans"))
+    }
+
+    func testAWalletPaymentWithNoAnswerIsAskedForAfterARestart() throws {
+        let txn = "FM-SBY-1-000005"
+        var s = try Story(resuming: [begin(txn), .walletPaymentRequested(brand: "Alipay")])
+        s.send(.resume, [.journal(txnId: txn, [.recovered(resolution: "wallet_unanswered")])])
+        s.send(.journaled(receiptNo: nil), [.askWallet(txnId: txn)]) { $0.awaiting = .walletStatus(since: Sample.noon) }
+        // Paid: the customer is topped up, as in a live sale.
+        var paid = s
+        XCTAssertEqual(paid.send(.walletStatus(.paid(tradeNo: tradeNo))).count, 1)
+        XCTAssertEqual(paid.state.awaiting, .topUpIntent)
+        // Still waiting for a customer who has gone: cancelled.
+        s.send(.walletStatus(.pending), [.journal(txnId: txn, [.walletDeclined(reason: "not_confirmed")])]) {
+            $0.notice = .walletNotConfirmed
+            $0.awaiting = .walletCancelIntent
+            $0.screen = .processing(.payingByWallet)
+        }
+    }
+
+    func testARefundDueToAWalletIsSentAgainAfterARestart() throws {
+        let txn = "FM-SBY-1-000006"
+        var s = try Story(resuming: [begin(txn), .walletPaymentRequested(brand: "Alipay"),
+                                     .walletPaid(brand: "Alipay", last4: "4321", tradeNo: tradeNo),
+                                     .topUpRequested(simNumber: "09012345678", planId: "docomo-3g-30"), .topUpFailed(reason: .carrierRefused)])
+        s.send(.resume, [.journal(txnId: txn, [.recovered(resolution: "wallet_refund_unsent")])])
+        s.send(.journaled(receiptNo: nil), [.refundWallet(tradeNo: tradeNo, amount: Yen(2980), txnId: txn)]) {
+            $0.awaiting = .walletRefund(reason: .carrierRefused)
+            $0.screen = .processing(.refundingWallet)
+        }
+    }
+
+    func testTheSimulatedWalletNeverPaysTwice() {
+        let wallets = SimulatedWalletAcquirer(codes: Sample.catalogue.testWallets)
+        let first = wallets.charge(code: "281234567890123456", amount: Yen(2980), txnId: "T-1")
+        XCTAssertEqual(wallets.charge(code: "281234567890123456", amount: Yen(2980), txnId: "T-1"), first)
+        XCTAssertEqual(wallets.status(txnId: "T-1"), first)
+        XCTAssertEqual(wallets.status(txnId: "T-2"), .declined(.noOrder))
+        XCTAssertEqual(wallets.charge(code: "289900001111222233", amount: Yen(980), txnId: "T-3"), .pending)
+        XCTAssertEqual(wallets.status(txnId: "T-3"), .pending)
+        guard case .paid? = Optional(wallets.status(txnId: "T-3")) else { return XCTFail("confirmed on the second ask") }
+        XCTAssertEqual(wallets.charge(code: "4000000000000000119", amount: Yen(980), txnId: "T-4"), .timedOut)
+        guard case .paid = wallets.status(txnId: "T-4") else { return XCTFail("a lost answer was still paid") }
+    }
+}
