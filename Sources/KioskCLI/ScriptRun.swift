@@ -40,12 +40,20 @@ struct ScriptRun {
     }
 
     /// Why a tap would do nothing: the button is not on the screen the machine shows (the
-    /// staff key is a function key, there on every screen).
+    /// staff key is a function key, there on every screen; a simulated device may be on
+    /// another page of the devices panel).
     static func offScreen(_ button: ButtonID, in state: KioskState) -> String? {
         if button == .staffEntry { return nil }
-        let frame = ScreenRenderer.frame(for: state, width: ScreenRenderer.minimumWidth, height: ScreenRenderer.minimumHeight)
-        if frame.buttons.contains(where: { $0.id == button }) { return nil }
-        let there = frame.buttons.map { Script.name(of: $0.id) }
+        var page = state
+        var there: [String] = []
+        for number in 0..<8 {
+            page.panelPage = state.panelPage + number
+            let frame = ScreenRenderer.frame(for: page, width: ScreenRenderer.minimumWidth, height: ScreenRenderer.minimumHeight)
+            if frame.buttons.contains(where: { $0.id == button }) { return nil }
+            let names = frame.buttons.map { Script.name(of: $0.id) }.filter { !there.contains($0) }
+            there += names
+            if !frame.buttons.contains(where: { $0.id == .morePanel }) { break }
+        }
         return "there is no \(Script.name(of: button)) button on the \(state.screen.name) screen; it has \(there.isEmpty ? "none" : there.joined(separator: ", "))."
     }
 }

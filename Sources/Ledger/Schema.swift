@@ -164,7 +164,18 @@ enum Schema {
     /// `payment_method` takes `wallet` too. SQLite cannot alter a CHECK constraint, and a copy
     /// of `transactions` would have to drop a table other tables refer to; its documented way
     /// is to edit the table's definition in place (the rows already meet the wider check).
+    /// The simulated wallets keep their orders in the file, as the carrier keeps its top-ups,
+    /// so that a kiosk started after a crash can ask about an order another process made.
     private static let walletPayments = """
+        CREATE TABLE wallet_orders (
+            txn_id TEXT PRIMARY KEY NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('paid', 'declined', 'pending', 'cancelled')),
+            trade_no TEXT,
+            decline TEXT,
+            confirms_after INTEGER,
+            refunded_at TEXT,
+            updated_at TEXT NOT NULL
+        );
         PRAGMA writable_schema = ON;
         UPDATE sqlite_schema SET sql = replace(sql,
             'payment_method TEXT CHECK (payment_method IN (''cash'', ''card''))',

@@ -34,6 +34,7 @@ final class FrameTests: XCTestCase {
         s.send(.tap(.plan("docomo-3g-30")))
         out.append(("choose-payment", s.state))
         var card = s
+        var wallet = s
         s.send(.tap(.payByCash))
         s.insertKept(1000)
         out.append(("paying-cash", s.state))
@@ -53,6 +54,17 @@ final class FrameTests: XCTestCase {
         out.append(("done", s.state))
         card.send(.tap(.payByCard))
         out.append(("paying-card", card.state))
+        var pin = card
+        pin.send(.tap(.presentCard("unionpay-debit")))
+        for ch in "12" { pin.send(.key(.char(ch))) }
+        out.append(("entering-pin", pin.state))
+        wallet.send(.tap(.payByWallet))
+        out.append(("paying-wallet", wallet.state))
+        wallet.send(.tap(.scanCode("alipay-confirm")))
+        wallet.send(.journaled(receiptNo: nil))
+        wallet.send(.walletAnswered(.pending))
+        wallet.send(.tick(Sample.noon.addingTimeInterval(2)))
+        out.append(("confirm-in-app", wallet.state))
         card.send(.cardPresented(pan: "4111111111111111", expiry: "12/30"))
         card.send(.journaled(receiptNo: nil))
         card.send(.cardAnswered(.approved(authCode: "123456")))
@@ -95,7 +107,7 @@ final class FrameTests: XCTestCase {
     func testEveryScreenHasItsOwnStateAndNoRowIsWiderThanTheFrame() {
         for language in Language.allCases {
             let screens = Self.screens(language)
-            XCTAssertEqual(Set(screens.map { $0.1.screen.name }).count, 16, "every screen is drawn")
+            XCTAssertEqual(Set(screens.map { $0.1.screen.name }).count, 19, "every screen is drawn")
             for (name, state) in screens {
                 for size in [(80, 24), (120, 40), (100, 30)] {
                     let frame = ScreenRenderer.frame(for: state, width: size.0, height: size.1)
@@ -153,6 +165,25 @@ final class FrameTests: XCTestCase {
         }
         XCTAssertEqual(Layout.fitted("ローソン 羽田空港第3ターミナル店", width: 12), "ローソン 羽…")
         XCTAssertEqual(Layout.fitted("Lawson Haneda", width: 20), "Lawson Haneda")
+    }
+
+    func testThePINIsNeverDrawn() {
+        var s = Story()
+        s.reachPayment(number: "08011112222", plan: "au-5g-30", method: .payByCard)
+        s.send(.tap(.presentCard("unionpay-debit")))
+        var typed = ""
+        for ch in "7391" {
+            s.send(.key(.char(ch)))
+            typed.append(ch)
+            for language in Language.allCases {
+                s.state.language = language
+                let text = ScreenRenderer.frame(for: s.state, width: 100, height: 30).text
+                XCTAssertTrue(text.contains(String(repeating: "•", count: typed.count) + "_"), text)
+                if typed.count > 1 { XCTAssertFalse(text.contains(typed), "the PIN on the \(language) screen:\n\(text)") }
+            }
+        }
+        XCTAssertTrue(ScreenRenderer.frame(for: s.state, width: 80, height: 24).text.contains("••••"))
+        XCTAssertEqual("\(s.state.screen)".contains("7391"), false, "the PIN prints as dots even in a dump of the state")
     }
 
     func testASmallWindowAsksToBeEnlarged() {

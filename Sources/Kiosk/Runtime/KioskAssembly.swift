@@ -39,7 +39,8 @@ public final class KioskAssembly {
         self.ledgerProblem = ledgerProblem
         cash = SimulatedCashDevice(faults: settings.faults, seed: settings.seed)
         acquirer = SimulatedAcquirer(cards: catalogue.testCards, faults: settings.faults, seed: settings.seed)
-        wallets = SimulatedWalletAcquirer(codes: catalogue.testWallets, faults: settings.faults, seed: settings.seed)
+        wallets = SimulatedWalletAcquirer(codes: catalogue.testWallets, records: ledger.map { $0 as WalletRecords } ?? WalletMemory(),
+                                          faults: settings.faults, seed: settings.seed, clock: clock)
         let host: TopUpHost = ledger.map {
             SimulatedTopUpHost(catalogue: catalogue, records: $0, faults: settings.faults, seed: settings.seed)
         } ?? UnreachableHost()

@@ -15,3 +15,6 @@ extension Ledger: HostRecords {
         try hostLatestExpiry(simNumber: simNumber)
     }
 }
+
+/// The simulated wallets keep their orders in the store's ledger file too.
+extension Ledger: WalletRecords {}

@@ -136,8 +136,8 @@ enum Say {
                                 "请将付款码对准扫描器", "請將付款碼對準掃描器")
         case .scanCode: return ("scan a payment code", "支払いコードを読み取る", "扫描付款码", "掃描付款碼")
         case .cardPIN: return ("Enter your card PIN", "カードの暗証番号を入力してください", "请输入银行卡密码", "請輸入卡片密碼")
-        case .pinHint: return ("The PIN shows as dots and is never kept.", "暗証番号は●で表示され、保存されません。",
-                               "密码以圆点显示，不会被保存。", "密碼以圓點顯示，不會被保存。")
+        case .pinHint: return ("The PIN shows as dots and is never kept.", "暗証番号は「•」で表示され、保存されません。",
+                               "密码以「•」显示，不会被保存。", "密碼以「•」顯示，不會被保存。")
         case .confirmInApp: return ("Confirm the payment in your app", "アプリでお支払いを確認してください",
                                     "请在应用中确认付款", "請在應用程式中確認付款")
         case .confirmHint: return ("Open the app on your phone and confirm; the machine is waiting.",

@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+import ChildProcess
+import Money
+import Kiosk
+import Ledger
+
+/// UnionPay and phone wallets on the real binary.
+final class TravellerPaymentTests: XCTestCase {
+    func testAWalletPaymentConfirmedInTheAppInSimplifiedChinese() throws {
+        let tmux = try Tmux(arguments: ["--store", "fm-shibuya-center", "--terminal", "FM-SBY-1", "--lang", "zh-Hans"])
+        tmux.waitFor("SIM卡充值")
+        try tmux.keys("Enter", "09012345678", "Enter")
+        tmux.waitFor("NTT docomo")
+        try tmux.keys("Enter", "2")
+        tmux.waitFor("手机支付")
+        try tmux.touch("手机支付")
+        tmux.waitFor("请将付款码对准扫描器")
+        try tmux.touch("alipay-confirm")
+        let waiting = tmux.waitFor("请在应用中确认付款")
+        XCTAssertTrue(waiting.contains("Alipay") && waiting.contains("剩余"), waiting)
+        let done = tmux.waitFor("充值完成", seconds: 20)
+        XCTAssertTrue(done.contains("000001"), done)
+        let ledger = try Ledger(path: tmux.ledger)
+        let sale = try XCTUnwrap(ledger.transaction(id: "FM-SBY-1-000001"))
+        XCTAssertEqual(sale.status, .completed)
+        XCTAssertEqual(sale.paymentMethod, .wallet)
+        XCTAssertEqual(sale.cardBrand, "Alipay")
+        let receipt = try String(contentsOfFile: tmux.receipts + "/000001-FM-SBY-1-000001.txt", encoding: .utf8)
+        XCTAssertTrue(receipt.contains("手机支付") && receipt.contains("Alipay ****\(sale.cardLast4 ?? "?")"), receipt)
+        XCTAssertTrue(receipt.contains("支付单号") && receipt.contains(sale.authCode ?? "?"), receipt)
+    }
+
+    /// The PIN of a UnionPay debit card is in no row, no byte of the ledger file, no line the
+    /// machine prints and no receipt. A PIN of six digits, so that nothing else holds them.
+    func testThePINIsNowhereAfterASale() throws {
+        let pin = "908172"
+        let fixtures = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-pin-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: KioskBinary.projectRoot.appendingPathComponent("fixtures"), to: fixtures)
+        let cards = fixtures.appendingPathComponent("test_cards.csv")
+        try (try String(contentsOf: cards, encoding: .utf8)).replacingOccurrences(of: ",1234\n", with: ",\(pin)\n")
+            .write(to: cards, atomically: true, encoding: .utf8)
+        let ledger = KioskBinary.temporaryLedger()
+        let folder = URL(fileURLWithPath: ledger).deletingLastPathComponent()
+        let script = folder.appendingPathComponent("pin.kiosk")
+        try """
+            tap start
+            type 08011112222
+            key enter
+            tap confirm
+            tap plan au-5g-30
+            tap pay-card
+            card unionpay-debit
+            type 111111
+            key enter
+            expect entering-pin
+            type \(pin)
+            key enter
+            expect done
+            tap finish
+            """.write(to: script, atomically: true, encoding: .utf8)
+        let out = try KioskBinary.run(["run", "--terminal", "FM-SBY-1", "--ledger", ledger, "--fixtures", fixtures.path,
+                                       "--receipts", folder.path, "--script", script.path])
+        XCTAssertEqual(out.status, 0, out.stderr + out.stdout)
+        XCTAssertTrue(out.stdout.contains("entering-pin ••••••"), out.stdout)
+        XCTAssertFalse((out.stdout + out.stderr).contains(pin), "the PIN in what the machine printed")
+
+        let opened = try Ledger(path: ledger)
+        XCTAssertEqual(try opened.transactions().map(\.status), [.completed])
+        for row in try opened.journal() { XCTAssertFalse("\(row.step)".contains(pin), "\(row.step)") }
+        for file in [ledger, ledger + "-wal"] where FileManager.default.fileExists(atPath: file) {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+            XCTAssertNil(bytes.range(of: Data(pin.utf8)), "the PIN in the bytes of \(file)")
+        }
+        let receipts = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("000001-") }
+        XCTAssertEqual(receipts.count, 3, "\(receipts)")
+        for name in receipts {
+            let path = folder.appendingPathComponent(name).path
+            let text = name.hasSuffix(".pdf") ? try ChildProcess.run("pdftotext", [path, "-"], timeout: 30).output
+                                              : String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+            XCTAssertFalse(text.isEmpty, name)
+            XCTAssertFalse(text.contains(pin), "the PIN on \(name)")
+            if name.hasSuffix(".txt") { XCTAssertTrue(text.contains("UnionPay ****5678"), text) }
+        }
+    }
+}
