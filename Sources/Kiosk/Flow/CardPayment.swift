@@ -18,15 +18,8 @@ extension KioskState {
             return present(pan: card.pan, expiry: card.expiry)
         case .cardPresented(let pan, let expiry):
             return present(pan: pan, expiry: expiry)
-        case .tap(.morePanel):
-            panelPage += 1
-            return []
-        case .tap(.back), .key(.escape):
-            screen = .choosePayment
-            notice = nil
-            return []
         default:
-            return rejectStray(event)
+            return otherPaymentEvent(event)
         }
     }
 

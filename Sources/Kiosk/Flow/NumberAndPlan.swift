@@ -148,6 +148,22 @@ extension KioskState {
         return []
     }
 
+    /// What the card and wallet screens do besides taking their own payment: turn the page of
+    /// the devices panel, or go back to the choice of how to pay.
+    mutating func otherPaymentEvent(_ event: Event) -> [Effect] {
+        switch event {
+        case .tap(.morePanel):
+            panelPage += 1
+            return []
+        case .tap(.back), .key(.escape):
+            screen = .choosePayment
+            notice = nil
+            return []
+        default:
+            return rejectStray(event)
+        }
+    }
+
     /// The `begin` step, written together with the first step that needs durability.
     func beginStep() -> [Step] {
         guard let order, !order.begun, let txnId = order.txnId, let plan = order.plan, let m = machine else { return [] }

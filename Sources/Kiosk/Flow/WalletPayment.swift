@@ -23,15 +23,8 @@ extension KioskState {
             return scan(wallet.code)
         case .codeScanned(let code):
             return scan(code)
-        case .tap(.morePanel):
-            panelPage += 1
-            return []
-        case .tap(.back), .key(.escape):
-            screen = .choosePayment
-            notice = nil
-            return []
         default:
-            return rejectStray(event)
+            return otherPaymentEvent(event)
         }
     }
 
