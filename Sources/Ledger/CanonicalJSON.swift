@@ -65,39 +65,149 @@ enum JSONValue: Equatable {
         out += "\""
     }
 
-    /// Reads stored JSON back; nil when it is not JSON of the kinds above.
+    /// Reads stored JSON back; nil when it is not JSON of the kinds above (whole numbers only).
     static func parse(_ text: String) -> JSONValue? {
-        guard let data = text.data(using: .utf8),
-              let any = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        else { return nil }
-        return from(any)
+        var reader = Reader(bytes: Array(text.utf8))
+        guard let value = reader.value() else { return nil }
+        reader.skipSpace()
+        return reader.atEnd ? value : nil
     }
 
-    private static func from(_ any: Any) -> JSONValue? {
-        switch any {
-        case is NSNull:
-            return .null
-        case let s as String:
-            return .string(s)
-        case let dict as [String: Any]:
+    /// A small reader of the JSON the journal stores, byte by byte.
+    private struct Reader {
+        let bytes: [UInt8]
+        var i = 0
+
+        var atEnd: Bool { i == bytes.count }
+
+        mutating func skipSpace() {
+            while i < bytes.count {
+                switch bytes[i] {
+                case 0x20, 0x0A, 0x0D, 0x09: i += 1
+                default: return
+                }
+            }
+        }
+
+        mutating func value() -> JSONValue? {
+            skipSpace()
+            guard i < bytes.count else { return nil }
+            switch bytes[i] {
+            case UInt8(ascii: "{"): return object()
+            case UInt8(ascii: "["): return array()
+            case UInt8(ascii: "\""): return string().map(JSONValue.string)
+            case UInt8(ascii: "n"): return literal("null") ? .null : nil
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return number()
+            default: return nil
+            }
+        }
+
+        private mutating func literal(_ word: String) -> Bool {
+            let w = Array(word.utf8)
+            guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { return false }
+            i += w.count
+            return true
+        }
+
+        private mutating func number() -> JSONValue? {
+            let negative = bytes[i] == UInt8(ascii: "-")
+            if negative { i += 1 }
+            let start = i
+            var n = 0
+            while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
+                let (times, o1) = n.multipliedReportingOverflow(by: 10)
+                let (plus, o2) = times.addingReportingOverflow(Int(bytes[i] - UInt8(ascii: "0")))
+                guard !o1, !o2 else { return nil }
+                n = plus
+                i += 1
+            }
+            guard i > start else { return nil }
+            // A fraction or an exponent is not a number the journal writes.
+            if i < bytes.count, bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") { return nil }
+            return .int(negative ? -n : n)
+        }
+
+        private mutating func object() -> JSONValue? {
+            i += 1
             var fields: [String: JSONValue] = [:]
-            for (key, value) in dict {
-                guard let v = from(value) else { return nil }
+            skipSpace()
+            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(fields) }
+            while true {
+                skipSpace()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "\""), let key = string() else { return nil }
+                skipSpace()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
+                i += 1
+                guard let v = value() else { return nil }
                 fields[key] = v
+                skipSpace()
+                guard i < bytes.count else { return nil }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(fields) }
+                return nil
             }
-            return .object(fields)
-        case let list as [Any]:
+        }
+
+        private mutating func array() -> JSONValue? {
+            i += 1
             var items: [JSONValue] = []
-            for value in list {
-                guard let v = from(value) else { return nil }
+            skipSpace()
+            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+            while true {
+                guard let v = value() else { return nil }
                 items.append(v)
+                skipSpace()
+                guard i < bytes.count else { return nil }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+                return nil
             }
-            return .array(items)
-        case let n as Int:
-            // Only whole numbers are stored; a fraction fails this cast and is not ours.
-            return .int(n)
-        default:
+        }
+
+        private mutating func string() -> String? {
+            i += 1
+            var out: [UInt8] = []
+            while i < bytes.count {
+                let b = bytes[i]
+                i += 1
+                switch b {
+                case UInt8(ascii: "\""):
+                    return String(bytes: out, encoding: .utf8)
+                case UInt8(ascii: "\\"):
+                    guard i < bytes.count else { return nil }
+                    let e = bytes[i]
+                    i += 1
+                    switch e {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+                    case UInt8(ascii: "n"): out.append(0x0A)
+                    case UInt8(ascii: "r"): out.append(0x0D)
+                    case UInt8(ascii: "t"): out.append(0x09)
+                    case UInt8(ascii: "b"): out.append(0x08)
+                    case UInt8(ascii: "f"): out.append(0x0C)
+                    case UInt8(ascii: "u"):
+                        guard var scalar = hex4() else { return nil }
+                        if (0xD800...0xDBFF).contains(scalar) {
+                            guard literal("\\u"), let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        guard let u = Unicode.Scalar(scalar) else { return nil }
+                        out.append(contentsOf: Array(String(Character(u)).utf8))
+                    default:
+                        return nil
+                    }
+                case 0..<0x20:
+                    return nil
+                default:
+                    out.append(b)
+                }
+            }
             return nil
+        }
+
+        private mutating func hex4() -> UInt32? {
+            guard i + 4 <= bytes.count, let n = UInt32(String(decoding: bytes[i..<i + 4], as: UTF8.self), radix: 16) else { return nil }
+            i += 4
+            return n
         }
     }
 }

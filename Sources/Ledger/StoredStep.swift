@@ -12,9 +12,7 @@ struct StoredStep: Equatable {
     var payloadText: String { payload.canonicalText }
 
     init(_ step: Step) throws {
-        let data = try StoredStep.encoder.encode(step)
-        guard case .object(let outer)? = JSONValue.parse(String(decoding: data, as: UTF8.self)),
-              outer.count == 1, let (kind, value) = outer.first else {
+        guard case .object(let outer) = try JSONValueCoding.encode(step), outer.count == 1, let (kind, value) = outer.first else {
             throw LedgerError.invalidEntry("A step could not be written as JSON.")
         }
         self.kind = kind
@@ -27,14 +25,18 @@ struct StoredStep: Equatable {
 
     /// Reads a stored row back; nil when its kind and payload are not a step.
     static func step(kind: String, payloadText: String) -> Step? {
-        guard kind.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else { return nil }
-        func decode(_ payload: String) throws -> Step {
-            try decoder.decode(Step.self, from: Data("{\"\(kind)\":\(payload)}".utf8))
+        guard let payload = JSONValue.parse(payloadText) else { return nil }
+        return step(kind: kind, payload: payload)
+    }
+
+    static func step(kind: String, payload: JSONValue) -> Step? {
+        func decode(_ payload: JSONValue) throws -> Step {
+            try JSONValueCoding.decode(Step.self, from: .object([kind: payload]))
         }
         do {
-            return try decode(payloadText)
+            return try decode(payload)
         } catch DecodingError.keyNotFound(let key, _) where key.stringValue == unlabeled {
-            return try? decode("{\"\(unlabeled)\":\(payloadText)}")
+            return try? decode(.object([unlabeled: payload]))
         } catch {
             return nil
         }
@@ -42,18 +44,6 @@ struct StoredStep: Equatable {
 
     /// The key Swift gives a case's unlabeled value.
     private static let unlabeled = "_0"
-
-    private static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.keyEncodingStrategy = .convertToSnakeCase
-        return e
-    }()
-
-    private static let decoder: JSONDecoder = {
-        let d = JSONDecoder()
-        d.keyDecodingStrategy = .convertFromSnakeCase
-        return d
-    }()
 }
 
 extension Step {

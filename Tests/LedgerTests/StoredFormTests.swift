@@ -41,4 +41,28 @@ final class StoredFormTests: XCTestCase {
         XCTAssertNil(JSONValue.parse(#"{"yen":2.5}"#))
         XCTAssertNil(JSONValue.parse("not json"))
     }
+
+    func testStoredJSONIsReadWhateverItsSpacingAndEscapes() {
+        XCTAssertEqual(JSONValue.parse(#" { "a" : [ 1 , -20 ] , "b" : "\u00e9\ud83d\ude00\/" } "#),
+                       .object(["a": .array([.int(1), .int(-20)]), "b": .string("é😀/")]))
+        for bad in [#"{"a":1"#, #"{"a":1,}"#, #"["#, #""unterminated"#, #"{"a":"\ud83d"}"#, #"{"a":1e3}"#,
+                    #"{"a":99999999999999999999}"#, "{\"a\":\"tab\there\"}", #"{"a":1} x"#, "-", ""] {
+            XCTAssertNil(JSONValue.parse(bad), bad)
+        }
+    }
+
+    func testAStepIsStoredByItsOwnDeclaration() throws {
+        let step = Step.cardAuthorised(brand: "UnionPay", last4: "5678", authCode: "U1")
+        let stored = try StoredStep(step)
+        XCTAssertEqual(stored.kind, "card_authorised")
+        XCTAssertEqual(stored.payloadText, #"{"auth_code":"U1","brand":"UnionPay","last4":"5678"}"#)
+        XCTAssertEqual(StoredStep.step(kind: stored.kind, payloadText: stored.payloadText), step)
+        // A step whose one value has no label stores that value's own fields.
+        let begin = try StoredStep(.begin(Flow.start("T1")))
+        XCTAssertTrue(begin.payloadText.hasPrefix(#"{"amount_yen":2980,"business_date":"2026-11-25""#), begin.payloadText)
+        XCTAssertEqual(StoredStep.step(kind: "begin", payloadText: begin.payloadText), .begin(Flow.start("T1")))
+        XCTAssertEqual(try StoredStep(.completed).payloadText, "{}")
+        XCTAssertNil(StoredStep.step(kind: "cash_in", payloadText: #"{"denomination":"ten"}"#))
+        XCTAssertNil(StoredStep.step(kind: "no_such_step", payloadText: "{}"))
+    }
 }
