@@ -96,11 +96,16 @@ final class CustomerStoriesTests: XCTestCase {
             $0.machine?.status.inventory[1000] -= 3
             $0.awaiting = .closing(.cancelled(.cancelledByCustomer))
         }
-        s.send(.journaled(receiptNo: nil), []) {
+        // The cash came back, so a refund slip says so.
+        s.send(.journaled(receiptNo: nil), [.print(txnId: s.txnId)]) {
             $0.screen = .cancelled(returned: Yen(3000))
-            $0.awaiting = nil
+            $0.awaiting = .receipt
         }
         XCTAssertEqual(s.state.machine?.status.inventory[1000], 40)
+        s.send(.printed(files: ["slip"]), []) {
+            $0.awaiting = nil
+            $0.machine?.status.paperSheets -= 1
+        }
     }
 
     func testTenThousandBillIsReturnedBeforeItIsKeptWhenChangeCannotBeMade() {
@@ -297,13 +302,16 @@ final class CustomerStoriesTests: XCTestCase {
             $0.machine?.status.inventory[1000] -= 1
             $0.awaiting = .closing(.cancelled(.timedOut))
         }
-        s.send(.journaled(receiptNo: nil), []) {
-            $0.screen = .cancelled(returned: Yen(1000))
-            $0.awaiting = nil
+        // The customer walked away: the slip prints, then the next customer's start screen.
+        s.send(.journaled(receiptNo: nil), [.print(txnId: s.txnId)]) {
+            $0.screen = .processing(.printing)
+            $0.awaiting = .receipt
         }
-        s.send(.tap(.finish), []) {
+        s.send(.printed(files: ["slip"]), []) {
             $0.screen = .attract
+            $0.awaiting = nil
             $0.order = nil
+            $0.machine?.status.paperSheets -= 1
         }
     }
 
@@ -368,6 +376,19 @@ final class CustomerStoriesTests: XCTestCase {
             $0.notice = .accountRefused(.postpaid)
             $0.screen = .enterNumber(digits: "09012345678")
         }
+    }
+
+    func testANumberTypedInItsInternationalFormIsLookedUp() {
+        for typed in ["+819012345678", "00819012345678"] {
+            var s = Story()
+            for ch in typed { s.send(.key(.char(ch))) }
+            XCTAssertEqual(s.state.screen, .enterNumber(digits: typed))
+            XCTAssertEqual(s.send(.key(.enter)), [.lookUpAccount(.mobile("09012345678"))], typed)
+        }
+        // A plus sign only starts a number.
+        var s = Story()
+        for ch in "090+" { s.send(.key(.char(ch))) }
+        XCTAssertEqual(s.state.screen, .enterNumber(digits: "090"))
     }
 
     func testTheDoneScreenTimesOutWithoutTouchingTheMoney() {

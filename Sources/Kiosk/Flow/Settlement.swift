@@ -122,13 +122,13 @@ extension KioskState {
             awaiting = nil
             machine?.status.paperSheets -= 1
             setDocumentFiles(files, problem: nil)
-            return []
+            return walkedAway()
         case (.receipt, .printFailed(let fault)):
             awaiting = nil
             // The next customer is told before paying that no receipt will come out.
             if fault == .outOfPaper { machine?.status.paperSheets = 0 }
             setDocumentFiles([], problem: fault.description)
-            return []
+            return walkedAway()
         default:
             return nil
         }
@@ -198,10 +198,10 @@ extension KioskState {
             if owed > .zero { machine?.status.refundsOwed.append(RefundOwed(txnId: txnId, yen: owed)) }
             screen = .done(Completion(txnId: txnId, receiptNo: receiptNo, newExpiry: order.newExpiry ?? "",
                                       change: change - owed, changeDue: owed, receiptFiles: [], printProblem: nil))
-        case .cancelled:
-            screen = .cancelled(returned: order.paid)
-            awaiting = nil
-            return []
+        case .cancelled(let why):
+            // A customer who timed out has walked away: the slip prints and the machine goes
+            // back to the start rather than waiting on a screen nobody reads.
+            screen = why == .timedOut ? .processing(.printing) : .cancelled(returned: order.paid)
         case .refunded(let why):
             let returned = order.method == .cash ? order.paid : order.amount
             screen = .refund(RefundOutcome(txnId: txnId, returned: returned, due: .zero, why: why, slipFiles: []))
@@ -212,6 +212,11 @@ extension KioskState {
         lastActivity = now
         awaiting = .receipt
         return [.print(txnId: txnId)]
+    }
+
+    /// After the slip of a timed-out sale, the next customer's start screen.
+    private mutating func walkedAway() -> [Effect] {
+        screen == .processing(.printing) ? backToAttract() : []
     }
 
     private mutating func setDocumentFiles(_ files: [String], problem: String?) {
