@@ -3,7 +3,8 @@ import XCTest
 
 final class SIMNumberTests: XCTestCase {
     func testMobileNumbersInEveryCommonWriting() {
-        for written in ["09012345678", "090-1234-5678", "090 1234 5678", "+81 90 1234 5678", "+819012345678", "０９０１２３４５６７８"] {
+        for written in ["09012345678", "090-1234-5678", "090 1234 5678", "+81 90 1234 5678", "+819012345678", "+81-90-1234-5678",
+                        "0081 90 1234 5678", "00819012345678", "０９０１２３４５６７８"] {
             XCTAssertEqual(try SIMNumber.parse(written).get(), .mobile("09012345678"), written)
         }
         XCTAssertEqual(SIMNumber.mobile("09012345678").description, "090-1234-5678")
@@ -18,6 +19,7 @@ final class SIMNumberTests: XCTestCase {
             ("0312345678", .notAMobileNumber, "Not a mobile number: it must start with 070, 080 or 090."),
             ("9012345678", .missingLeadingZero, "A Japanese mobile number starts with 070, 080 or 090."),
             ("+1 415 555 0100", .notJapanese, "Not a Japanese number: it must start with +81."),
+            ("001 415 555 0100", .notJapanese, "Not a Japanese number: it must start with +81."),
             ("8981100012345678906", .checkDigitMismatch, "The check digit does not match: please check the ICCID on the card."),
             ("8944100012345678905", .notAJapaneseSIM, "Not a Japanese SIM: an ICCID here starts with 8981."),
             ("", .empty, "Please enter the SIM's phone number or the ICCID printed on the card."),
@@ -40,5 +42,10 @@ final class SIMNumberTests: XCTestCase {
         XCTAssertEqual(SIMNumber.formatted("0901234"), "090-1234")
         XCTAssertEqual(SIMNumber.formatted("09012345"), "090-1234-5")
         XCTAssertEqual(SIMNumber.formatted("8981100012"), "8981 1000 12")
+        XCTAssertEqual(SIMNumber.formatted("+8"), "+8")
+        XCTAssertEqual(SIMNumber.formatted("+81"), "+81")
+        XCTAssertEqual(SIMNumber.formatted("+8190123"), "+81 90-123")
+        XCTAssertEqual(SIMNumber.formatted("+819012345678"), "+81 90-1234-5678")
+        XCTAssertEqual(SIMNumber.formatted("00819012345678"), "0081 90-1234-5678")
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// What the customer types to identify the SIM: the phone number (070/080/090 and eight
-/// digits, also written +81 90 ...) or the ICCID printed on the card (19–20 digits, 8981...).
+/// digits, also written internationally as +81 90 … or 0081 90 …) or the ICCID printed on
+/// the card (19–20 digits, 8981...).
 public enum SIMNumber: Hashable, Sendable, CustomStringConvertible {
     case mobile(String)   // 11 digits, leading 0
     case iccid(String)    // 19 or 20 digits
@@ -29,8 +30,13 @@ public enum SIMNumber: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Formats digits as they are typed: 090 → `090`, 0901234 → `090-1234`, 09012345678 →
-    /// `090-1234-5678`; anything starting 89 is grouped in fours like an ICCID.
+    /// `090-1234-5678`; anything starting 89 is grouped in fours like an ICCID; a number
+    /// typed internationally keeps its prefix: `+81 90-1234-5678`, `0081 90-1234-5678`.
     public static func formatted(_ digits: String) -> String {
+        for prefix in ["+81", "0081"] where digits.hasPrefix(prefix) {
+            let national = digits.dropFirst(prefix.count)
+            return national.isEmpty ? prefix : prefix + " " + formatted("0" + national).dropFirst()
+        }
         if digits.hasPrefix("89") { return groups(digits, size: 4) }
         let d = Array(digits)
         guard d.count > 3 else { return digits }
@@ -47,7 +53,7 @@ public enum SIMNumber: Hashable, Sendable, CustomStringConvertible {
         return out
     }
 
-    /// Reads what a customer typed. Hyphens, spaces, dots and a leading +81 are accepted.
+    /// Reads what a customer typed. Hyphens, spaces, dots and a leading +81 or 0081 are accepted.
     public static func parse(_ input: String) -> Result<SIMNumber, SIMNumberRejection> {
         var text = input.trimmingCharacters(in: .whitespaces)
         var international = false
@@ -63,6 +69,11 @@ public enum SIMNumber: Hashable, Sendable, CustomStringConvertible {
             else { return .failure(.notADigit(ch)) }
         }
         if digits.isEmpty { return .failure(.empty) }
+        // 00 is what a phone in Japan dials for abroad: 0081 is +81 written with digits only.
+        if !international, digits.hasPrefix("00") {
+            digits.removeFirst(2)
+            international = true
+        }
         if international {
             guard digits.hasPrefix("81") else { return .failure(.notJapanese) }
             digits = "0" + digits.dropFirst(2)

@@ -10,7 +10,7 @@ extension KioskState {
             screen = .enterNumber(digits: "")
         case .tap(.digit(let d)):
             screen = .enterNumber(digits: String(d))
-        case .key(.char(let c)) where c.isASCII && c.isNumber:
+        case .key(.char(let c)) where c.isASCII && c.isNumber || c == "+":
             screen = .enterNumber(digits: String(c))
         default:
             return rejectStray(event)
@@ -25,6 +25,9 @@ extension KioskState {
             screen = .enterNumber(digits: digits + String(d)); notice = nil
         case .key(.char(let c)) where c.isASCII && c.isNumber && digits.count < maxDigits:
             screen = .enterNumber(digits: digits + String(c)); notice = nil
+        case .key(.char("+")) where digits.isEmpty:
+            // The international form, +81 90…, from the keyboard (the keypad has 0081 for it).
+            screen = .enterNumber(digits: "+"); notice = nil
         case .tap(.deleteDigit), .key(.backspace):
             screen = .enterNumber(digits: String(digits.dropLast())); notice = nil
         case .tap(.clearNumber):

@@ -5,7 +5,7 @@ import Receipt
 ///
 ///     tap start | tap digit 3 | tap plan docomo-3g-30 | tap language ja | tap pay-cash ...
 ///     tap staff-member Sato   who signs in to staff mode (then their PIN)
-///     type 090-1234-5678      each digit as a key
+///     type 090-1234-5678      each digit (and a leading +) as a key
 ///     key enter|escape|backspace|<one character>
 ///     cash 1000               a coin or bill into the slot
 ///     card visa-ok            a test card presented (fixtures/test_cards.csv)
@@ -47,9 +47,10 @@ public enum Script {
                 guard let button = button(rest) else { throw fail("\"\(rest)\" is not a button (for example start, digit 3, plan ID, pay-cash, cancel)") }
                 out.append((i + 1, .event(.tap(button))))
             case "type":
-                let digits = rest.filter { $0.isASCII && $0.isNumber }
-                guard !digits.isEmpty else { throw fail("\"\(rest)\" has no digits to type") }
-                for ch in digits { out.append((i + 1, .event(.key(.char(ch))))) }
+                // A leading + is the international form of a number, +81 90…
+                let keys = rest.filter { $0.isASCII && $0.isNumber || $0 == "+" }
+                guard keys.contains(where: \.isNumber) else { throw fail("\"\(rest)\" has no digits to type") }
+                for ch in keys { out.append((i + 1, .event(.key(.char(ch))))) }
             case "key":
                 switch rest {
                 case "enter": out.append((i + 1, .event(.key(.enter))))
