@@ -48,7 +48,7 @@ struct ReceiptCommand: ParsableCommand {
             } catch let fault as PrinterFault {
                 throw Failure(fault.description.prefix(1).uppercased() + fault.description.dropFirst() + ".")
             }
-            let data = printables.reduce(into: Data()) { $0 += render($1.document, as: documentFormat, language: $1.language) }
+            let data = render(printables.map(\.document), as: documentFormat, language: printables[0].language)
             if let outFile {
                 try outFile.write(data)
                 print("Reprinted \(txnId) to \(outFile.path).")

@@ -23,3 +23,12 @@ public func render(_ document: Document, as format: DocumentFormat, language: La
     case .escpos: return Data(ESCPOSRenderer(codePage: .of(language)).render(document))
     }
 }
+
+/// Several documents printed together, in the order given: one after the other on a roll
+/// (text, ESC/POS, each cut), a page each in one PDF (PDFs cannot simply be joined).
+public func render(_ documents: [Document], as format: DocumentFormat, language: Language = .ja) -> Data {
+    switch format {
+    case .text, .escpos: return documents.reduce(into: Data()) { $0 += render($1, as: format, language: language) }
+    case .pdf: return PDFRenderer(language: language).render(pages: documents)
+    }
+}

@@ -28,20 +28,32 @@ public struct PDFRenderer {
     }
 
     public func render(_ document: Document) -> Data {
-        let heights = document.lines.map(Self.height(of:))
-        let height = heights.reduce(2 * Self.margin, +)
+        render(pages: [document])
+    }
+
+    /// One file, a page for each document (a sale's receipt and its refund slip), each page as
+    /// long as its document.
+    public func render(pages documents: [Document]) -> Data {
+        let heights = documents.map { $0.lines.map(Self.height(of:)) }
+        let pageHeights = heights.map { $0.reduce(2 * Self.margin, +) }
         let sink = PDFSink()
         let surface = cairo_pdf_surface_create_for_stream({ closure, bytes, length in
             guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
             Unmanaged<PDFSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
             return CAIRO_STATUS_SUCCESS
-        }, Unmanaged.passUnretained(sink).toOpaque(), Self.pageWidth, height)
+        }, Unmanaged.passUnretained(sink).toOpaque(), Self.pageWidth, pageHeights.first ?? 2 * Self.margin)
         let cr = cairo_create(surface)!
         cairo_set_source_rgb(cr, 0, 0, 0)
-        var y = Self.margin
-        for (line, lineHeight) in zip(document.lines, heights) {
-            draw(line, at: y, on: cr)
-            y += lineHeight
+        for (page, document) in documents.enumerated() {
+            if page > 0 {
+                cairo_show_page(cr)
+                cairo_pdf_surface_set_size(surface, Self.pageWidth, pageHeights[page])
+            }
+            var y = Self.margin
+            for (line, lineHeight) in zip(document.lines, heights[page]) {
+                draw(line, at: y, on: cr)
+                y += lineHeight
+            }
         }
         cairo_destroy(cr)
         cairo_surface_finish(surface)
