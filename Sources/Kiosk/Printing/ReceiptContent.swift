@@ -30,6 +30,7 @@ public enum ReceiptContent {
         var walletRefunded = false
         var reason: StopReason?
         var due = 0
+        var paidAtCounter: CounterPayment?
         for row in journal {
             switch row.step {
             case .topUpApplied(let e): expiry = e
@@ -38,6 +39,7 @@ public enum ReceiptContent {
             case .walletRefunded: walletRefunded = true
             case .refunded(let r), .cancelled(let r), .topUpFailed(let r): reason = r
             case .refundDue(let y, let r): due += y; reason = r
+            case .refundSettled(_, let staff): paidAtCounter = CounterPayment(staff: staff, at: row.at)
             default: break
             }
         }
@@ -65,6 +67,7 @@ public enum ReceiptContent {
                                   simNumberMasked: sim, amountYen: txn.amountYen,
                                   receivedYen: txn.paymentMethod == .cash ? txn.cashInYen : nil, returnedYen: back, cardVoided: voided,
                                   walletRefunded: walletRefunded, dueYen: due,
+                                  paidAtCounter: paidAtCounter,
                                   reason: reason?.say.in(language) ?? "", isReprint: reprint, language: language)
             out.append(Printable(name: base + "-refund", document: slip.document, language: language))
         }

@@ -17,13 +17,15 @@ public struct RefundSlip: Equatable, Sendable {
     public var cardVoided: Bool
     public var walletRefunded: Bool
     public var dueYen: Int
+    /// Set once staff have paid what was due: the slip then says so instead of what is owed.
+    public var paidAtCounter: CounterPayment?
     public var reason: String
     public var isReprint: Bool
     public var language: Language
 
     public init(store: ReceiptStore, at: Date, receiptNo: Int?, txnId: String, simNumberMasked: String,
                 amountYen: Int, receivedYen: Int?, returnedYen: Int, cardVoided: Bool = false, walletRefunded: Bool = false,
-                dueYen: Int, reason: String, isReprint: Bool, language: Language) {
+                dueYen: Int, paidAtCounter: CounterPayment? = nil, reason: String, isReprint: Bool, language: Language) {
         self.store = store
         self.at = at
         self.receiptNo = receiptNo
@@ -35,6 +37,7 @@ public struct RefundSlip: Equatable, Sendable {
         self.cardVoided = cardVoided
         self.walletRefunded = walletRefunded
         self.dueYen = dueYen
+        self.paidAtCounter = paidAtCounter
         self.reason = reason
         self.isReprint = isReprint
         self.language = language
@@ -56,12 +59,26 @@ public struct RefundSlip: Equatable, Sendable {
         if let receivedYen { doc.append(.columns(Word.cash.in(l), formatYen(receivedYen))) }
         let back: Word = cardVoided ? .cardVoided : walletRefunded ? .walletRefunded : .returnedCash
         doc.append(.columns(back.in(l), formatYen(returnedYen), .bold))
-        if dueYen > 0 {
+        if dueYen > 0, let paid = paidAtCounter {
+            doc.append(.columns(Word.paidAtCounter.in(l), formatYen(dueYen), .bold))
+            doc.append(.columns(Word.paidBy.in(l), "\(paid.staff), \(ReceiptTime.format(paid.at, l))"))
+        } else if dueYen > 0 {
             doc.append(.columns(Word.stillDue.in(l), formatYen(dueYen), [.bold, .doubleSize]))
             doc.append(.text(Word.dueNote.in(l)))
         }
         if !reason.isEmpty { doc.append(.columns(Word.reason.in(l), reason)) }
         doc.append(contentsOf: [.rule(), .qr(QRCode(txnId)), .text(Word.keepReceipt.in(l), .center)])
         return doc
+    }
+}
+
+/// Staff paying a refund due from the counter: who, and when.
+public struct CounterPayment: Equatable, Sendable {
+    public var staff: String
+    public var at: Date
+
+    public init(staff: String, at: Date) {
+        self.staff = staff
+        self.at = at
     }
 }

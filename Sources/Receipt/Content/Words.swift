@@ -3,7 +3,7 @@
 enum Word {
     case terminal, receiptNo, transaction, registration, topUp, carrier, simNumber, plan, total, taxIncluded
     case cash, change, card, authCode, newExpiry, thanks, reprint, refundSlip, amount, returnedCash, cardVoided
-    case stillDue, dueNote, reason, keepReceipt, wallet, tradeNo, walletRefunded
+    case stillDue, dueNote, paidAtCounter, paidBy, reason, keepReceipt, wallet, tradeNo, walletRefunded
 
     func `in`(_ language: Language) -> String {
         let t = table
@@ -46,6 +46,8 @@ enum Word {
                                "この控えをレジにお持ちください。未返金額を係員がお返しします。",
                                "请持此单到收银台，店员将退还待退金额。",
                                "請持此單到收銀台，店員將退還待退金額。")
+        case .paidAtCounter: return ("Paid at the counter", "レジにて返金済", "已在收银台退还", "已在收銀台退還")
+        case .paidBy: return ("Paid by", "返金担当", "经办人", "經辦人")
         case .reason: return ("Reason", "理由", "原因", "原因")
         case .keepReceipt: return ("Please keep this receipt.", "このレシートは大切に保管してください。",
                                    "请妥善保管此收据。", "請妥善保管此收據。")
