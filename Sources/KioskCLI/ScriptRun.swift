@@ -10,6 +10,7 @@ struct ScriptRun {
     func run(_ commands: [(line: Int, command: ScriptCommand)], file: String) throws {
         let runtime = machine.runtime
         print("start: \(runtime.state.summary)")
+        try stopIfUnrecorded(when: "when it opened")
         for (line, command) in commands {
             switch command {
             case .event(let event):
@@ -31,6 +32,7 @@ struct ScriptRun {
                 shown += "  [tray: \(tray.description)]"
             }
             print(shown)
+            try stopIfUnrecorded(when: "at \(file) line \(line)")
         }
         // A sale left open would be settled only by the next start's recovery, out of the story.
         if let order = runtime.state.order, order.begun, let id = order.txnId,
@@ -55,5 +57,11 @@ struct ScriptRun {
             if !frame.buttons.contains(where: { $0.id == .morePanel }) { break }
         }
         return "there is no \(Script.name(of: button)) button on the \(state.screen.name) screen; it has \(there.isEmpty ? "none" : there.joined(separator: ", "))."
+    }
+
+    /// A run that could not record is a failed run, whatever the script goes on to say.
+    private func stopIfUnrecorded(when: String) throws {
+        guard let why = machine.runtime.state.unrecorded else { return }
+        throw Failure("The machine could not record \(when) and went out of service: \(why.prefix(1).lowercased() + why.dropFirst())")
     }
 }

@@ -206,3 +206,12 @@ extension KioskState {
         return s
     }
 }
+
+extension KioskState {
+    /// Why the ledger could not be written (or opened), when that took the machine out of
+    /// service; nil otherwise. A terminal out of service by its fixtures has no such reason.
+    public var unrecorded: String? {
+        guard case .outOfService(let reason, _) = screen, !reason.isEmpty else { return nil }
+        return reason
+    }
+}
