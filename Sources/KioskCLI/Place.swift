@@ -3,7 +3,8 @@ import Kiosk
 /// The machine named by `--store` and `--terminal`, checked against the fixtures.
 struct Place {
     let store: String
-    let terminal: String
+    /// Nil for a store alone: the finder opens on that store, to choose its machine.
+    let terminal: String?
 
     /// Nil when neither is given (the store finder opens). A terminal alone names its store.
     static func resolve(store: String?, terminal: String?, in catalogue: Catalogue) throws -> Place? {
@@ -11,10 +12,7 @@ struct Place {
         if let store, catalogue.store(store) == nil {
             throw Failure("Unknown store \"\(store)\"; the stores are \(catalogue.stores.map(\.id).joined(separator: ", ")).")
         }
-        guard let terminal else {
-            let ids = catalogue.terminals(of: store!).map(\.id).joined(separator: ", ")
-            throw Failure("Name the terminal too (--terminal); \(store!) has \(ids).")
-        }
+        guard let terminal else { return Place(store: store!, terminal: nil) }
         guard let t = catalogue.terminal(terminal) else {
             let ids = (store.map { catalogue.terminals(of: $0) } ?? catalogue.terminals).map(\.id).joined(separator: ", ")
             throw Failure("Unknown terminal \"\(terminal)\"; the terminals are \(ids).")

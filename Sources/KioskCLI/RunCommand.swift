@@ -13,10 +13,10 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var fixtureOptions: FixtureOptions
     @OptionGroup var ledgerOptions: LedgerOptions
 
-    @Option(help: "The store whose machine this is (otherwise the store finder opens).")
+    @Option(help: "The store whose machine this is; alone, the store finder opens on that store.")
     var store: String?
 
-    @Option(help: "The terminal id, e.g. FM-SBY-1 (see `kiosk stores`).")
+    @Option(help: "The terminal id, e.g. FM-SBY-1 (see `kiosk stores`); it names its store.")
     var terminal: String?
 
     @Option(help: "The language the machine starts in: en, ja, zh-Hans or zh-Hant.")
@@ -55,7 +55,7 @@ struct RunCommand: ParsableCommand {
             let settings = KioskAssembly.Settings(ledgerPath: ledgerOptions.ledger, receipts: receipts, faults: faultSpec,
                                                   seed: seed, language: language, timeout: TimeInterval(timeout))
             ledgerOptions.makeDefaultFolder()
-            if let place { try ledgerOptions.hold(place.terminal) }
+            if let terminal = place?.terminal { try ledgerOptions.hold(terminal) }
             guard let script else {
                 // Without a terminal the screen has nowhere to go and no key can reach it.
                 guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -89,10 +89,11 @@ struct RunCommand: ParsableCommand {
     }
 
     private func start(_ machine: KioskAssembly, at place: Place?) {
-        if let place {
-            machine.runtime.open(storeId: place.store, terminalId: place.terminal)
-        } else {
-            machine.runtime.loadStatuses()
+        if let place, let terminal = place.terminal {
+            machine.runtime.open(storeId: place.store, terminalId: terminal)
+            return
         }
+        machine.runtime.loadStatuses()
+        if let place { machine.runtime.send(.tap(.store(place.store))) }
     }
 }
