@@ -9,7 +9,7 @@ extension Ledger {
     @discardableResult
     public func hostApply(txnId: String, simNumber: String, planId: String, newExpiry: String, at: Date) throws -> HostTopUp {
         guard !txnId.isEmpty else { throw LedgerError.invalidEntry("A top-up needs the transaction id as its key.") }
-        return try carrierWrite { db in
+        return try deviceWrite { db in
             try db.executeCached(sql: """
                 INSERT INTO host_topups (txn_id, sim_number, plan_id, new_expiry, applied_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (txn_id) DO NOTHING

@@ -11,9 +11,9 @@ public final class Ledger: @unchecked Sendable {
     let busyTimeout: TimeInterval
     let maxPageCount: Int?
     let queue: DatabaseQueue
-    /// The simulated carrier's own connection, opened at its first top-up (see `carrierWrite`).
-    private var carrierQueue: DatabaseQueue?
-    private let carrierLock = NSLock()
+    /// The simulated devices' own connection, opened at their first write (see `deviceWrite`).
+    private var deviceQueue: DatabaseQueue?
+    private let deviceLock = NSLock()
     /// What hashing a new staff PIN costs; stored hashes carry their own cost.
     var pinCost = StaffPIN.Cost.standard
 
@@ -38,7 +38,8 @@ public final class Ledger: @unchecked Sendable {
             throw LedgerError.corrupt(path: path)
         }
         // An up-to-date ledger opens with reads only, so a kiosk starts even while another holds the write lock.
-        let upToDate = state == .ledger ? try read { db in try Schema.applied(db).last == Schema.latest } : false
+        // Exactly the known migrations, whatever the order: a ledger may have taken a later one first.
+        let upToDate = state == .ledger ? try read { db in Set(try Schema.applied(db)) == Set(Schema.migrations.map(\.name)) } : false
         if !upToDate {
             try write { db in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
@@ -106,16 +107,16 @@ public final class Ledger: @unchecked Sendable {
         try write(on: queue, body)
     }
 
-    /// A write of the simulated carrier, which is not the kiosk's record: its commit does not
-    /// wait for the disk (`synchronous=NORMAL`). It is in the write-ahead log, which a crash of
-    /// the process keeps, and it reaches the disk with the kiosk's next commit, which always
-    /// follows a top-up: the kiosk records the answer. So the carrier never remembers less
-    /// than the kiosk was told.
-    func carrierWrite<T>(_ body: (Database) throws -> T) throws -> T {
-        let connection = try carrierLock.withLock {
-            if let carrierQueue { return carrierQueue }
+    /// A write of a simulated device (the carrier's top-ups, the printer's paper), which is not
+    /// the kiosk's record: its commit does not wait for the disk (`synchronous=NORMAL`). It is
+    /// in the write-ahead log, which a crash of the process keeps, and it reaches the disk with
+    /// the kiosk's next commit; one always follows a top-up, as the kiosk records the answer.
+    /// So the carrier never remembers less than the kiosk was told.
+    func deviceWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        let connection = try deviceLock.withLock {
+            if let deviceQueue { return deviceQueue }
             let opened = try Ledger.connect(path, synchronous: "NORMAL", maxPageCount: maxPageCount, busyTimeout: busyTimeout)
-            carrierQueue = opened
+            deviceQueue = opened
             return opened
         }
         return try write(on: connection, body)

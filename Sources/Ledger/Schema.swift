@@ -20,10 +20,9 @@ enum Schema {
         Migration(name: "2-append-only", sql: appendOnly),
         Migration(name: "3-staff-and-reports", sql: staffAndReports),
         Migration(name: "4-latest-top-up-by-sim", sql: latestTopUpBySIM),
+        Migration(name: "5-printer-paper", sql: printerPaper),
         Migration(name: "6-wallet-payments", sql: walletPayments),
     ]
-
-    static var latest: String { migrations.last!.name }
 
     /// Names of the migrations already applied to `db` (empty for a new file).
     static func applied(_ db: Database) throws -> [String] {
@@ -189,5 +188,14 @@ enum Schema {
     private static let latestTopUpBySIM = """
         DROP INDEX host_topups_by_sim;
         CREATE INDEX host_topups_by_sim ON host_topups (sim_number, applied_at);
+        """
+
+    /// The sheets left in each terminal's printer (see `Ledger.usePaper`). A terminal without
+    /// a row still has the roll its fixtures set it up with.
+    private static let printerPaper = """
+        CREATE TABLE printer_paper (
+            terminal_id TEXT PRIMARY KEY NOT NULL,
+            sheets INTEGER NOT NULL CHECK (sheets >= 0)
+        ) WITHOUT ROWID;
         """
 }

@@ -44,7 +44,7 @@ extension Ledger {
 
     /// Written as the wallet writes, without waiting for the disk (like the carrier's top-ups).
     public func saveWalletOrder(_ order: WalletOrderRecord, at: Date) throws {
-        try carrierWrite { db in
+        try deviceWrite { db in
             try db.executeCached(sql: """
                 INSERT INTO wallet_orders (txn_id, state, trade_no, decline, confirms_after, refunded_at, updated_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?6 THEN ?7 END, ?7)

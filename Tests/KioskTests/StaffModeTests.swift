@@ -60,6 +60,14 @@ final class StaffModeTests: XCTestCase {
         XCTAssertEqual(try m.ledger.zReports(terminalId: "FM-SBY-1").count, 1)
     }
 
+    func testLoadingPaperFillsThePrinterAndIsJournaledByName() throws {
+        let m = try signedIn()
+        m.runtime.send(.tap(.staffAction(StaffTask.loadPaper.rawValue)))
+        XCTAssertEqual(message(m), "Loaded a new roll of paper: 400 sheets.")
+        XCTAssertEqual(try m.ledger.paperSheets(terminalId: "FM-SBY-1"), PaperRoll.sheets)
+        XCTAssertTrue(try m.ledger.journal().contains { $0.step == .staff(action: "loaded paper: 400 sheets", name: "Sato") })
+    }
+
     func testReprintWithNoSaleYetSaysSo() throws {
         let m = try signedIn()
         m.runtime.send(.tap(.staffAction(StaffTask.reprintLast.rawValue)))

@@ -48,7 +48,7 @@ final class HostTopUpTests: XCTestCase {
         let folder = try ScratchFolder()
         let ledger = try Ledger(path: folder.path("ledger.sqlite"))
         let synchronous = "PRAGMA synchronous"   // 1 is NORMAL, 2 is FULL
-        XCTAssertEqual(try ledger.carrierWrite { try Int.fetchOne($0, sql: synchronous) }, 1)
+        XCTAssertEqual(try ledger.deviceWrite { try Int.fetchOne($0, sql: synchronous) }, 1)
         XCTAssertEqual(try ledger.write { try Int.fetchOne($0, sql: synchronous) }, 2)
         XCTAssertEqual(try ledger.read { try Int.fetchOne($0, sql: synchronous) }, 2)
     }

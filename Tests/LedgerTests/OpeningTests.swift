@@ -80,6 +80,18 @@ final class OpeningTests: XCTestCase {
         XCTAssertEqual(try ledger.transaction(id: "C1")?.receiptNo, 1)
     }
 
+    func testAMigrationMissingBeforeTheLastAppliedIsApplied() throws {
+        let path = folder.path("ledger.sqlite")
+        _ = try Ledger(path: path)
+        // As a build without the printer's paper left it: later migrations applied, not that one.
+        try rawConnection(path).write { db in
+            try db.execute(sql: "DROP TABLE printer_paper; DELETE FROM ledger_migrations WHERE name = '5-printer-paper'")
+        }
+        let ledger = try Ledger(path: path)
+        XCTAssertEqual(Set(try ledger.queue.read(Schema.applied)), Set(Schema.migrations.map(\.name)))
+        XCTAssertEqual(try ledger.paperSheets(terminalId: "K1"), nil)
+    }
+
     func testALedgerFromANewerKioskIsRefused() throws {
         let path = folder.path("ledger.sqlite")
         _ = try Ledger(path: path)

@@ -3,7 +3,7 @@ import Receipt
 /// The receipt printer: prints a finished transaction's receipt or refund slip.
 public protocol ReceiptPrinter: AnyObject {
     /// Sheets left in the printer of that terminal.
-    func paperSheets(terminalId: String) -> Int
+    func paperSheets(terminalId: String) throws -> Int
     /// In the language asked, or (nil) the one the customer used.
     func print(txnId: String, language: Language?, reprint: Bool) -> Result<[String], PrinterFault>
     /// Any other document (an X or Z report) on that terminal's printer.
@@ -20,4 +20,9 @@ public enum PrinterFault: Error, Equatable, CustomStringConvertible {
         case .failed(let why): return "the receipt could not be printed: \(why)"
         }
     }
+}
+
+/// A new roll of receipt paper, as staff load it.
+public enum PaperRoll {
+    public static let sheets = 400
 }

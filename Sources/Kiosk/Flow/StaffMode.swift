@@ -1,6 +1,6 @@
 import Ledger
 
-/// Staff mode, behind the staff key and a PIN: the machine's devices, cash in and out, a
+/// Staff mode, behind the staff key and a PIN: the machine's devices, cash in and out, paper, a
 /// reprint, refunds due paid from the counter, and the X and Z reports. Every task is
 /// journaled with the staff member's name. What moves money is decided here; the runtime
 /// performs the rest (`StaffWork`).
@@ -9,6 +9,8 @@ public enum StaffTask: String, CaseIterable, Sendable {
     case refill
     /// Collect the ¥5,000 and ¥10,000 bills.
     case collectBills = "collect-bills"
+    /// Put a new roll of paper in the printer.
+    case loadPaper = "load-paper"
     case reprintLast = "reprint-last"
     /// Pay the refunds due of this terminal from the counter.
     case settleRefunds = "settle-refunds"
@@ -101,7 +103,7 @@ extension KioskState {
             case .settleRefunds:
                 guard let first = m.status.refundsOwed.first else { return tell(desk, "No refunds are due at this machine.") }
                 return settleRefund(first, rest: Array(m.status.refundsOwed.dropFirst()), paid: [], staff: desk.name)
-            case .reprintLast, .xReport, .zReport:
+            case .reprintLast, .xReport, .zReport, .loadPaper:
                 return [.staffTask(task, staff: desk.name)]
             }
         case .staffTaskDone(let message, let status):

@@ -4,15 +4,13 @@ import Receipt
 
 /// The simulated thermal printer: each document is written into the receipts folder in the
 /// formats the terminal is configured for. Paper runs down by one sheet a document; a
-/// `paper-out` fault empties it.
+/// `paper-out` fault empties it. The ledger keeps the count, so it outlives the process.
 public final class FilePrinter: ReceiptPrinter {
     private let catalogue: Catalogue
     private let ledger: Ledger?
     private let folder: String?
     private let faults: Faults
     private var random: SeededRandom
-    private var used: [String: Int] = [:]
-    private var emptied: Set<String> = []
 
     public init(catalogue: Catalogue, ledger: Ledger?, folder: String?, faults: Faults = .none, seed: UInt64 = 1) {
         self.catalogue = catalogue
@@ -22,9 +20,18 @@ public final class FilePrinter: ReceiptPrinter {
         random = SeededRandom(seed: seed ^ 0x9A9E)
     }
 
-    public func paperSheets(terminalId: String) -> Int {
-        if emptied.contains(terminalId) { return 0 }
-        return max(0, (catalogue.terminal(terminalId)?.paperSheets ?? 0) - (used[terminalId] ?? 0))
+    /// The ledger's count, or the roll the fixtures set the terminal up with.
+    public func paperSheets(terminalId: String) throws -> Int {
+        try ledger?.paperSheets(terminalId: terminalId) ?? setUp(terminalId)
+    }
+
+    private func setUp(_ terminalId: String) -> Int {
+        catalogue.terminal(terminalId)?.paperSheets ?? 0
+    }
+
+    /// A sheet for each document, taken off the roll before it prints.
+    private func use(_ documents: Int, on terminalId: String) throws {
+        try ledger?.usePaper(terminalId: terminalId, sheets: documents, setUp: setUp(terminalId))
     }
 
     /// The folder a terminal's documents go to: `--receipts DIR`, or `var/receipts/<terminal>/`.
@@ -34,11 +41,12 @@ public final class FilePrinter: ReceiptPrinter {
 
     public func print(_ document: Document, named name: String, terminalId: String) -> Result<[String], PrinterFault> {
         guard let terminal = catalogue.terminal(terminalId) else { return .failure(.failed("there is no terminal \(terminalId)")) }
-        guard paperSheets(terminalId: terminalId) > 0 else { return .failure(.outOfPaper) }
         do {
-            let files = try write(document, named: name, language: .en, terminal: terminal)
-            used[terminalId, default: 0] += 1
-            return .success(files)
+            guard try paperSheets(terminalId: terminalId) > 0 else { return .failure(.outOfPaper) }
+            try use(1, on: terminalId)
+            return .success(try write(document, named: name, language: .en, terminal: terminal))
+        } catch let fault as PrinterFault {
+            return .failure(fault)
         } catch {
             return .failure(.failed(String(describing: error)))
         }
@@ -87,15 +95,15 @@ public final class FilePrinter: ReceiptPrinter {
             guard let txn = try ledger.transaction(id: txnId), let terminal = catalogue.terminal(txn.terminalId) else {
                 return .failure(.failed("there is no transaction \(txnId)"))
             }
-            if random.chance(faults.paperOut) { emptied.insert(terminal.id) }
-            guard paperSheets(terminalId: terminal.id) > 0 else { return .failure(.outOfPaper) }
+            if random.chance(faults.paperOut) { try ledger.runOutOfPaper(terminalId: terminal.id) }
+            guard try paperSheets(terminalId: terminal.id) > 0 else { return .failure(.outOfPaper) }
             let printables = try ReceiptContent.documents(for: txn, journal: try ledger.journal(txnId: txnId),
                                                            catalogue: catalogue, language: language, reprint: reprint)
+            try use(printables.count, on: terminal.id)
             var files: [String] = []
             for printable in printables {
                 files += try write(printable.document, named: printable.name + (reprint ? "-reprint" : ""),
                                    language: printable.language, terminal: terminal)
-                used[terminal.id, default: 0] += 1
             }
             return .success(files)
         } catch let fault as PrinterFault {

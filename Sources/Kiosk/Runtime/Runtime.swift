@@ -67,7 +67,8 @@ public final class KioskRuntime {
         var statuses: [String: MachineStatus] = [:]
         for t in state.catalogue.terminals {
             let inventory = (try? ledger.cashInventory(terminalId: t.id)).flatMap { $0.isEmpty ? nil : $0 } ?? t.openingFloat
-            statuses[t.id] = MachineStatus(inventory: inventory, paperSheets: t.paperSheets, nextSequence: 0, inService: t.inService)
+            let paper = (try? printer.paperSheets(terminalId: t.id)) ?? t.paperSheets
+            statuses[t.id] = MachineStatus(inventory: inventory, paperSheets: paper, nextSequence: 0, inService: t.inService)
         }
         send(.statusesLoaded(statuses))
     }
@@ -80,7 +81,7 @@ public final class KioskRuntime {
     /// A terminal's devices as the ledger and the printer know them.
     static func status(of terminal: Terminal, ledger: Ledger, printer: ReceiptPrinter) throws -> MachineStatus {
         MachineStatus(inventory: try ledger.cashInventory(terminalId: terminal.id),
-                      paperSheets: printer.paperSheets(terminalId: terminal.id),
+                      paperSheets: try printer.paperSheets(terminalId: terminal.id),
                       nextSequence: try ledger.transactionCount(terminalId: terminal.id) + 1,
                       inService: terminal.inService,
                       refundsOwed: try ledger.refundsDue(terminalId: terminal.id).map { RefundOwed(txnId: $0.txnId, yen: Yen($0.yen)) })

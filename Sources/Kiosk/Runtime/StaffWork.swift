@@ -33,6 +33,9 @@ struct StaffWork {
         switch task {
         case .refill, .collectBills, .settleRefunds:
             return "Cash is counted by the machine itself, not here."
+        case .loadPaper:
+            try ledger.loadPaper(terminalId: terminal.id, sheets: PaperRoll.sheets, staff: staff, at: now)
+            return "Loaded a new roll of paper: \(PaperRoll.sheets) sheets."
         case .reprintLast:
             guard let last = try ledger.transactions(terminalId: terminal.id).last(where: { $0.receiptNo != nil }) else {
                 return "This machine has printed no receipt yet."

@@ -8,6 +8,7 @@ extension Canvas {
         (.refill, "Refill to float", "釣銭補充", "r"), (.collectBills, "Collect bills", "紙幣回収", "c"),
         (.reprintLast, "Reprint receipt", "レシート再発行", "p"), (.settleRefunds, "Pay refunds due", "未返金の支払い", "s"),
         (.xReport, "X report", "点検レポート", "x"), (.zReport, "Z report (close)", "精算レポート", "z"),
+        (.loadPaper, "Load paper", "用紙補充", "l"),
     ]
 
     mutating func staffMenu(_ desk: StaffDesk) {
@@ -29,11 +30,12 @@ extension Canvas {
         frame.put("Paper / 用紙  \(m.status.paperSheets) sheets", x: 3, y: y, style: m.status.hasPaper ? .plain : .notice)
         frame.put("Printer / プリンタ  " + (m.status.hasPaper ? "ready" : "out of paper"), x: 3, y: y + 1,
                   style: m.status.hasPaper ? .plain : .notice)
-        frame.put("Host / センター  simulated, answering", x: 3, y: y + 2)
+        frame.put("Host / センター  answering", x: 3, y: y + 2)
         let x = 36, buttonWidth = (width - x - 2) / 2
         for (i, task) in Self.staffTasks.enumerated() {
             frame.button(.staffAction(task.0.rawValue), task.1, key: .char(task.3),
-                         in: Rect(x: x + (i % 2) * (buttonWidth + 1), y: bodyTop + (i / 2) * 4, width: buttonWidth, height: 4),
+                         // From the blank row under the heading: four rows of buttons above the message.
+                         in: Rect(x: x + (i % 2) * (buttonWidth + 1), y: bodyTop - 1 + (i / 2) * 4, width: buttonWidth, height: 4),
                          detail: task.2)
         }
         if let message = desk.message {
