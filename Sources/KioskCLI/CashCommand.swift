@@ -36,7 +36,7 @@ struct CashCommand: ParsableCommand {
                 throw Failure("Say what to \(action.rawValue) with --counts, e.g. --counts 1000=20,100=50.")
             }
             let ledger = try ledgerOptions.openExisting()
-            let terminal = try ledger.openedTerminal(self.terminal, catalogue: try? fixtureOptions.catalogue())
+            let terminal = try ledger.openTerminal(self.terminal, fixtures: fixtureOptions)
             // Cash moves only on a terminal no kiosk is driving: its counts are that kiosk's.
             if action != .status { try ledgerOptions.hold(terminal) }
             switch action {

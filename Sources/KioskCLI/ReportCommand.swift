@@ -75,7 +75,7 @@ struct ReportCommand: ParsableCommand {
 
     private func make(_ ledger: Ledger, counted: CashPieces?) throws -> ShiftReport {
         if let terminal {
-            let id = try ledger.openedTerminal(terminal, catalogue: try? fixtureOptions.catalogue())
+            let id = try ledger.openTerminal(terminal, fixtures: fixtureOptions)
             return kind == .x
                 ? try ledger.xReport(terminalId: id, counted: counted)
                 : try ledger.closeZ(terminalId: id, staff: staffOptions.name(in: ledger), counted: counted)
