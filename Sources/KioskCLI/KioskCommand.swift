@@ -6,7 +6,7 @@ struct KioskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk",
         abstract: "Conbini Kiosk: the self-service SIM top-up machine of a Japanese convenience store.",
-        subcommands: [RunCommand.self, StoresCommand.self, ReceiptCommand.self, ReportCommand.self, CashCommand.self,
+        subcommands: [RunCommand.self, StoresCommand.self, ReceiptCommand.self, ReportCommand.self, CashCommand.self, PaperCommand.self,
                       StaffCommand.self, LedgerCommand.self, SimulateCommand.self],
         defaultSubcommand: RunCommand.self)
 

@@ -11,6 +11,7 @@ struct StoresCommand: ParsableCommand {
         abstract: "List the stores, their top-up machines, where each stands and whether it is in service.")
 
     @OptionGroup var fixtureOptions: FixtureOptions
+    @OptionGroup var ledgerOptions: LedgerOptions
 
     @Option(help: "Only this chain (its id or its name, e.g. familymart or \"7-Eleven\").")
     var chain: String?
@@ -53,19 +54,27 @@ struct StoresCommand: ParsableCommand {
                 stores = [one]
             }
             if stores.isEmpty { print("No store matches.") }
+            let printer = try self.printer(catalogue)
             for s in stores {
-                print(describe(s, catalogue: catalogue, language: language, plans: store != nil))
+                print(try describe(s, catalogue: catalogue, printer: printer, language: language, plans: store != nil))
             }
         }
     }
 
-    private func describe(_ s: Store, catalogue: Catalogue, language: Language, plans: Bool) -> String {
+    /// The printers as the ledger knows them; without a ledger yet, as the fixtures set them up.
+    private func printer(_ catalogue: Catalogue) throws -> FilePrinter {
+        let ledger = FileManager.default.fileExists(atPath: ledgerOptions.ledger) ? try ledgerOptions.open() : nil
+        return FilePrinter(catalogue: catalogue, ledger: ledger, folder: nil)
+    }
+
+    private func describe(_ s: Store, catalogue: Catalogue, printer: FilePrinter, language: Language, plans: Bool) throws -> String {
         var lines = ["\(s.name[language])  [\(s.id)]", "  \(s.address[language])"]
         for t in catalogue.terminals(of: s.id) {
             let pays = PaymentMethod.allCases.filter { t.payments.contains($0) }.map(\.rawValue).joined(separator: " and ")
             let status = t.inService ? "in service" : "OUT OF SERVICE"
             lines.append("  \(t.id): \(t.location[language])")
-            lines.append("    \(status); takes \(pays); paper \(t.paperSheets > 0 ? "loaded" : "out")")
+            let sheets = try printer.paperSheets(terminalId: t.id)
+            lines.append("    \(status); takes \(pays); paper \(sheets > 0 ? "\(sheets) sheets" : "out")")
             if plans { lines += t.floorPlan.map { "    " + $0 } }
         }
         return lines.joined(separator: "\n")
