@@ -191,12 +191,15 @@ extension KioskState {
             s += " receipt \(c.receiptNo.map(String.init) ?? "-") \(c.txnId), new expiry \(c.newExpiry), change \(c.change)"
             if c.changeDue > .zero { s += ", change owed \(c.changeDue)" }
             if !c.receiptFiles.isEmpty { s += ", printed \(c.receiptFiles.joined(separator: " "))" }
+            if let problem = c.printProblem { s += ", not printed: \(problem)" }
         case .refund(let r):
             s += " \(r.txnId): returned \(r.returned), due \(r.due) (\(r.why.sentence))"
             if !r.slipFiles.isEmpty { s += ", slip \(r.slipFiles.joined(separator: " "))" }
+            if let problem = r.printProblem { s += ", not printed: \(problem)" }
         case .enteringPIN(let pad): s += " \(pad.pin)"
         case .confirmInApp(let until): s += " for \(max(0, Int(until.timeIntervalSince(now).rounded(.up)))) s more"
         case .cancelled(let y): s += " returned \(y)"
+        case .staffMenu(let desk): s += " \(desk.name)" + (desk.message.map { ": \($0)" } ?? "")
         case .outOfService(let why, let held):
             s += " \(why)"
             if held > .zero { s += " \(held) held on an open transaction" }
