@@ -2,7 +2,7 @@ import Foundation
 import Kiosk
 
 /// Plays a script of events through the real machine, printing what the screen shows after
-/// each line and what the customer took from the cash tray.
+/// each line that does something and what the customer took from the cash tray.
 struct ScriptRun {
     let machine: KioskAssembly
     let clock: ManualClock
@@ -11,7 +11,7 @@ struct ScriptRun {
         let runtime = machine.runtime
         print("start: \(runtime.state.summary)")
         try stopIfUnrecorded(when: "when it opened")
-        for (line, command) in commands {
+        for (index, (line, command)) in commands.enumerated() {
             switch command {
             case .event(let event):
                 if case .tap(let button) = event, let missing = Self.offScreen(button, in: runtime.state) {
@@ -26,6 +26,8 @@ struct ScriptRun {
                 }
                 continue
             }
+            // A line that types several keys is shown once, after its last key.
+            if index + 1 < commands.count, commands[index + 1].line == line { continue }
             var shown = "\(line): \(runtime.state.summary)"
             let tray = machine.cash.emptyTray()
             if !tray.isEmpty {
