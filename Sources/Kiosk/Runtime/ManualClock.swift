@@ -7,4 +7,6 @@ public final class ManualClock {
     public init(start: Date) { time = start }
     public func now() -> Date { time }
     public func advance(by seconds: TimeInterval) { time += seconds }
+    /// Moves on to that moment; never back.
+    public func advance(to moment: Date) { time = max(time, moment) }
 }

@@ -33,21 +33,46 @@ public final class KioskRuntime {
     /// Delivers one event from outside (a key, a touch, cash, a card, a stop), preceded by
     /// the clock's time, and runs the machine until no answer is pending.
     public func send(_ event: Event) {
-        var queue: [Event] = [event]
-        if case .tick = event {} else { queue.insert(.tick(clock()), at: 0) }
-        while !queue.isEmpty {
-            let event = queue.removeFirst()
-            if let unmatched, event.isAnswer, !state.expects(event) { unmatched(event) }
-            let (next, effects) = reduce(state, event)
-            state = next
-            for effect in effects {
-                observe?(effect)
-                guard let answer = perform(effect) else { continue }
-                queue.append(answer)
-                // Write-ahead: nothing after a failed commit may happen.
-                if case .ledgerFailed = answer { break }
-            }
+        post(event)
+        while step() {}
+    }
+
+    /// Events still to reduce and effects still to perform: the machine's work in hand.
+    private var inbox: [Event] = []
+    private var outbox: [Effect] = []
+
+    /// True while the machine has work in hand (an effect to perform or an answer to take).
+    public var isBusy: Bool { !inbox.isEmpty || !outbox.isEmpty }
+    /// The effect the machine performs at its next step, if that step performs one.
+    public var nextEffect: Effect? { outbox.first }
+
+    /// Hands the machine an event from outside, preceded by the clock's time, without
+    /// running it: a scheduler then moves it on with `step()`, one piece of work at a time.
+    public func post(_ event: Event) {
+        if case .tick = event {} else { inbox.append(.tick(clock())) }
+        inbox.append(event)
+    }
+
+    /// Performs the next effect, or reduces the next event; false when there was nothing to do.
+    /// Every effect of one event is performed before the answers are taken, as they came.
+    @discardableResult
+    public func step() -> Bool {
+        if !outbox.isEmpty {
+            let effect = outbox.removeFirst()
+            observe?(effect)
+            guard let answer = perform(effect) else { return true }
+            inbox.append(answer)
+            // Write-ahead: nothing after a failed commit may happen.
+            if case .ledgerFailed = answer { outbox.removeAll() }
+            return true
         }
+        guard !inbox.isEmpty else { return false }
+        let event = inbox.removeFirst()
+        if let unmatched, event.isAnswer, !state.expects(event) { unmatched(event) }
+        let (next, effects) = reduce(state, event)
+        state = next
+        outbox = effects
+        return true
     }
 
     /// Lets the clock move the machine (time-outs) without any input.
@@ -90,11 +115,11 @@ public final class KioskRuntime {
     /// Runs a machine rebuilt for one open sale until it is quiet, with this runtime's
     /// devices, and gives back where it ended; the live machine is set aside meanwhile.
     func carryOn(_ rebuilt: KioskState) -> KioskState {
-        let live = state
-        state = rebuilt
+        let live = (state, inbox, outbox)
+        (state, inbox, outbox) = (rebuilt, [], [])
         send(.resume)
         let outcome = state
-        state = live
+        (state, inbox, outbox) = live
         return outcome
     }
 
