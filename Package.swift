@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "KioskCLI",
             dependencies: [
-                "Kiosk", "Money", "Ledger", "Receipt", "CNCurses",
+                "Kiosk", "Money", "Ledger", "Receipt", "CNCurses", "CCairo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

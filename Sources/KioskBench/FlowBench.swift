@@ -57,11 +57,13 @@ enum FlowBench {
         let ledger = try Ledger(path: path)
         let terminals = Array(StoreDay.usableTerminals(in: catalogue).prefix(3))
         let settings = KioskAssembly.Settings(ledgerPath: path, receipts: folder.appendingPathComponent("receipts").path, seed: 7)
-        let day = StoreDay(catalogue: catalogue, ledger: ledger, terminals: terminals, settings: settings,
-                           start: try StoreDay.openingTime(ledger: ledger, today: Date()))
+        let fixtures = try DayFixtures.load(from: URL(fileURLWithPath: "fixtures"))
         // Enough customers that a neighbour's burst on a shared machine is a small part of the run.
         let customers = 1_000
-        let seconds = try Bench.seconds { _ = try day.run(customers: customers) }
+        let day = StoreDay(catalogue: catalogue, ledger: ledger,
+                           queues: try StoreDay.queues(of: terminals, catalogue: catalogue, fixtures: fixtures, ledger: ledger, today: Date()),
+                           settings: settings, rules: StoreDay.Rules(behaviour: fixtures.behaviour, hours: nil, customers: customers))
+        let seconds = try Bench.seconds { _ = try day.run() }
         return Double(customers) / seconds
     }
 }

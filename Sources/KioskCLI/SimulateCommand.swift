@@ -3,23 +3,41 @@ import Foundation
 import Kiosk
 import Ledger
 
-/// A whole store day: customers at several terminals, faults injected, then the checks.
+/// A store day in simulated time: customers arrive, queue and are served at the real machine,
+/// faults injected, then the day's numbers and the ledger's checks.
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
-        abstract: "Simulate a store day: customers through the real machine at several terminals, then check the ledger.")
+        abstract: "Simulate a store day: customers arrive, queue and are served through the real machine, then check the ledger.",
+        discussion: """
+        Customers arrive at each store as its arrival profile says (arrivals.csv), take a person's time \
+        over each step (behaviour.csv), queue for the store's machines, balk at a long queue and give up \
+        when their patience runs out. Without --customers or --hours the day is 24 hours from the store's \
+        opening time; --customers N alone runs until N customers have come.
+
+          kiosk simulate --store lw-haneda-t3 --terminals 3 --plot day.svg
+          kiosk simulate --store lw-haneda-t3 --arrivals 40 --hours 2 --format json
+          kiosk simulate --terminals 3 --customers 150 --seed 7
+        """)
 
     @OptionGroup var fixtureOptions: FixtureOptions
     @OptionGroup var ledgerOptions: LedgerOptions
+    @OptionGroup var dayOptions: DayOptions
 
-    @Option(help: "How many terminals serve customers side by side (the first in-service ones with cash).")
-    var terminals: Int = 3
+    @Option(help: "How many terminals serve customers (the first in-service ones with cash; with --store, of that store). Default 3, or all of the store's.")
+    var terminals: Int?
 
     @Option(name: .customLong("terminal"), help: "Use this terminal (repeat for several) instead of --terminals.")
     var terminalIds: [String] = []
 
-    @Option(help: "How many customers come in.")
-    var customers: Int = 100
+    @Option(help: ArgumentHelp("Simulate this store's machines and queue.", valueName: "ID"))
+    var store: String?
+
+    @Option(help: "At most this many customers come; alone, the day lasts until they have.")
+    var customers: Int?
+
+    @Option(help: "Hours from the store's opening during which customers come (default 24).")
+    var hours: Double?
 
     @Option(help: "The day's seed: the same seed gives the same day.")
     var seed: UInt64 = 1
@@ -30,47 +48,89 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Where receipts are written (default var/receipts/<terminal>/).")
     var receipts: String?
 
+    @Option(help: "text (a table with bars) or json (stable keys for tools).")
+    var format: DayFormat = .text
+
+    @Option(help: ArgumentHelp("Draw the queue and the waits over the day into FILE (.svg or .pdf).", valueName: "FILE"))
+    var plot: String?
+
+    func validate() throws {
+        if let hours, !(hours > 0 && hours <= 24 * 366) { throw ValidationError("--hours must be above 0 and at most a year of hours (8784).") }
+        if store != nil && !terminalIds.isEmpty { throw ValidationError("Give --store or --terminal, not both.") }
+        if terminals != nil && !terminalIds.isEmpty { throw ValidationError("Give --terminals or --terminal, not both.") }
+        if let plot { try DayPlot.check(plot) }
+    }
+
     func run() throws {
         try reporting {
-            try Bounds.check(customers, Bounds.customers, "--customers")
+            if let customers { try Bounds.check(customers, Bounds.customers, "--customers") }
             try ReceiptsFolder.check(receipts)
             let faultSpec: Faults
             do { faultSpec = try Faults(spec: faults) } catch { throw Failure("\(error)") }
             let catalogue = try fixtureOptions.catalogue()
-            let chosen: [Terminal]
-            if terminalIds.isEmpty {
-                let usable = StoreDay.usableTerminals(in: catalogue)
-                guard (1...usable.count).contains(terminals) else {
-                    throw Failure("--terminals must be from 1 to \(usable.count), the in-service terminals that take cash.")
-                }
-                chosen = Array(usable.prefix(terminals))
-            } else {
-                if let twice = terminalIds.first(where: { id in terminalIds.filter { $0 == id }.count > 1 }) {
-                    throw Failure("Terminal \(twice) is named twice; name each terminal once, since one machine serves one customer at a time.")
-                }
-                chosen = try terminalIds.map { id in
-                    guard let t = catalogue.terminal(id), t.inService else {
-                        throw Failure("Unknown or out-of-service terminal \"\(id)\"; the terminals are \(catalogue.terminals.filter(\.inService).map(\.id).joined(separator: ", ")).")
-                    }
-                    return t
-                }
-            }
+            let dayFixtures = try dayOptions.fixtures(in: fixtureOptions.fixtures)
+            let chosen = try chooseTerminals(catalogue)
             try chosen.forEach { try ledgerOptions.hold($0.id) }
             let ledger = try ledgerOptions.open()
             let settings = KioskAssembly.Settings(ledgerPath: ledgerOptions.ledger, receipts: receipts, faults: faultSpec, seed: seed)
-            let day = StoreDay(catalogue: catalogue, ledger: ledger, terminals: chosen, settings: settings,
-                               start: try StoreDay.openingTime(ledger: ledger, today: Date()))
-            let bar = ProgressBar(total: customers)
-            let summary = try day.run(customers: customers) { bar.show($0) }
+            let queues = try StoreDay.queues(of: chosen, catalogue: catalogue, fixtures: dayFixtures,
+                                             arrivals: try dayOptions.arrivalRate(dayFixtures), ledger: ledger, today: Date())
+            let rules = try dayOptions.rules(dayFixtures, hours: hours ?? (customers == nil ? 24 : nil), customers: customers)
+            let day = StoreDay(catalogue: catalogue, ledger: ledger, queues: queues, settings: settings, rules: rules)
+            let bar = ProgressBar()
+            let record = try day.run { bar.show($0) }
             bar.finish()
-            print(Self.describe(summary, terminals: chosen.map(\.id)))
+            let statistics = DayStatistics(record)
+            switch format {
+            case .text:
+                print(Self.describe(record.summary, terminals: chosen.map(\.id)))
+                print(DayTable.text(statistics))
+            case .json:
+                print(DayJSON.text(statistics, summary: record.summary))
+            }
+            if let plot {
+                let title = "\(queues.map(\.storeId).joined(separator: ", ")) · \(chosen.count) machine\(chosen.count == 1 ? "" : "s") · seed \(seed)"
+                try DayPlot.write(record, statistics, title: title, to: plot)
+            }
             let broken = try Invariants.check(ledger, terminals: chosen.map(\.id))
             if broken.isEmpty {
-                print("Checks: no open transaction, every cash sale balanced, inventory equals movements, hash chain intact.")
+                if format == .text { print("Checks: no open transaction, every cash sale balanced, inventory equals movements, hash chain intact.") }
             } else {
                 broken.prefix(20).forEach { FileHandle.standardError.write(Data("Check failed: \($0)\n".utf8)) }
                 throw ExitCode(1)
             }
+        }
+    }
+
+    private func chooseTerminals(_ catalogue: Catalogue) throws -> [Terminal] {
+        let usable = StoreDay.usableTerminals(in: catalogue)
+        if let store {
+            guard catalogue.stores.contains(where: { $0.id == store }) else {
+                throw Failure("Unknown store \"\(store)\"; the stores are \(catalogue.stores.map(\.id).joined(separator: ", ")).")
+            }
+            let ours = usable.filter { $0.storeId == store }
+            guard !ours.isEmpty else { throw Failure("Store \(store) has no in-service terminal that takes cash.") }
+            let n = terminals ?? ours.count
+            guard (1...ours.count).contains(n) else {
+                throw Failure("--terminals must be from 1 to \(ours.count), the in-service terminals of \(store) that take cash.")
+            }
+            return Array(ours.prefix(n))
+        }
+        if terminalIds.isEmpty {
+            let n = terminals ?? 3
+            guard (1...usable.count).contains(n) else {
+                throw Failure("--terminals must be from 1 to \(usable.count), the in-service terminals that take cash.")
+            }
+            return Array(usable.prefix(n))
+        }
+        if let twice = terminalIds.first(where: { id in terminalIds.filter { $0 == id }.count > 1 }) {
+            throw Failure("Terminal \(twice) is named twice; name each terminal once, since one machine serves one customer at a time.")
+        }
+        return try terminalIds.map { id in
+            guard let t = catalogue.terminal(id), t.inService else {
+                throw Failure("Unknown or out-of-service terminal \"\(id)\"; the terminals are \(catalogue.terminals.filter(\.inService).map(\.id).joined(separator: ", ")).")
+            }
+            return t
         }
     }
 
@@ -83,30 +143,14 @@ struct SimulateCommand: ParsableCommand {
           refunds due  \(s.refundsDue)
           failed       \(s.failed)
           no sale      \(s.noTransaction) (left before paying)
+          balked       \(s.balked) (saw the queue and left)
+          gave up      \(s.gaveUp) (left the queue)
           sales        \(s.sales)
-          \(String(format: "%.1f", s.flowsPerSecond)) flows per second (\(String(format: "%.2f", s.seconds)) s)
+          \(String(format: "%.1f", s.flowsPerSecond)) customers per second (\(String(format: "%.2f", s.seconds)) s)
         """
     }
 }
 
-/// A bar on stderr while customers are served, only when stderr is a terminal.
-final class ProgressBar {
-    private let total: Int
-    private let enabled = isatty(STDERR_FILENO) == 1
-    private var last = -1
-
-    init(total: Int) { self.total = total }
-
-    func show(_ done: Int) {
-        guard enabled, total > 0 else { return }
-        let width = 40, filled = done * width / total
-        guard filled != last else { return }
-        last = filled
-        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    func finish() {
-        if enabled { FileHandle.standardError.write(Data("\n".utf8)) }
-    }
+enum DayFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
 }

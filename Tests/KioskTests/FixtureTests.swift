@@ -75,7 +75,7 @@ final class FixtureTests: XCTestCase {
         let repeated = try brokenCopy("cash_floats.csv") { $0.replacingOccurrences(of: "SE-KYO-1,", with: "SE-SJK3-1,") }
         assertRefused(repeated, "cash_floats.csv line 3: field \"terminal_id\" repeats \"SE-SJK3-1\", whose float is already on line 2.")
         let unknown = try brokenCopy("cash_floats.csv") { $0.replacingOccurrences(of: "LW-SPR-1,", with: "LW-SPR-9,") }
-        assertRefused(unknown, "cash_floats.csv line 10: field \"terminal_id\" names \"LW-SPR-9\", which is not in terminals.csv.")
+        assertRefused(unknown, "cash_floats.csv line 14: field \"terminal_id\" names \"LW-SPR-9\", which is not in terminals.csv.")
         let missing = try brokenCopy("cash_floats.csv") { text in
             text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("FM-NMB-1,") }.joined(separator: "\n")
         }

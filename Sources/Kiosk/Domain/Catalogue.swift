@@ -35,6 +35,10 @@ public struct Store: Hashable, Sendable {
     public var area: String
     /// Qualified invoice issuer registration number: T and 13 digits.
     public var registrationNumber: String
+    /// Who comes to its machines hour by hour: a profile in `arrivals.csv`.
+    public var arrivalProfile: String
+    /// When its business day begins, in seconds after midnight in Japan (a simulated day starts then).
+    public var opensAt: TimeInterval
 }
 
 public enum ReceiptFormat: String, Hashable, Sendable, CaseIterable {

@@ -35,6 +35,24 @@ struct CSVTable {
             return n
         }
 
+        /// `HH:MM` on a 24-hour clock, as seconds after midnight.
+        func clockTime(_ field: String) throws -> TimeInterval {
+            let v = try text(field)
+            let parts = v.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let h = Int(parts[0]), let m = Int(parts[1]),
+                  (0...23).contains(h), (0...59).contains(m) else {
+                throw fail(field, "is \"\(v)\", not a time of day HH:MM (for example 06:00)")
+            }
+            return TimeInterval(h * 3600 + m * 60)
+        }
+
+        /// A number of seconds, people or customers: a decimal from 0 up.
+        func decimal(_ field: String) throws -> Double {
+            let v = try text(field)
+            guard let d = Double(v), d.isFinite, d >= 0 else { throw fail(field, "is \"\(v)\", not a number from 0 up") }
+            return d
+        }
+
         func oneOf(_ field: String, _ allowed: [String]) throws -> String {
             let v = try text(field)
             guard allowed.contains(v) else {

@@ -19,7 +19,8 @@ public enum FixtureLoader {
                 throw row.fail("registration_number", "is \"\(reg)\", not T followed by 13 digits")
             }
             return Store(id: try row.text("id"), chainId: chainId, name: try localized(row, "name"),
-                         address: try localized(row, "address"), area: try row.text("area"), registrationNumber: reg)
+                         address: try localized(row, "address"), area: try row.text("area"), registrationNumber: reg,
+                         arrivalProfile: try row.text("arrival_profile"), opensAt: try row.clockTime("opens_at"))
         }
         let floats = try openingFloats(directory)
         let terminals = try CSVTable(directory: directory, name: "terminals.csv").rows.map { row -> Terminal in

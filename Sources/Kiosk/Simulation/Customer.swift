@@ -66,6 +66,17 @@ public struct Customer {
         }
     }
 
+    /// What they came to buy: their carrier's plan they would choose. Nil when their SIM
+    /// cannot be topped up here, or when they were never going to pay (a day's sales lost
+    /// count only what a customer who left the queue would have spent).
+    public func wantedPlan(in catalogue: Catalogue) -> Plan? {
+        guard ![.changesMind, .walksAway, .declinedCard, .slowCard].contains(persona),
+              let account = catalogue.accounts.first(where: { $0.number == number }),
+              account.planType == .prepaid, account.status == .active else { return nil }
+        let plans = catalogue.plans(of: account.carrierId)
+        return plans.isEmpty ? nil : plans[planChoice % plans.count]
+    }
+
     /// What the customer does next, looking at the screen.
     public mutating func next(_ state: KioskState) -> Action {
         actions += 1

@@ -2,19 +2,70 @@ import Foundation
 import Ledger
 import Receipt
 
-/// A simulated store day: customers walk up to the terminals, side by side, each through
-/// the real state machine, runtime, ledger and printer. The same seed gives the same day.
+/// A store day in simulated time. Customers arrive at each store as its arrival rate says,
+/// queue for its machines (one queue per store), balk at a long queue and give up when their
+/// patience runs out. At a machine each customer goes through the real state machine,
+/// runtime, ledger and printer, taking a person's time over each step while the machine
+/// takes its own for the carrier, the card network, the printer and change; the journal
+/// carries the simulated times. The same seed gives the same day, waits included.
+///
+/// The scheduler moves each machine's runtime on one piece of work at a time (`post`,
+/// `step`), so what every machine does at one simulated instant is known before the clock
+/// moves: the journal writes of that instant could share one commit.
 public final class StoreDay {
-    public struct Summary: Equatable {
+    /// How a day runs.
+    public struct Rules: Sendable {
+        public var behaviour: Behaviour
+        /// Hours from each store's opening during which customers come; nil: until `customers` have.
+        public var hours: Double?
+        /// At most this many customers come, across the stores.
+        public var customers: Int?
+        /// Each customer's whole time at the machine, instead of the steps of `behaviour`
+        /// (the customer acts at once and stays until it is over); for checking against theory.
+        public var service: Distribution?
+        public var balking = true
+        public var patience = true
+
+        public init(behaviour: Behaviour, hours: Double? = 24, customers: Int? = nil, service: Distribution? = nil,
+                    balking: Bool = true, patience: Bool = true) {
+            self.behaviour = behaviour
+            self.hours = hours
+            self.customers = customers
+            self.service = service
+            self.balking = balking
+            self.patience = patience
+        }
+    }
+
+    /// A store's machines and who comes to them.
+    public struct Queue: Sendable {
+        public var storeId: String
+        public var terminals: [Terminal]
+        public var arrivals: ArrivalRate
+        public var opens: Date
+
+        public init(storeId: String, terminals: [Terminal], arrivals: ArrivalRate, opens: Date) {
+            self.storeId = storeId
+            self.terminals = terminals
+            self.arrivals = arrivals
+            self.opens = opens
+        }
+    }
+
+    /// How the day's transactions ended, from the ledger.
+    public struct Summary: Equatable, Sendable {
         public var customers = 0
         public var completed = 0
         public var cancelled = 0
         public var refunded = 0
         public var refundsDue = 0
         public var failed = 0
-        /// Customers who left before any money moved (refused SIM, changed their mind early).
+        /// Customers served at a machine who left before any money moved (refused SIM, changed their mind early).
         public var noTransaction = 0
+        public var balked = 0
+        public var gaveUp = 0
         public var sales = Yen.zero
+        /// Wall-clock seconds the simulation took.
         public var seconds = 0.0
 
         public var flowsPerSecond: Double { seconds > 0 ? Double(customers) / seconds : 0 }
@@ -22,136 +73,374 @@ public final class StoreDay {
 
     private let catalogue: Catalogue
     private let ledger: Ledger
-    private let terminals: [Terminal]
+    private let queues: [Queue]
     private let settings: KioskAssembly.Settings
-    private let start: Date
+    private let rules: Rules
 
-    public init(catalogue: Catalogue, ledger: Ledger, terminals: [Terminal], settings: KioskAssembly.Settings, start: Date) {
+    public init(catalogue: Catalogue, ledger: Ledger, queues: [Queue], settings: KioskAssembly.Settings, rules: Rules) {
         self.catalogue = catalogue
         self.ledger = ledger
-        self.terminals = terminals
+        self.queues = queues
         self.settings = settings
-        self.start = start
+        self.rules = rules
     }
 
-    /// Runs the customers; `progress` is told how many have been served.
-    public func run(customers count: Int, progress: (Int) -> Void = { _ in }) throws -> Summary {
-        let began = Date()
-        var random = SeededRandom(seed: settings.seed)
-        var lanes: [Lane] = terminals.enumerated().map { i, terminal in
-            var s = settings
-            s.seed = settings.seed &+ UInt64(i + 1) &* 0x9E37_79B9
-            let clock = ManualClock(start: start)
-            let machine = KioskAssembly(catalogue: catalogue, ledger: ledger, settings: s, clock: clock.now)
-            machine.runtime.open(storeId: terminal.storeId, terminalId: terminal.id)
-            let tally = Tally()
-            machine.runtime.observe = { effect in
-                if case .journal(let id?, let steps) = effect, steps.contains(where: { if case .begin = $0 { true } else { false } }) {
-                    tally.began.append(id)
-                }
-            }
-            return Lane(machine: machine, clock: clock, random: SeededRandom(seed: s.seed), tally: tally)
-        }
-        var arrived = 0, served = 0
-        while served < count {
-            for i in lanes.indices {
-                if lanes[i].customer == nil {
-                    guard arrived < count, lanes[i].inService else { continue }
-                    lanes[i].customer = Customer(catalogue: catalogue, random: &random)
-                    lanes[i].beganBefore = lanes[i].tally.began.count
-                    arrived += 1
-                    lanes[i].pause(10...240)
-                }
-                if lanes[i].step() {
-                    served += 1
-                    progress(served)
-                }
-            }
-            if lanes.allSatisfy({ !$0.inService && $0.customer == nil }) && served < count {
-                throw StoreDayError(description: "Every terminal went out of service: \(lanes.first?.machine.runtime.state.summary ?? "")")
-            }
-        }
-        var summary = Summary()
-        summary.customers = count
-        // Only this run's own sales: another process may be serving customers on the same file.
-        let ours = Set(lanes.flatMap(\.tally.began))
-        for t in try ledger.transactions() where ours.contains(t.id) {
-            switch t.status {
-            case .completed: summary.completed += 1; summary.sales += Yen(t.amountYen)
-            case .cancelled: summary.cancelled += 1
-            case .refunded: summary.refunded += 1
-            case .refundDue:
-                summary.refundsDue += 1
-                if t.paymentMethod == .cash && t.cashInYen >= t.amountYen && (try? ledger.hostTopUp(txnId: t.id)) != nil {
-                    summary.sales += Yen(t.amountYen)
-                }
-            case .failed: summary.failed += 1
-            case .open: break
-            }
-        }
-        summary.noTransaction = lanes.map(\.tally.customersWithoutSale).reduce(0, +)
-        summary.seconds = Date().timeIntervalSince(began)
-        return summary
+    private enum Happening {
+        case arrival(store: Int)
+        case machine(Int)
+        case patienceOut(visit: Int)
     }
 
-    /// The transactions one lane's machine began in this run, and the customers who left it before any.
-    /// A customer may begin more than one (a second try after a refund), so neither count
-    /// is derived from the other.
-    private final class Tally {
-        var began: [String] = []
-        var customersWithoutSale = 0
+    /// What a machine does at its next moment on the clock.
+    private enum Due {
+        case act(Event)
+        case tick
+        /// The machine's own time for its next effect has passed.
+        case effect
     }
 
-    /// One terminal and the customer at it.
-    private struct Lane {
-        let machine: KioskAssembly
+    private enum Occupant {
+        case idle
+        case customer(visit: Int)
+        /// The customer has gone; the machine is not free until `until` (its screen timing out,
+        /// or the rest of a `--service` time).
+        case clearing(until: Date)
+    }
+
+    private final class Machine {
+        let terminal: Terminal
+        let store: Int
+        let kiosk: KioskAssembly
         let clock: ManualClock
-        var random: SeededRandom
-        let tally: Tally
+        var occupant = Occupant.idle
+        /// The visit the machine is busy with, until it is free again.
+        var visit: Int?
         var customer: Customer?
-        /// How many transactions had begun when the customer came.
-        var beganBefore = 0
+        var due: Due?
+        var effectTimed = false
+        var busySince: Date?
+        var serviceEnds: Date?
 
-        init(machine: KioskAssembly, clock: ManualClock, random: SeededRandom, tally: Tally) {
-            self.machine = machine
+        init(terminal: Terminal, store: Int, kiosk: KioskAssembly, clock: ManualClock) {
+            self.terminal = terminal
+            self.store = store
+            self.kiosk = kiosk
             self.clock = clock
-            self.random = random
-            self.tally = tally
         }
 
         var inService: Bool {
-            if case .outOfService = machine.runtime.state.screen { return false }
-            return machine.runtime.state.machine != nil
+            if case .outOfService = kiosk.runtime.state.screen { return false }
+            return kiosk.runtime.state.machine != nil
         }
+    }
 
-        mutating func pause(_ seconds: ClosedRange<Int>) {
-            clock.advance(by: TimeInterval(Int.random(in: seconds, using: &random)))
-            machine.runtime.tick()
-        }
+    // The day as it runs.
+    private var events = EventQueue<Happening>()
+    private var machines: [Machine] = []
+    private var waiting: [[Int]] = []
+    private var record = DayRecord(start: .distantPast, close: .distantPast, end: .distantPast)
+    private var arrived = 0
+    private var personas = SeededRandom(seed: 0)
+    private var timing = SeededRandom(seed: 0)
+    private var patienceDraws = SeededRandom(seed: 0)
+    private var arrivalDraws: [SeededRandom] = []
 
-        /// The customer does one thing; true when they have left.
-        mutating func step() -> Bool {
-            guard var c = customer else { return false }
-            let runtime = machine.runtime
-            switch c.next(runtime.state) {
-            case .event(let event):
-                pause(1...4)
-                runtime.send(event)
-                customer = c
-            case .wait(let seconds):
-                clock.advance(by: seconds)
-                runtime.tick()
-                customer = c
-            case .leave:
-                // Whatever is left on the screen times out, returning any cash first.
-                clock.advance(by: runtime.state.timeout + 1)
-                runtime.tick()
-                customer = nil
-                if tally.began.count == beganBefore { tally.customersWithoutSale += 1 }
+    /// Runs the day; `progress` is told the share of it done (0…1) as customers arrive.
+    public func run(progress: (Double) -> Void = { _ in }) throws -> DayRecord {
+        let began = Date()
+        let seed = settings.seed
+        personas = SeededRandom(seed: seed)
+        timing = SeededRandom(seed: seed ^ 0x7157)
+        patienceDraws = SeededRandom(seed: seed ^ 0xBA1C)
+        arrivalDraws = queues.indices.map { SeededRandom(seed: seed &+ UInt64($0 + 1) &* 0xA24B_AED4_963E_E407) }
+        let start = queues.map(\.opens).min() ?? Date()
+        record = DayRecord(start: start, close: start, end: start)
+        waiting = queues.map { _ in [] }
+        machines = []
+        for (s, queue) in queues.enumerated() {
+            for terminal in queue.terminals {
+                var machineSettings = settings
+                machineSettings.seed = seed &+ UInt64(machines.count + 1) &* 0x9E37_79B9
+                let clock = ManualClock(start: queue.opens)
+                let kiosk = KioskAssembly(catalogue: catalogue, ledger: ledger, settings: machineSettings, clock: clock.now)
+                let machine = Machine(terminal: terminal, store: s, kiosk: kiosk, clock: clock)
+                kiosk.runtime.observe = { [unowned self, unowned machine] effect in self.note(effect, at: machine) }
+                kiosk.runtime.open(storeId: terminal.storeId, terminalId: terminal.id)
+                machines.append(machine)
+                record.machines.append(DayRecord.MachineUse(terminalId: terminal.id, storeId: queue.storeId))
             }
-            _ = machine.cash.emptyTray()
-            return customer == nil
+            record.queue.append(DayRecord.QueueLength(at: queue.opens, storeId: queue.storeId, length: 0))
+            scheduleArrival(store: s, after: queue.opens)
         }
+        while let (time, happening) = events.next() {
+            switch happening {
+            case .arrival(let s):
+                arrive(store: s, at: time)
+                progress(share(at: time))
+            case .machine(let m): wake(machines[m], index: m, at: time)
+            case .patienceOut(let v): giveUp(v, at: time)
+            }
+        }
+        if let hours = rules.hours {
+            record.close = queues.map { $0.opens.addingTimeInterval(hours * 3600) }.max() ?? record.close
+        }
+        // Nobody was left to serve whoever still waits (every machine out of service).
+        for v in record.visits.indices where record.visits[v].outcome == .waiting {
+            record.visits[v].outcome = .gaveUp
+            record.visits[v].left = record.end
+            record.visits[v].wait = record.end.timeIntervalSince(record.visits[v].arrived)
+        }
+        try settle()
+        record.summary.seconds = Date().timeIntervalSince(began)
+        progress(1)
+        return record
+    }
+
+    // MARK: Arrivals and the queue
+
+    private func scheduleArrival(store s: Int, after time: Date) {
+        if let cap = rules.customers, arrived + pendingArrivals >= cap { return }
+        guard let next = queues[s].arrivals.next(after: time, using: &arrivalDraws[s]) else { return }
+        if let hours = rules.hours, next >= queues[s].opens.addingTimeInterval(hours * 3600) { return }
+        pendingArrivals += 1
+        events.schedule(.arrival(store: s), at: next)
+    }
+
+    /// Arrivals already on the calendar, so that the cap counts them before they come.
+    private var pendingArrivals = 0
+
+    private func share(at time: Date) -> Double {
+        var done = 0.0
+        if let cap = rules.customers, cap > 0 { done = Double(arrived) / Double(cap) }
+        if let hours = rules.hours, hours > 0 {
+            done = max(done, time.timeIntervalSince(record.start) / (hours * 3600))
+        }
+        return min(1, done)
+    }
+
+    private func arrive(store s: Int, at time: Date) {
+        pendingArrivals -= 1
+        arrived += 1
+        record.close = max(record.close, time)
+        record.end = max(record.end, time)
+        let customer = Customer(catalogue: catalogue, random: &personas)
+        let accepts = Int(rules.behaviour.draw(.acceptsQueue, using: &patienceDraws))
+        let patience = rules.behaviour.draw(.patience, using: &patienceDraws)
+        let v = record.visits.count
+        record.visits.append(DayRecord.Visit(storeId: queues[s].storeId, arrived: time,
+                                             wanted: customer.wantedPlan(in: catalogue)?.price ?? .zero))
+        pending[v] = customer
+        scheduleArrival(store: s, after: time)
+        let ours = machines.indices.filter { machines[$0].store == s }
+        if waiting[s].isEmpty, let free = ours.first(where: { machines[$0].inService && isIdle(machines[$0]) }) {
+            start(v, at: free, time: time)
+        } else if !ours.contains(where: { machines[$0].inService }) || (rules.balking && waiting[s].count > accepts) {
+            leaveUnserved(v, .balked, at: time)
+        } else {
+            waiting[s].append(v)
+            noteQueue(s, at: time)
+            if rules.patience { events.schedule(.patienceOut(visit: v), at: time.addingTimeInterval(patience)) }
+        }
+    }
+
+    /// Customers who have arrived and not yet reached a machine.
+    private var pending: [Int: Customer] = [:]
+
+    private func giveUp(_ v: Int, at time: Date) {
+        guard record.visits[v].outcome == .waiting else { return }
+        let s = queues.firstIndex { $0.storeId == record.visits[v].storeId }!
+        waiting[s].removeAll { $0 == v }
+        noteQueue(s, at: time)
+        leaveUnserved(v, .gaveUp, at: time)
+    }
+
+    private func leaveUnserved(_ v: Int, _ outcome: DayRecord.Visit.Outcome, at time: Date) {
+        record.visits[v].outcome = outcome
+        record.visits[v].left = time
+        record.visits[v].wait = time.timeIntervalSince(record.visits[v].arrived)
+        pending[v] = nil
+    }
+
+    private func noteQueue(_ s: Int, at time: Date) {
+        record.queue.append(DayRecord.QueueLength(at: time, storeId: queues[s].storeId, length: waiting[s].count))
+    }
+
+    private func isIdle(_ m: Machine) -> Bool {
+        if case .idle = m.occupant { return true }
+        return false
+    }
+
+    // MARK: At the machine
+
+    private func start(_ v: Int, at m: Int, time: Date) {
+        let machine = machines[m]
+        machine.clock.advance(to: time)
+        tend(machine)
+        record.visits[v].outcome = .served
+        record.visits[v].started = time
+        record.visits[v].terminalId = machine.terminal.id
+        record.visits[v].wait = time.timeIntervalSince(record.visits[v].arrived)
+        machine.occupant = .customer(visit: v)
+        machine.visit = v
+        machine.customer = pending.removeValue(forKey: v)
+        machine.busySince = time
+        machine.serviceEnds = rules.service.map { time.addingTimeInterval(max(0, $0.draw(using: &timing))) }
+        turn(machine, index: m, at: time)
+    }
+
+    private func schedule(_ machine: Machine, index m: Int, _ due: Due, at time: Date) {
+        machine.due = due
+        events.schedule(.machine(m), at: time)
+    }
+
+    private func wake(_ machine: Machine, index m: Int, at time: Date) {
+        machine.clock.advance(to: time)
+        let due = machine.due
+        machine.due = nil
+        switch due {
+        case .act(let event)?: machine.kiosk.runtime.post(event)
+        case .tick?: machine.kiosk.runtime.post(.tick(machine.clock.now()))
+        case .effect?: machine.effectTimed = true
+        case nil: break
+        }
+        drive(machine, index: m, at: time)
+    }
+
+    /// Runs the machine's work in hand until it waits: for a device's answer, or for the customer.
+    private func drive(_ machine: Machine, index m: Int, at time: Date) {
+        let runtime = machine.kiosk.runtime
+        while runtime.isBusy {
+            if let effect = runtime.nextEffect {
+                if !machine.effectTimed, rules.service == nil, let step = Behaviour.step(for: effect) {
+                    let seconds = rules.behaviour.draw(step, using: &timing)
+                    if seconds > 0 {
+                        schedule(machine, index: m, .effect, at: time.addingTimeInterval(seconds))
+                        return
+                    }
+                }
+                machine.effectTimed = false
+            }
+            runtime.step()
+        }
+        // The customer takes their change and returned money from the tray.
+        _ = machine.kiosk.cash.emptyTray()
+        turn(machine, index: m, at: time)
+    }
+
+    /// The machine is quiet: the customer looks at the screen and does the next thing.
+    private func turn(_ machine: Machine, index m: Int, at time: Date) {
+        switch machine.occupant {
+        case .idle:
+            return
+        case .clearing(let until):
+            if time >= until { free(machine, index: m, at: time) } else { schedule(machine, index: m, .tick, at: until) }
+        case .customer(let v):
+            guard var customer = machine.customer else { return }
+            let action = customer.next(machine.kiosk.runtime.state)
+            machine.customer = customer
+            switch action {
+            case .event(let event):
+                let thinking = rules.service == nil ? rules.behaviour.draw(Behaviour.step(before: event), using: &timing) : 0
+                schedule(machine, index: m, .act(event), at: time.addingTimeInterval(thinking))
+            case .wait(let seconds):
+                schedule(machine, index: m, .tick, at: time.addingTimeInterval(seconds))
+            case .leave:
+                record.visits[v].left = time
+                machine.customer = nil
+                let state = machine.kiosk.runtime.state
+                // A customer screen left behind times out before the next customer can start.
+                var until = state.screen.timesOut ? time.addingTimeInterval(state.timeout + 1) : time
+                if let ends = machine.serviceEnds { until = max(until, ends) }
+                machine.occupant = .clearing(until: until)
+                turn(machine, index: m, at: time)
+            }
+        }
+    }
+
+    private func free(_ machine: Machine, index m: Int, at time: Date) {
+        if let since = machine.busySince { record.machines[m].busy.append(since...time) }
+        if let v = machine.visit { record.visits[v].done = time }
+        machine.busySince = nil
+        machine.visit = nil
+        machine.serviceEnds = nil
+        machine.occupant = .idle
+        record.end = max(record.end, time)
+        guard machine.inService, !waiting[machine.store].isEmpty else { return }
+        let v = waiting[machine.store].removeFirst()
+        noteQueue(machine.store, at: time)
+        start(v, at: m, time: time)
+    }
+
+    /// The store's clerk, between two customers: takes the bills out of a nearly full bill
+    /// box and tops up coins that ran low, back to the machine's opening float, journaled
+    /// like any staff cash; the machine then reads its cash again from the ledger.
+    private func tend(_ machine: Machine) {
+        guard let status = machine.kiosk.runtime.state.machine?.status else { return }
+        let float = machine.terminal.openingFloat
+        var collect = CashPieces.none, replenish = CashPieces.none
+        for d in CashUnit.denominations {
+            let have = status.inventory[d]
+            if have * 10 >= CashUnit.capacity(of: d) * 9, have > float[d] { collect[d] = have - float[d] }
+            if have < CashUnit.lowMark(of: d), float[d] > have { replenish[d] = float[d] - have }
+        }
+        guard collect.total > .zero || replenish.total > .zero else { return }
+        let now = machine.clock.now(), id = machine.terminal.id
+        do {
+            if collect.total > .zero { try ledger.collect(terminalId: id, pieces: collect, staff: StoreDay.clerk, limits: CashUnit.limits, at: now) }
+            if replenish.total > .zero { try ledger.replenish(terminalId: id, pieces: replenish, staff: StoreDay.clerk, limits: CashUnit.limits, at: now) }
+        } catch {
+            // The machine carries on with the cash it has; the ledger said why it would not move.
+            return
+        }
+        machine.kiosk.runtime.open(storeId: machine.terminal.storeId, terminalId: id)
+    }
+
+    /// Whose name a simulated day's cash work is journaled under.
+    public static let clerk = "Store clerk (simulated)"
+
+    /// Which customer began which transaction: the machine's journal says so as it writes.
+    private func note(_ effect: Effect, at machine: Machine) {
+        guard case .journal(let id?, let steps) = effect, case .customer(let v) = machine.occupant,
+              steps.contains(where: { if case .begin = $0 { return true } else { return false } }) else { return }
+        record.visits[v].transactions.append(id)
+    }
+
+    /// Reads back from the ledger how this day's transactions ended.
+    private func settle() throws {
+        var summary = StoreDay.Summary()
+        summary.customers = record.visits.count
+        var byId: [String: Int] = [:]
+        for (v, visit) in record.visits.enumerated() {
+            visit.transactions.forEach { byId[$0] = v }
+            switch visit.outcome {
+            case .balked: summary.balked += 1
+            case .gaveUp: summary.gaveUp += 1
+            case .served where visit.transactions.isEmpty: summary.noTransaction += 1
+            case .served, .waiting: break
+            }
+        }
+        for terminal in Set(machines.map(\.terminal.id)).sorted() {
+            for t in try ledger.transactions(terminalId: terminal) {
+                guard let v = byId[t.id] else { continue }
+                var sold = false
+                switch t.status {
+                case .completed: summary.completed += 1; sold = true
+                case .cancelled: summary.cancelled += 1
+                case .refunded: summary.refunded += 1
+                case .refundDue:
+                    summary.refundsDue += 1
+                    // Cash the machine could not give back for a top-up the carrier did credit.
+                    sold = t.paymentMethod == .cash && t.cashInYen >= t.amountYen && (try? ledger.hostTopUp(txnId: t.id)) != nil
+                case .failed: summary.failed += 1
+                case .open: break
+                }
+                if sold {
+                    summary.sales += Yen(t.amountYen)
+                    record.visits[v].spent += Yen(t.amountYen)
+                }
+            }
+        }
+        record.summary = summary
     }
 }
 
@@ -161,13 +450,30 @@ extension StoreDay {
         catalogue.terminals.filter { $0.inService && $0.payments.contains(.cash) }
     }
 
-    /// A day starts at 08:00 in Japan, or after the ledger's last entry when it carries on.
-    public static func openingTime(ledger: Ledger, today: Date) throws -> Date {
-        let eight = JapanTime.parse(JapanTime.date(today))!.addingTimeInterval(-4 * 3600)
-        return max(eight, (try ledger.lastEntryTime() ?? eight).addingTimeInterval(60))
+    /// A store's day starts at its opening time in Japan today, or just after the ledger's
+    /// last entry when it carries on from a later moment.
+    public static func openingTime(of store: Store, ledger: Ledger, today: Date) throws -> Date {
+        let noon = JapanTime.parse(JapanTime.date(today))!
+        let opens = noon.addingTimeInterval(store.opensAt - 12 * 3600)
+        guard let last = try ledger.lastEntryTime() else { return opens }
+        return max(opens, last.addingTimeInterval(60))
     }
 }
 
-public struct StoreDayError: Error, CustomStringConvertible {
-    public let description: String
+extension StoreDay {
+    /// The terminals grouped into one queue per store, in the order given, each store with
+    /// its own arrivals (its profile, unless `arrivals` says otherwise) and opening time.
+    public static func queues(of terminals: [Terminal], catalogue: Catalogue, fixtures: DayFixtures,
+                              arrivals: ArrivalRate? = nil, ledger: Ledger, today: Date) throws -> [Queue] {
+        var order: [String] = []
+        for t in terminals where !order.contains(t.storeId) { order.append(t.storeId) }
+        return try order.map { storeId in
+            guard let store = catalogue.stores.first(where: { $0.id == storeId }) else {
+                throw DayFixtureError(description: "There is no store \(storeId) in stores.csv.")
+            }
+            let rate = try arrivals ?? .profile(fixtures.profile(store.arrivalProfile))
+            return Queue(storeId: storeId, terminals: terminals.filter { $0.storeId == storeId }, arrivals: rate,
+                         opens: try openingTime(of: store, ledger: ledger, today: today))
+        }
+    }
 }

@@ -1,0 +1,45 @@
+import Foundation
+import Kiosk
+
+/// A simulated day as a table for people: one row an hour with a bar of who came (█ served,
+/// ░ balked or gave up), then the day and each machine's share of it busy.
+enum DayTable {
+    static func text(_ s: DayStatistics) -> String {
+        let most = max(1, s.hours.map(\.arrivals).max() ?? 1)
+        let barWidth = 24
+        var lines = ["", "hour   came  served  balked  gave up  sales        lost     wait p50  p95  max (s)  queue max  busy  "]
+        for h in s.hours {
+            let servedCells = h.served * barWidth / most
+            let lostCells = (h.balked + h.gaveUp) * barWidth / most
+            let bar = String(repeating: "█", count: servedCells) + String(repeating: "░", count: lostCells)
+            lines.append(row(JapanTime.clock(h.start), h) + "  " + bar)
+        }
+        lines.append(row("day  ", s.day))
+        lines.append("")
+        lines.append("machine      busy")
+        for m in s.machines {
+            let cells = Int((m.utilisation * 30).rounded())
+            lines.append(m.terminalId.padding(toLength: 12, withPad: " ", startingAt: 0) + " " + percent(m.utilisation) + "  "
+                         + String(repeating: "█", count: cells))
+        }
+        lines.append(String(format: "%.0f%% of served customers waited; mean wait %.0f s.", s.day.waitedShare * 100, s.day.waitMean))
+        return lines.joined(separator: "\n")
+    }
+
+    private static func row(_ label: String, _ p: DayStatistics.Period) -> String {
+        func r(_ v: Any, _ w: Int) -> String {
+            let t = "\(v)"
+            return String(repeating: " ", count: max(0, w - t.count)) + t
+        }
+        func sec(_ v: Double) -> String { String(Int(v.rounded())) }
+        return label + r(p.arrivals, 7) + r(p.served, 8) + r(p.balked, 8) + r(p.gaveUp, 9) + "  "
+            + p.sales.description.padding(toLength: 10, withPad: " ", startingAt: 0) + r(p.salesLost.description, 8)
+            + r(sec(p.waitP50), 11) + r(sec(p.waitP95), 5) + r(sec(p.waitMax), 5)
+            + r(p.queueMax, 15) + "  " + percent(p.utilisation)
+    }
+
+    private static func percent(_ v: Double) -> String {
+        let t = "\(Int((v * 100).rounded()))%"
+        return String(repeating: " ", count: max(0, 4 - t.count)) + t
+    }
+}
