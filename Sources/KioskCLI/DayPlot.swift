@@ -45,7 +45,8 @@ enum DayPlot {
 
         // The queue: a step line of how many people wait.
         let queue = DayStatistics.totalQueue(record)
-        let queueMax = Double(max(1, queue.map(\.length).max() ?? 1))
+        // Whole people: the scale runs to a multiple of four so that every tick is one.
+        let queueMax = Double(max(4, ((queue.map(\.length).max() ?? 0) + 3) / 4 * 4))
         let top = (y0: 60.0, y1: 250.0)
         axes(cr, top, start: start, span: span, x: x, yMax: queueMax, label: "people waiting")
         cairo_set_source_rgb(cr, 0.13, 0.4, 0.75)

@@ -8,7 +8,7 @@ final class FixtureTests: XCTestCase {
         for carrier in c.carriers { XCTAssertTrue((4...6).contains(c.plans(of: carrier.id).count), carrier.id) }
         XCTAssertGreaterThanOrEqual(c.stores.count, 6)
         XCTAssertEqual(Set(c.stores.map(\.chainId)).count, 3)
-        for store in c.stores { XCTAssertTrue((1...3).contains(c.terminals(of: store.id).count), store.id) }
+        for store in c.stores { XCTAssertTrue((1...6).contains(c.terminals(of: store.id).count), store.id) }
         XCTAssertTrue(c.plans.contains { $0.price == Yen(2980) })
         XCTAssertEqual(c.terminal("FM-SBY-1")?.openingFloat[1000], 40)
         // Expiries written relative to today.
