@@ -11,14 +11,14 @@ public struct Behaviour: Equatable, Sendable {
         case choosePlan = "choose-plan"
         case choosePayment = "choose-payment"
         case countCash = "count-cash"         // each coin or bill into the slot
-        case presentCard = "present-card"
+        case presentCard = "present-card"     // a card, or a wallet's payment code
         case takeReceipt = "take-receipt"
         // The customer, in the queue.
         case acceptsQueue = "accepts-queue"   // people ahead they will still queue behind
         case patience = "patience"            // seconds they wait before giving up
         // The machine.
         case carrier = "carrier"              // the carrier's answer to a look-up or a top-up
-        case cardNetwork = "card-network"     // the acquirer's answer to an authorisation
+        case cardNetwork = "card-network"     // the acquirer's answer to a card or a wallet payment
         case print = "print"                  // a receipt or slip out of the printer
         case cashOut = "cash-out"             // change or money given back, out of the tray
 
@@ -39,8 +39,8 @@ public struct Behaviour: Equatable, Sendable {
         case .key: return .typeDigit
         case .cashInserted: return .countCash
         case .tap(.plan): return .choosePlan
-        case .tap(.payByCash), .tap(.payByCard): return .choosePayment
-        case .tap(.presentCard): return .presentCard
+        case .tap(.payByCash), .tap(.payByCard), .tap(.payByWallet): return .choosePayment
+        case .tap(.presentCard), .tap(.scanCode): return .presentCard
         case .tap(.finish): return .takeReceipt
         default: return .read
         }
@@ -50,7 +50,7 @@ public struct Behaviour: Equatable, Sendable {
     public static func step(for effect: Effect) -> Step? {
         switch effect {
         case .lookUpAccount, .topUp, .askTopUp: return .carrier
-        case .authoriseCard: return .cardNetwork
+        case .authoriseCard, .chargeWallet, .askWallet: return .cardNetwork
         case .print: return .print
         case .dispenseChange, .giveBack: return .cashOut
         default: return nil
