@@ -9,7 +9,7 @@ extension Ledger {
     func openTerminal(_ id: String, fixtures: FixtureOptions) throws -> String {
         if try terminalIds().contains(id) { return id }
         let catalogue = try fixtures.catalogue()
-        guard let terminal = catalogue.terminal(id) else {
+        guard let terminal = catalogue.device(id) else {
             // A name the fixtures do not know is a typing mistake, not a machine not yet used.
             throw Failure("Terminal \(id) is not in the fixtures; the terminals are \(catalogue.terminals.map(\.id).joined(separator: ", ")).")
         }

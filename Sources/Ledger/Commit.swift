@@ -59,6 +59,11 @@ struct Commit {
                 VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, 0, 0)
                 """, arguments: [s.id, s.storeId, s.terminalId, s.businessDate, at, s.simNumber,
                                  s.carrierId, s.planId, s.amountYen, s.taxYen, s.paymentMethod.rawValue])
+            if let slipNo = s.slipNo { try takeSlip(slipNo, for: s, at: entry.at) }
+        case .slipIssued(let issue):
+            try issueSlip(issue, at: entry.at)
+        case .slipVoided(let slipNo):
+            try voidSlip(slipNo, at: entry.at)
         case .cashIn(let denomination):
             let txn = try txn!.mustBeOpen()
             try move(.cashIn, [denomination: 1], terminal: terminal, at: at, txnId: txn.id)
@@ -104,6 +109,7 @@ struct Commit {
         _ = try txn.mustBeOpen()
         try db.executeCached(sql: "UPDATE transactions SET status = ?, finished_at = ? WHERE id = ?",
                        arguments: [status.rawValue, at, txn.id])
+        try settleSlip(txnId: txn.id, as: status)
         guard [.completed, .refunded, .refundDue].contains(status), txn.receiptNo == nil else { return }
         let next = try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM transactions WHERE terminal_id = ?"),
                                     arguments: [txn.terminalId]) ?? 1
@@ -166,7 +172,7 @@ struct Commit {
         }
         guard let id = entry.txnId else {
             switch entry.step {
-            case .replenished, .collected, .recovered, .staff: return nil
+            case .replenished, .collected, .recovered, .staff, .slipIssued, .slipVoided: return nil
             default: throw LedgerError.invalidEntry("A \(entry.step.kind) entry must name its transaction.")
             }
         }

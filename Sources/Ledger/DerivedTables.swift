@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// The tables a ledger derives from its journal: `transactions`, `cash_movements`,
-/// `cash_inventory` and `refunds_due`. `verify` recomputes them by replaying the journal into
+/// `cash_inventory`, `refunds_due` and `register_slips`. `verify` recomputes them by replaying the journal into
 /// a new ledger in memory through the same `Commit` that wrote them (one rule, one place),
 /// and compares the two row by row, so that a hand edit of any of them is found.
 enum DerivedTables {
@@ -30,6 +30,11 @@ enum DerivedTables {
         Table(name: "refunds_due", sql: """
             SELECT txn_id, terminal_id, yen, reason, at, settled_at, settled_by FROM refunds_due ORDER BY txn_id
             """, key: ["txn_id"]),
+        Table(name: "register_slips", sql: """
+            SELECT slip_no, store_id, terminal_id, sim_number, carrier_id, plan_id, amount_yen, valid_minutes, language,
+                   issued_at, expires_at, status, txn_id, register_id
+            FROM register_slips ORDER BY slip_no
+            """, key: ["slip_no"]),
     ]
 
     /// The first row where a derived table and the replayed journal disagree, as a sentence;

@@ -30,6 +30,8 @@ public enum LedgerError: Error, CustomStringConvertible, Equatable, Sendable {
     case staffLocked(until: Date)
     case staffExists(name: String)
     case unknownStaff(name: String)
+    /// An application slip the register cannot take, and why.
+    case slipRefused(String, SlipRefusal)
 
     public var description: String {
         switch self {
@@ -75,6 +77,8 @@ public enum LedgerError: Error, CustomStringConvertible, Equatable, Sendable {
             return "There is already a member of staff called \(name)."
         case .unknownStaff(let name):
             return "There is no member of staff called \(name); add them with `kiosk staff add --name \(name)`."
+        case .slipRefused(let no, let why):
+            return why.sentence(slipNo: no)
         }
     }
 }

@@ -22,6 +22,7 @@ enum Schema {
         Migration(name: "4-latest-top-up-by-sim", sql: latestTopUpBySIM),
         Migration(name: "5-printer-paper", sql: printerPaper),
         Migration(name: "6-wallet-payments", sql: walletPayments),
+        Migration(name: "7-register-slips", sql: registerSlips),
     ]
 
     /// Names of the migrations already applied to `db` (empty for a new file).
@@ -181,6 +182,29 @@ enum Schema {
             'payment_method TEXT CHECK (payment_method IN (''cash'', ''card'', ''wallet''))')
             WHERE type = 'table' AND name = 'transactions';
         PRAGMA writable_schema = RESET;
+        """
+
+    /// Application slips printed by machines that take no money, and which register took each.
+    /// The register's own transactions stay in `transactions`, under the register's id.
+    private static let registerSlips = """
+        CREATE TABLE register_slips (
+            slip_no TEXT PRIMARY KEY NOT NULL,
+            store_id TEXT NOT NULL,
+            terminal_id TEXT NOT NULL,
+            sim_number TEXT NOT NULL,
+            carrier_id TEXT NOT NULL,
+            plan_id TEXT NOT NULL,
+            amount_yen INTEGER NOT NULL CHECK (amount_yen >= 0),
+            valid_minutes INTEGER NOT NULL CHECK (valid_minutes > 0),
+            language TEXT,
+            issued_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('issued', 'paying', 'paid', 'refunded', 'voided')),
+            txn_id TEXT REFERENCES transactions (id),
+            register_id TEXT
+        );
+        CREATE INDEX register_slips_by_terminal ON register_slips (terminal_id, issued_at);
+        CREATE INDEX register_slips_by_txn ON register_slips (txn_id);
         """
 
     /// The carrier looks up a SIM's latest top-up at every customer: with the time in the

@@ -60,6 +60,12 @@ public enum Step: Equatable, Sendable, Codable {
     case recovered(resolution: String)
     /// Staff-mode events that carry no money (sign-in, lockout, report printed...).
     case staff(action: String, name: String)
+    /// A machine that takes no money printed an application slip for the register: a
+    /// `register_slips` row, status `issued`. A register pays it with a transaction whose
+    /// `begin` names the slip.
+    case slipIssued(SlipIssue)
+    /// The register cancelled a slip nobody paid: it can no longer be paid.
+    case slipVoided(slipNo: String)
 }
 
 /// What `begin` writes into `transactions`.
@@ -77,10 +83,12 @@ public struct TransactionStart: Equatable, Sendable, Codable {
     public var paymentMethod: PaymentMethod
     /// The language the customer used, so that a reprint speaks it too.
     public var language: String?
+    /// At a register: the application slip this transaction pays.
+    public var slipNo: String?
 
     public init(id: String, storeId: String, terminalId: String, businessDate: String,
                 simNumber: String, carrierId: String, planId: String,
-                amountYen: Int, taxYen: Int, paymentMethod: PaymentMethod, language: String? = nil) {
+                amountYen: Int, taxYen: Int, paymentMethod: PaymentMethod, language: String? = nil, slipNo: String? = nil) {
         self.id = id
         self.storeId = storeId
         self.terminalId = terminalId
@@ -92,6 +100,7 @@ public struct TransactionStart: Equatable, Sendable, Codable {
         self.taxYen = taxYen
         self.paymentMethod = paymentMethod
         self.language = language
+        self.slipNo = slipNo
     }
 }
 

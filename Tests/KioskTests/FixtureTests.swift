@@ -75,11 +75,30 @@ final class FixtureTests: XCTestCase {
         let repeated = try brokenCopy("cash_floats.csv") { $0.replacingOccurrences(of: "SE-KYO-1,", with: "SE-SJK3-1,") }
         assertRefused(repeated, "cash_floats.csv line 3: field \"terminal_id\" repeats \"SE-SJK3-1\", whose float is already on line 2.")
         let unknown = try brokenCopy("cash_floats.csv") { $0.replacingOccurrences(of: "LW-SPR-1,", with: "LW-SPR-9,") }
-        assertRefused(unknown, "cash_floats.csv line 14: field \"terminal_id\" names \"LW-SPR-9\", which is not in terminals.csv.")
+        assertRefused(unknown, "cash_floats.csv line 14: field \"terminal_id\" names \"LW-SPR-9\", which is not in terminals.csv or registers.csv.")
         let missing = try brokenCopy("cash_floats.csv") { text in
             text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("FM-NMB-1,") }.joined(separator: "\n")
         }
         assertRefused(missing, "cash_floats.csv: field \"terminal_id\" has no row for FM-NMB-1, which takes cash and needs an opening float.")
+        let drawer = try brokenCopy("cash_floats.csv") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("LW-HND-R1,") }.joined(separator: "\n")
+        }
+        assertRefused(drawer, "cash_floats.csv: field \"terminal_id\" has no row for LW-HND-R1, which takes cash and needs an opening float.")
+    }
+
+    func testAMachineThatTakesNoMoneyNeedsNoFloatAndARegisterBelongsToAStore() throws {
+        let loppi = try XCTUnwrap(Sample.catalogue.terminal("LW-HND-3"))
+        XCTAssertTrue(loppi.paysAtRegister)
+        XCTAssertEqual(loppi.payments, [])
+        XCTAssertEqual(loppi.openingFloat, [:])
+        XCTAssertEqual(Sample.catalogue.terminal("FM-SBY-1")?.payments, [.cash, .card, .wallet])
+        XCTAssertEqual(Sample.catalogue.terminal("FM-SBY-1")?.paysAtRegister, true)
+        XCTAssertNil(Sample.catalogue.terminal("LW-HND-R1"), "a register is not a machine customers use")
+        XCTAssertEqual(Sample.catalogue.device("LW-HND-R1")?.isRegister, true)
+        let nowhere = try brokenCopy("registers.csv") { $0.replacingOccurrences(of: "LW-HND-R1,lw-haneda-t3,", with: "LW-HND-R1,lw-nowhere,") }
+        assertRefused(nowhere, "registers.csv line 4: field \"store_id\" names \"lw-nowhere\", which is not in stores.csv.")
+        let bad = try brokenCopy("terminals.csv") { $0.replacingOccurrences(of: "cash|card|wallet|register", with: "cash|regster") }
+        assertRefused(bad, "terminals.csv line 5: field \"payments\" has \"regster\", not cash, card, wallet or register.")
     }
 
     func testAColumnMissingFromTheHeaderIsSaidSo() throws {

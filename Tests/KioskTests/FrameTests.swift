@@ -35,6 +35,7 @@ final class FrameTests: XCTestCase {
         out.append(("choose-payment", s.state))
         var card = s
         var wallet = s
+        var slip = s
         s.send(.tap(.payByCash))
         s.insertKept(1000)
         out.append(("paying-cash", s.state))
@@ -58,6 +59,10 @@ final class FrameTests: XCTestCase {
         pin.send(.tap(.presentCard("unionpay-debit")))
         for ch in "12" { pin.send(.key(.char(ch))) }
         out.append(("entering-pin", pin.state))
+        slip.send(.tap(.payAtRegister))
+        slip.send(.journaled(receiptNo: nil))
+        slip.send(.printed(files: ["var/receipts/FM-SBY-1/slip-FM-SBY-1-S000001.txt"]))
+        out.append(("slip-issued", slip.state))
         wallet.send(.tap(.payByWallet))
         out.append(("paying-wallet", wallet.state))
         wallet.send(.tap(.scanCode("alipay-confirm")))
@@ -107,7 +112,7 @@ final class FrameTests: XCTestCase {
     func testEveryScreenHasItsOwnStateAndNoRowIsWiderThanTheFrame() {
         for language in Language.allCases {
             let screens = Self.screens(language)
-            XCTAssertEqual(Set(screens.map { $0.1.screen.name }).count, 19, "every screen is drawn")
+            XCTAssertEqual(Set(screens.map { $0.1.screen.name }).count, 20, "every screen is drawn")
             for (name, state) in screens {
                 for size in [(80, 24), (120, 40), (100, 30)] {
                     let frame = ScreenRenderer.frame(for: state, width: size.0, height: size.1)

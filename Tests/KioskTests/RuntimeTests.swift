@@ -12,6 +12,10 @@ final class RecordingPrinter: ReceiptPrinter {
         printed.append(txnId)
         return .success(["\(txnId).txt"])
     }
+    func print(slipNo: String, reprint: Bool) -> Result<[String], PrinterFault> {
+        printed.append(slipNo)
+        return .success(["slip-\(slipNo).txt"])
+    }
     func print(_ document: Document, named: String, terminalId: String) -> Result<[String], PrinterFault> {
         printed.append(named)
         return .success(["\(named).txt"])

@@ -22,7 +22,7 @@ struct Story {
     init(inventory: CashPieces = [10: 100, 50: 40, 100: 100, 500: 40, 1000: 40, 5000: 5], terminal: String = "FM-SBY-1",
          refundsOwed: [RefundOwed] = []) {
         state = KioskState(catalogue: Sample.catalogue, now: Sample.noon)
-        let t = Sample.catalogue.terminal(terminal)!
+        let t = Sample.catalogue.device(terminal)!
         _ = state.useMachine(storeId: t.storeId, terminalId: t.id)
         _ = state.apply(.machineReady(MachineStatus(inventory: inventory, paperSheets: 100, nextSequence: 1, inService: true,
                                                     refundsOwed: refundsOwed)))
@@ -31,7 +31,7 @@ struct Story {
     /// A machine rebuilt after a restart to carry on one open sale (`ledger recover`).
     init(resuming journal: [Step], inventory: CashPieces = [10: 100, 50: 40, 100: 100, 500: 40, 1000: 40, 5000: 5],
          terminal: String = "FM-SBY-1") throws {
-        let t = Sample.catalogue.terminal(terminal)!
+        let t = Sample.catalogue.device(terminal)!
         let machine = Machine(store: Sample.catalogue.store(t.storeId)!, terminal: t,
                               status: MachineStatus(inventory: inventory, paperSheets: 100, nextSequence: 9, inService: true))
         let sale = try OpenSale(journal: journal, catalogue: Sample.catalogue)

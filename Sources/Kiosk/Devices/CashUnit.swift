@@ -37,6 +37,20 @@ public enum CashUnit {
     /// The fewest pieces that make `amount` from a bounded inventory, or nil when no
     /// combination exists. A search rather than greedy, so the answer is right for any
     /// counts: dynamic programming over amounts in units of ¥10, one table per denomination.
+    /// The fewest coins and bills that make `amount`, as a customer hands it over at the
+    /// register; nil when no pieces the drawer takes make it (not a multiple of ¥10).
+    public static func tender(_ amount: Yen) -> CashPieces? {
+        guard amount > .zero, amount.amount % 10 == 0 else { return nil }
+        var left = amount.amount
+        var pieces: CashPieces = [:]
+        // The yen's denominations are canonical: taking the largest piece first is fewest.
+        for d in denominations.sorted(by: >) where left >= d {
+            pieces[d] = left / d
+            left %= d
+        }
+        return pieces
+    }
+
     public static func change(for amount: Yen, from inventory: CashPieces) -> CashPieces? {
         let yen = amount.amount
         if yen == 0 { return [:] }

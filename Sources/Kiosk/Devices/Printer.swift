@@ -6,6 +6,8 @@ public protocol ReceiptPrinter: AnyObject {
     func paperSheets(terminalId: String) throws -> Int
     /// In the language asked, or (nil) the one the customer used.
     func print(txnId: String, language: Language?, reprint: Bool) -> Result<[String], PrinterFault>
+    /// An application slip from the ledger, in the customer's language beside Japanese.
+    func print(slipNo: String, reprint: Bool) -> Result<[String], PrinterFault>
     /// Any other document (an X or Z report) on that terminal's printer.
     func print(_ document: Document, named: String, terminalId: String) -> Result<[String], PrinterFault>
 }

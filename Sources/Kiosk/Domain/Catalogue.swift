@@ -51,11 +51,22 @@ public struct Terminal: Hashable, Sendable {
     /// Where the machine stands, in words ("by the ATM, left of the entrance").
     public var location: Localized
     public var floorPlan: [String]
+    /// What the machine itself takes.
     public var payments: Set<PaymentMethod>
+    /// The machine prints an application slip (申込券) that the store's register takes.
+    public var paysAtRegister = false
     public var inService: Bool
     public var paperSheets: Int
     public var receiptFormats: [ReceiptFormat]
     public var openingFloat: CashPieces
+    /// A store's register (`registers.csv`), where the clerk takes the money for slips; its
+    /// drawer is its own cash, apart from every machine's.
+    public var isRegister = false
+
+    static let registerLocation = Localized(en: "The register", ja: "レジ", zhHans: "收银台", zhHant: "收銀台")
+
+    /// The word for `paysAtRegister` in `terminals.csv`'s `payments`.
+    static let registerPayment = "register"
 }
 
 public struct Carrier: Hashable, Sendable {
@@ -136,10 +147,15 @@ public struct Catalogue: Equatable, Sendable {
     public var testCards: [TestCard]
     public var wallets: [WalletBrand] = []
     public var testWallets: [TestWallet] = []
+    /// The stores' registers, which take the money for application slips.
+    public var registers: [Terminal] = []
 
     public func chain(_ id: String) -> Chain? { chains.first { $0.id == id } }
     public func store(_ id: String) -> Store? { stores.first { $0.id == id } }
     public func terminal(_ id: String) -> Terminal? { terminals.first { $0.id == id } }
+    public func register(_ id: String) -> Terminal? { registers.first { $0.id == id } }
+    /// A machine or a register: whatever journals, holds cash and prints under this id.
+    public func device(_ id: String) -> Terminal? { terminal(id) ?? register(id) }
     public func carrier(_ id: String) -> Carrier? { carriers.first { $0.id == id } }
     public func plan(_ id: String) -> Plan? { plans.first { $0.id == id } }
     public func testCard(_ id: String) -> TestCard? { testCards.first { $0.id == id } }

@@ -27,8 +27,10 @@ public enum FixtureLoader {
             let id = try row.text("id")
             let storeId = try row.text("store_id")
             guard stores.contains(where: { $0.id == storeId }) else { throw row.fail("store_id", "names \"\(storeId)\", which is not in stores.csv") }
-            let payments = try list(row, "payments").map { p -> PaymentMethod in
-                guard let m = PaymentMethod(rawValue: p) else { throw row.fail("payments", "has \"\(p)\", not cash, card or wallet") }
+            // `register`: the machine takes no money itself but prints a slip the register takes.
+            let listed = try list(row, "payments")
+            let payments = try listed.filter { $0 != Terminal.registerPayment }.map { p -> PaymentMethod in
+                guard let m = PaymentMethod(rawValue: p) else { throw row.fail("payments", "has \"\(p)\", not cash, card, wallet or register") }
                 return m
             }
             let formats = try list(row, "receipt_formats").map { f -> ReceiptFormat in
@@ -37,12 +39,26 @@ public enum FixtureLoader {
             }
             let plan = try floorPlan(directory, row: row, terminalId: id)
             return Terminal(id: id, storeId: storeId, location: try localized(row, "location"), floorPlan: plan,
-                            payments: Set(payments),
+                            payments: Set(payments), paysAtRegister: listed.contains(Terminal.registerPayment),
                             inService: try row.oneOf("status", ["in_service", "out_of_service"]) == "in_service",
                             paperSheets: try row.int("paper_sheets", in: 0...10_000),
                             receiptFormats: formats, openingFloat: floats[id]?.counts ?? [:])
         }
-        try checkFloats(floats, terminals: terminals)
+        let registers = try CSVTable(directory: directory, name: "registers.csv").rows.map { row -> Terminal in
+            let id = try row.text("id")
+            let storeId = try row.text("store_id")
+            guard stores.contains(where: { $0.id == storeId }) else { throw row.fail("store_id", "names \"\(storeId)\", which is not in stores.csv") }
+            if terminals.contains(where: { $0.id == id }) { throw row.fail("id", "is \"\(id)\", which terminals.csv names already") }
+            let formats = try list(row, "receipt_formats").map { f -> ReceiptFormat in
+                guard let r = ReceiptFormat(rawValue: f) else { throw row.fail("receipt_formats", "has \"\(f)\", not text, pdf or escpos") }
+                return r
+            }
+            return Terminal(id: id, storeId: storeId, location: Terminal.registerLocation, floorPlan: [],
+                            payments: [.cash, .card], inService: true,
+                            paperSheets: try row.int("paper_sheets", in: 0...10_000),
+                            receiptFormats: formats, openingFloat: floats[id]?.counts ?? [:], isRegister: true)
+        }
+        try checkFloats(floats, terminals: terminals + registers)
         let carriers = try CSVTable(directory: directory, name: "carriers.csv").rows.map { row in
             Carrier(id: try row.text("id"), name: try localized(row, "name"), graceDays: try row.int("grace_days", in: 0...365))
         }
@@ -76,6 +92,7 @@ public enum FixtureLoader {
         }
         var catalogue = Catalogue(chains: chains, stores: stores, terminals: terminals, carriers: carriers,
                                   plans: plans, accounts: accounts, testCards: cards)
+        catalogue.registers = registers
         catalogue.wallets = try WalletFixtures.brands(in: directory)
         catalogue.testWallets = try WalletFixtures.testCodes(in: directory, brands: catalogue.wallets)
         try checkUnique(catalogue)
@@ -127,7 +144,7 @@ public enum FixtureLoader {
     /// Every float belongs to a terminal, and every terminal that takes cash starts with one.
     private static func checkFloats(_ floats: [String: (counts: CashPieces, row: CSVTable.Row)], terminals: [Terminal]) throws {
         for (id, float) in floats.sorted(by: { $0.value.row.line < $1.value.row.line }) where !terminals.contains(where: { $0.id == id }) {
-            throw float.row.fail("terminal_id", "names \"\(id)\", which is not in terminals.csv")
+            throw float.row.fail("terminal_id", "names \"\(id)\", which is not in terminals.csv or registers.csv")
         }
         for t in terminals where t.payments.contains(.cash) && floats[t.id] == nil {
             throw FixtureError(file: "cash_floats.csv", line: 0, field: "terminal_id",

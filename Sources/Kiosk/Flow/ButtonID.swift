@@ -21,6 +21,10 @@ public enum ButtonID: Hashable, Sendable {
     case payByCash
     case payByCard
     case payByWallet
+    /// Print an application slip and pay at the store's register.
+    case payAtRegister
+    /// At the register: void the slip shown.
+    case voidSlip
     // The simulated devices panel: there is no hardware, so each coin, bill and test card is a button.
     case insertCash(Int)
     case presentCard(String)

@@ -7,6 +7,8 @@ public enum Effect: Equatable {
     /// Open the chosen terminal (its opening float, recovery, cash counts) → `.machineReady`.
     case openMachine(storeId: String, terminalId: String)
     case lookUpAccount(SIMNumber)
+    /// At a register: the slip as the ledger has it now → `.slipLookedUp`.
+    case lookUpSlip(String)
     /// Push a coin or bill straight back out; it was never kept. No answer.
     case rejectCash(Int)
     /// Pay out change → `.changeDispensed` or `.cashJammed`.
@@ -29,6 +31,8 @@ public enum Effect: Equatable {
     case askTopUp(txnId: String)
     /// Print the receipt or refund slip of a finished transaction → `.printed` or `.printFailed`.
     case print(txnId: String)
+    /// Print an application slip from the ledger → `.printed` or `.printFailed`.
+    case printSlip(slipNo: String)
     /// → `.staffListed`.
     case listStaff
     /// The PIN of the member who chose their name → `.staffSignedIn` or `.staffRefused`.

@@ -10,6 +10,8 @@ public enum Event: Equatable {
     case cardPresented(pan: String, expiry: String)
     /// The scanner read a payment code from the customer's phone.
     case codeScanned(String)
+    /// The register's scanner read an application slip's barcode.
+    case slipScanned(String)
     /// Ctrl-C or a stop: give back what was inserted first.
     case shutdown
     /// Carry on a sale rebuilt from its journal after a restart (`KioskState.resuming`).
@@ -23,6 +25,7 @@ public enum Event: Equatable {
     case journaled(receiptNo: Int?)
     case ledgerFailed(String)
     case accountLookedUp(AccountLookup)
+    case slipLookedUp(SlipLookup)
     case cardAnswered(CardAuthorisation)
     case cardCaptured
     case cardVoided
@@ -51,11 +54,11 @@ extension Event {
     /// (`KioskState.expects`).
     public var isAnswer: Bool {
         switch self {
-        case .journaled, .ledgerFailed, .accountLookedUp, .cardAnswered, .cardCaptured, .cardVoided,
+        case .journaled, .ledgerFailed, .accountLookedUp, .slipLookedUp, .cardAnswered, .cardCaptured, .cardVoided,
              .walletAnswered, .walletStatus, .walletCancelled, .walletRefunded,
              .topUpAnswered, .topUpStatus, .changeDispensed, .cashGivenBack, .cashJammed, .printed, .printFailed:
             return true
-        case .tick, .tap, .key, .cashInserted, .cardPresented, .codeScanned, .shutdown, .resume, .statusesLoaded, .machineReady,
+        case .tick, .tap, .key, .cashInserted, .cardPresented, .codeScanned, .slipScanned, .shutdown, .resume, .statusesLoaded, .machineReady,
              .machineInUse, .staffListed, .staffSignedIn, .staffRefused, .staffTaskDone:
             return false
         }

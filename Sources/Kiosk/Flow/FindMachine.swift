@@ -14,7 +14,7 @@ extension KioskState {
             guard let t = catalogue.terminal(id), let s = catalogue.store(t.storeId) else { return [] }
             screen = .findMachine(chainId: s.chainId, storeId: s.id, terminalId: id)
         case .tap(.useThisMachine):
-            guard let store, let terminal, let t = catalogue.terminal(terminal), t.inService else { return [] }
+            guard let store, let terminal, let t = catalogue.device(terminal), t.inService else { return [] }
             return [.openMachine(storeId: store, terminalId: terminal)]
         case .tap(.language(let l)):
             language = l
@@ -36,7 +36,7 @@ extension KioskState {
 
     mutating func machineReady(_ status: MachineStatus) -> [Effect] {
         guard case .findMachine(_, let storeId?, let terminalId?) = screen,
-              let store = catalogue.store(storeId), let terminal = catalogue.terminal(terminalId) else { return [] }
+              let store = catalogue.store(storeId), let terminal = catalogue.device(terminalId) else { return [] }
         machine = Machine(store: store, terminal: terminal, status: status)
         statuses[terminalId] = status
         lastActivity = now

@@ -1,3 +1,5 @@
+import Ledger
+
 /// A message on the current screen. Screens word it in the customer's language; the
 /// English wording here is what logs and scripts print.
 public enum Notice: Equatable {
@@ -21,6 +23,9 @@ public enum Notice: Equatable {
     case machineInUse
     /// A staff sign-in refused (wrong PIN, locked): staff read the ledger's sentence as it is.
     case staff(String)
+    /// At the register: a slip that cannot be paid, and why.
+    case slipRefused(slipNo: String, SlipRefusal)
+    case slipVoided(String)
 
     public var description: String {
         switch self {
@@ -42,6 +47,8 @@ public enum Notice: Equatable {
         case .paymentUnavailable: return "This way of paying is not available on this machine."
         case .machineInUse: return "This machine is in use by another kiosk program; choose another machine or stop that one first."
         case .staff(let why): return why
+        case .slipRefused(let no, let why): return why.sentence(slipNo: no)
+        case .slipVoided(let no): return "Slip \(no) is voided; nobody can pay it now."
         }
     }
 }

@@ -121,6 +121,12 @@ extension KioskState {
             return startPayment(.card)
         case .tap(.payByWallet):
             return startPayment(.wallet)
+        case .tap(.payAtRegister):
+            return issueSlip()
+        case .tap(.voidSlip):
+            return voidSlip()
+        case .tap(.back), .key(.escape) where isRegister:
+            return backToAttract()
         case .tap(.back), .key(.escape):
             screen = .choosePlan
             notice = nil
@@ -174,6 +180,7 @@ extension KioskState {
             id: txnId, storeId: m.store.id, terminalId: m.terminal.id, businessDate: today,
             simNumber: order.sim.digits, carrierId: plan.carrierId, planId: plan.id,
             amountYen: plan.price.amount, taxYen: plan.price.includedConsumptionTax.amount,
-            paymentMethod: order.method ?? .cash, language: language.rawValue))]
+            paymentMethod: order.method ?? .cash, language: order.slip?.language ?? language.rawValue,
+            slipNo: order.slip?.slipNo))]
     }
 }

@@ -26,10 +26,10 @@ extension KioskState {
         case .machineInUse:
             notice = .machineInUse
             return []
-        case .tap, .key, .cashInserted, .cardPresented, .codeScanned:
+        case .tap, .key, .cashInserted, .cardPresented, .codeScanned, .slipScanned:
             lastActivity = now
             return customer(event)
-        case .journaled, .ledgerFailed, .accountLookedUp, .cardAnswered, .cardCaptured, .cardVoided,
+        case .journaled, .ledgerFailed, .accountLookedUp, .slipLookedUp, .cardAnswered, .cardCaptured, .cardVoided,
              .walletAnswered, .walletStatus, .walletCancelled, .walletRefunded, .topUpAnswered, .topUpStatus, .changeDispensed, .cashGivenBack, .cashJammed, .printed, .printFailed:
             return answer(event)
         case .staffListed, .staffSignedIn, .staffRefused, .staffTaskDone:
@@ -50,6 +50,8 @@ extension KioskState {
             return findMachine(event, chain: chain, store: store, terminal: terminal)
         case .attract:
             return attract(event)
+        case .registerScan(let typed):
+            return registerScan(event, typed: typed)
         case .enterNumber(let digits):
             return enterNumber(event, digits: digits)
         case .accountFound:
@@ -66,7 +68,7 @@ extension KioskState {
             return enteringPIN(event, pad: pad)
         case .payingWallet:
             return payingWallet(event)
-        case .done, .refund, .cancelled:
+        case .done, .refund, .cancelled, .slipIssued:
             if event == .tap(.finish) || event == .key(.enter) || event == .key(.escape) || event == .tap(.back) {
                 return backToAttract()
             }
@@ -92,7 +94,11 @@ extension KioskState {
 
     /// Back to the attract screen, ready for the next customer.
     mutating func backToAttract() -> [Effect] {
-        screen = machine?.status.inService == false ? .outOfService(reason: "") : .attract
+        if machine?.status.inService == false {
+            screen = .outOfService(reason: "")
+        } else {
+            screen = isRegister ? .registerScan(typed: "") : .attract
+        }
         order = nil
         awaiting = nil
         notice = nil

@@ -23,11 +23,18 @@ extension KioskState {
             guard case .journaled = event else { return nil }
             return staffCashRecorded(task, staff: staff)
         }
+        // The register looks a slip up before there is an order.
+        if case .slipLookUp = waiting {
+            guard case .slipLookedUp(let lookup) = event else { return nil }
+            return slipLookedUp(lookup)
+        }
         guard let order else { return nil }
         let txnId = order.txnId ?? ""
         switch (waiting, event) {
         case (.lookUp, .accountLookedUp(let lookup)):
             return accountLookedUp(lookup)
+        case (.slipVoid(let slipNo), .journaled):
+            return slipVoided(slipNo)
         case (.cashIn(let d, let covers), .journaled):
             return cashKept(d, covers: covers)
         case (.cardIntent(let pan, let expiry, let pin), .journaled):
@@ -114,6 +121,12 @@ extension KioskState {
             return close(back.settlement, [.cashReturned(pieces: order.inserted), back.finalStep])
         case (.cashBack(let back), .cashJammed):
             return close(.refundDue(order.paid, back.reason), [.refundDue(yen: order.paid.amount, reason: back.reason)])
+        case (.slipIntent(let issue), .journaled):
+            return slipJournaled(issue)
+        case (.slipPrint, .printed(let files)):
+            return slipPrinted(files, problem: nil)
+        case (.slipPrint, .printFailed(let fault)):
+            return slipPrinted([], problem: fault)
         case (.resuming(let sale), .journaled):
             return resumed(sale)
         case (.closing(let settlement), .journaled(let receiptNo)):

@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 import Receipt
 
 /// Everything the machine knows at one moment. `reduce` turns a state and an event into the
@@ -37,7 +38,8 @@ public struct KioskState: Equatable {
 
     /// Seconds left before the inactivity time-out, when this screen has one.
     public var secondsLeft: Int? {
-        guard screen.timesOut, awaiting == nil else { return nil }
+        // The clerk's register waits as long as the clerk does.
+        guard screen.timesOut, awaiting == nil, machine?.terminal.isRegister != true else { return nil }
         let left = timeout - now.timeIntervalSince(lastActivity)
         return max(0, Int(left.rounded(.up)))
     }
@@ -64,14 +66,18 @@ public struct MachineStatus: Equatable, Sendable {
     public var paperSheets: Int
     /// The next transaction number on this terminal.
     public var nextSequence: Int
+    /// The next application slip's number, at a machine that prints them.
+    public var nextSlip: Int
     public var inService: Bool
     /// Money this terminal's customers are owed, until staff pay it from the counter.
     public var refundsOwed: [RefundOwed]
 
-    public init(inventory: CashPieces, paperSheets: Int, nextSequence: Int, inService: Bool, refundsOwed: [RefundOwed] = []) {
+    public init(inventory: CashPieces, paperSheets: Int, nextSequence: Int, inService: Bool, refundsOwed: [RefundOwed] = [],
+                nextSlip: Int = 1) {
         self.inventory = inventory
         self.paperSheets = paperSheets
         self.nextSequence = nextSequence
+        self.nextSlip = nextSlip
         self.inService = inService
         self.refundsOwed = refundsOwed
     }
@@ -93,6 +99,10 @@ public enum Screen: Equatable {
     /// A UnionPay debit card asks for its PIN; the screen shows only dots.
     case enteringPIN(PINPad)
     case payingWallet
+    /// An application slip printed: take it to the register and pay there by its time.
+    case slipIssued(SlipTicket)
+    /// The register waits for the clerk to scan or type a slip's number.
+    case registerScan(typed: String)
     /// The wallet's order waits for the customer to confirm it in their app, until then.
     case confirmInApp(until: Date)
     case processing(Processing)
@@ -109,9 +119,9 @@ public enum Screen: Equatable {
     public var timesOut: Bool {
         switch self {
         case .enterNumber, .accountFound, .choosePlan, .choosePayment, .payingCash, .payingCard, .enteringPIN, .payingWallet,
-             .done, .refund, .cancelled, .staffPIN, .staffMenu:
+             .done, .refund, .cancelled, .staffPIN, .staffMenu, .slipIssued:
             return true
-        case .findMachine, .attract, .lookingUp, .confirmInApp, .processing, .outOfService:
+        case .findMachine, .attract, .lookingUp, .confirmInApp, .processing, .outOfService, .registerScan:
             return false
         }
     }
@@ -168,6 +178,8 @@ public struct Order: Equatable {
     public var change: CashPieces = [:]
     /// Rebuilt from the journal after a restart: the customer has gone and cannot confirm anything.
     public var resumed = false
+    /// At a register: the application slip being paid.
+    public var slip: SlipIssue?
 
     public var paid: Yen { inserted.total }
     public var amount: Yen { plan?.price ?? .zero }
@@ -238,6 +250,12 @@ public enum Awaiting: Equatable {
     case walletRefundIntent(reason: StopReason)
     case walletRefund(reason: StopReason)
     case receipt
+    /// An application slip is being journaled, then printed.
+    case slipIntent(SlipIssue)
+    case slipPrint
+    /// The register asked the ledger about a scanned slip.
+    case slipLookUp
+    case slipVoid(slipNo: String)
     /// A sale resumed after a restart: the note that it was resumed, then its next step.
     indirect case resuming(OpenSale)
     /// Cash staff put in or took out, decided here and journaled before the counts change.

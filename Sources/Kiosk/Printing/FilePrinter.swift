@@ -26,7 +26,7 @@ public final class FilePrinter: ReceiptPrinter {
     }
 
     private func setUp(_ terminalId: String) -> Int {
-        catalogue.terminal(terminalId)?.paperSheets ?? 0
+        catalogue.device(terminalId)?.paperSheets ?? 0
     }
 
     /// A sheet for each document, taken off the roll before it prints.
@@ -40,7 +40,7 @@ public final class FilePrinter: ReceiptPrinter {
     }
 
     public func print(_ document: Document, named name: String, terminalId: String) -> Result<[String], PrinterFault> {
-        guard let terminal = catalogue.terminal(terminalId) else { return .failure(.failed("there is no terminal \(terminalId)")) }
+        guard let terminal = catalogue.device(terminalId) else { return .failure(.failed("there is no terminal \(terminalId)")) }
         do {
             guard try paperSheets(terminalId: terminalId) > 0 else { return .failure(.outOfPaper) }
             try use(1, on: terminalId)
@@ -89,10 +89,29 @@ public final class FilePrinter: ReceiptPrinter {
         }
     }
 
+    public func print(slipNo: String, reprint: Bool) -> Result<[String], PrinterFault> {
+        guard let ledger else { return .failure(.failed("the ledger is not open")) }
+        do {
+            guard let slip = try ledger.slip(slipNo), let terminal = catalogue.device(slip.issue.terminalId) else {
+                return .failure(.failed("there is no slip \(slipNo)"))
+            }
+            if random.chance(faults.paperOut) { try ledger.runOutOfPaper(terminalId: terminal.id) }
+            guard try paperSheets(terminalId: terminal.id) > 0 else { return .failure(.outOfPaper) }
+            let printable = try ReceiptContent.applicationSlip(slip, catalogue: catalogue, reprint: reprint)
+            try use(1, on: terminal.id)
+            return .success(try write(printable.document, named: printable.name + (reprint ? "-reprint" : ""),
+                                      language: printable.language, terminal: terminal))
+        } catch let fault as PrinterFault {
+            return .failure(fault)
+        } catch {
+            return .failure(.failed(String(describing: error)))
+        }
+    }
+
     public func print(txnId: String, language: Language?, reprint: Bool) -> Result<[String], PrinterFault> {
         guard let ledger else { return .failure(.failed("the ledger is not open")) }
         do {
-            guard let txn = try ledger.transaction(id: txnId), let terminal = catalogue.terminal(txn.terminalId) else {
+            guard let txn = try ledger.transaction(id: txnId), let terminal = catalogue.device(txn.terminalId) else {
                 return .failure(.failed("there is no transaction \(txnId)"))
             }
             if random.chance(faults.paperOut) { try ledger.runOutOfPaper(terminalId: terminal.id) }

@@ -31,8 +31,10 @@ public enum ReceiptContent {
         var reason: StopReason?
         var due = 0
         var paidAtCounter: CounterPayment?
+        var slipNo: String?
         for row in journal {
             switch row.step {
+            case .begin(let start): slipNo = start.slipNo
             case .topUpApplied(let e): expiry = e
             case .cashReturned(let p): returned.add(p)
             case .cardVoided: voided = true
@@ -58,7 +60,7 @@ public enum ReceiptContent {
                 simNumberMasked: sim, planName: plan?.name[language] ?? txn.planId,
                 planDetail: plan?.detail(in: language) ?? "",
                 amountYen: txn.amountYen, taxYen: txn.taxYen, payment: payment, newExpiry: expiry,
-                isReprint: reprint, language: language)
+                isReprint: reprint, language: language, slipNo: slipNo)
             out.append(Printable(name: base, document: receipt.document, language: language))
         }
         if txn.status == .refunded || txn.status == .refundDue || (txn.status == .cancelled && !returned.isEmpty) {
@@ -68,13 +70,31 @@ public enum ReceiptContent {
                                   receivedYen: txn.paymentMethod == .cash ? txn.cashInYen : nil, returnedYen: back, cardVoided: voided,
                                   walletRefunded: walletRefunded, dueYen: due,
                                   paidAtCounter: paidAtCounter,
-                                  reason: reason?.say.in(language) ?? "", isReprint: reprint, language: language)
+                                  reason: reason?.say.in(language) ?? "", isReprint: reprint, language: language, slipNo: slipNo)
             out.append(Printable(name: base + "-refund", document: slip.document, language: language))
         }
         guard !out.isEmpty else {
             throw PrinterFault.failed("transaction \(txn.id) is \(txn.status.rawValue) and has no receipt or slip")
         }
         return out
+    }
+
+    /// The application slip of a machine that takes no money, from its `register_slips` row.
+    public static func applicationSlip(_ slip: SlipRecord, catalogue: Catalogue, reprint: Bool) throws -> Printable {
+        let s = slip.issue
+        let language = s.language.flatMap(Language.init(rawValue:)) ?? .en
+        guard let store = catalogue.store(s.storeId) else { throw PrinterFault.failed("store \(s.storeId) is not in the fixtures") }
+        let header = ReceiptStore(chain: catalogue.chain(store.chainId)?.name.ja ?? store.chainId, storeName: store.name.ja,
+                                  address: store.address.ja, registrationNumber: store.registrationNumber, terminalId: s.terminalId)
+        let plan = catalogue.plan(s.planId)
+        let planName = plan.map { language == .ja ? $0.name.ja : "\($0.name.ja) / \($0.name[language])" } ?? s.planId
+        let doc = ApplicationSlip(
+            store: header, storeNameInLanguage: store.name[language], slipNo: s.slipNo,
+            issuedAt: slip.issuedAt, expiresAt: slip.expiresAt,
+            carrierName: catalogue.carrier(s.carrierId)?.name.ja ?? s.carrierId,
+            simNumberMasked: SIMNumber.parse(s.simNumber).map(\.masked).get(or: s.simNumber),
+            planName: planName, amountYen: s.amountYen, isReprint: reprint, language: language)
+        return Printable(name: "slip-" + s.slipNo, document: doc.document, language: language)
     }
 
     /// The language the customer used at the machine, as its `begin` step recorded it.

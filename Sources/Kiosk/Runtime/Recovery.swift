@@ -28,7 +28,7 @@ extension KioskRuntime {
 
     private func resume(_ txn: TransactionRecord, ledger: Ledger) throws -> String {
         let catalogue = state.catalogue
-        guard let terminal = catalogue.terminal(txn.terminalId), let store = catalogue.store(terminal.storeId) else {
+        guard let terminal = catalogue.device(txn.terminalId), let store = catalogue.store(terminal.storeId) else {
             return "\(txn.id): left open: terminal \(txn.terminalId) is not in the fixtures."
         }
         let sale: OpenSale

@@ -109,7 +109,8 @@ public final class KioskRuntime {
                       paperSheets: try printer.paperSheets(terminalId: terminal.id),
                       nextSequence: try ledger.transactionCount(terminalId: terminal.id) + 1,
                       inService: terminal.inService,
-                      refundsOwed: try ledger.refundsDue(terminalId: terminal.id).map { RefundOwed(txnId: $0.txnId, yen: Yen($0.yen)) })
+                      refundsOwed: try ledger.refundsDue(terminalId: terminal.id).map { RefundOwed(txnId: $0.txnId, yen: Yen($0.yen)) },
+                      nextSlip: try ledger.slipCount(terminalId: terminal.id) + 1)
     }
 
     /// Runs a machine rebuilt for one open sale until it is quiet, with this runtime's
@@ -141,7 +142,7 @@ public final class KioskRuntime {
                 return .ledgerFailed(String(describing: error))
             }
         case .openMachine(let storeId, let terminalId):
-            guard let terminal = state.catalogue.terminal(terminalId) else { return nil }
+            guard let terminal = state.catalogue.device(terminalId) else { return nil }
             do {
                 guard let ledger else { throw KioskRuntime.noLedger }
                 // The machine is this process's while it lives; only then is its open sale ours to carry on.
@@ -151,6 +152,15 @@ public final class KioskRuntime {
                 return .machineReady(try KioskRuntime.status(of: terminal, ledger: ledger, printer: printer))
             } catch is TerminalHold.Held {
                 return .machineInUse
+            } catch {
+                return .ledgerFailed(String(describing: error))
+            }
+        case .lookUpSlip(let slipNo):
+            guard let ledger else { return .ledgerFailed(String(describing: KioskRuntime.noLedger)) }
+            do {
+                guard let slip = try ledger.slip(slipNo) else { return .slipLookedUp(.refused(slipNo: slipNo, .unknown)) }
+                if let why = slip.refusal(at: now) { return .slipLookedUp(.refused(slipNo: slipNo, why)) }
+                return .slipLookedUp(.payable(slip.issue))
             } catch {
                 return .ledgerFailed(String(describing: error))
             }
@@ -187,7 +197,13 @@ public final class KioskRuntime {
         case .askTopUp(let txnId):
             return .topUpStatus(newExpiry: host.appliedExpiry(txnId: txnId))
         case .print(let txnId):
-            switch printer.print(txnId: txnId, language: state.language, reprint: false) {
+            // A register prints in the language the customer used at the machine, not the clerk's.
+            switch printer.print(txnId: txnId, language: state.isRegister ? nil : state.language, reprint: false) {
+            case .success(let files): return .printed(files: files)
+            case .failure(let fault): return .printFailed(fault)
+            }
+        case .printSlip(let slipNo):
+            switch printer.print(slipNo: slipNo, reprint: false) {
             case .success(let files): return .printed(files: files)
             case .failure(let fault): return .printFailed(fault)
             }

@@ -99,6 +99,8 @@ public enum Script {
         case .payByCash: return "pay-cash"
         case .payByCard: return "pay-card"
         case .payByWallet: return "pay-wallet"
+        case .payAtRegister: return "pay-register"
+        case .voidSlip: return "void-slip"
         case .useThisMachine: return "use-this-machine"
         case .staffEntry: return "staff"
         case .staffMember(let name): return "staff-member \(name)"
@@ -131,6 +133,8 @@ public enum Script {
         case ("pay-cash", nil): return .payByCash
         case ("pay-card", nil): return .payByCard
         case ("pay-wallet", nil): return .payByWallet
+        case ("pay-register", nil): return .payAtRegister
+        case ("void-slip", nil): return .voidSlip
         case ("use-this-machine", nil): return .useThisMachine
         case ("staff", nil): return .staffEntry
         case ("staff-member", let name?): return .staffMember(name)
@@ -165,6 +169,8 @@ extension Screen {
         case .payingCard: return "paying-card"
         case .enteringPIN: return "entering-pin"
         case .payingWallet: return "paying-wallet"
+        case .slipIssued: return "slip-issued"
+        case .registerScan: return "register-scan"
         case .confirmInApp: return "confirm-in-app"
         case .processing: return "processing"
         case .done: return "done"
@@ -196,6 +202,10 @@ extension KioskState {
             s += " \(r.txnId): returned \(r.returned), due \(r.due) (\(r.why.sentence))"
             if !r.slipFiles.isEmpty { s += ", slip \(r.slipFiles.joined(separator: " "))" }
             if let problem = r.printProblem { s += ", not printed: \(problem)" }
+        case .slipIssued(let t):
+            s += " \(t.slipNo) \(t.amount), pay at the register by \(JapanTime.clock(t.expiresAt)) JST"
+            if !t.files.isEmpty { s += ", printed \(t.files.joined(separator: " "))" }
+            if let problem = t.printProblem { s += ", not printed: \(problem)" }
         case .enteringPIN(let pad): s += " \(pad.pin)"
         case .confirmInApp(let until): s += " for \(max(0, Int(until.timeIntervalSince(now).rounded(.up)))) s more"
         case .cancelled(let y): s += " returned \(y)"

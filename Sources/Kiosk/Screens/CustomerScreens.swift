@@ -78,15 +78,17 @@ extension Canvas {
         guard let order = state.order, let plan = order.plan else { return }
         field(say(.plan), plan.name[language], y: bodyTop)
         field(say(.amount), order.amount.description, y: bodyTop + 1, style: Style.plain.with(bold: true))
-        let methods = state.paymentsOffered
-        let span = (width - 3) / max(1, methods.count)
-        for (i, method) in methods.enumerated() {
-            let (id, word): (ButtonID, Say)
+        if let slip = order.slip { registerSlip(slip.slipNo) }
+        var choices: [(ButtonID, Say)] = state.paymentsOffered.map { method in
             switch method {
-            case .cash: (id, word) = (.payByCash, .cash)
-            case .card: (id, word) = (.payByCard, .card)
-            case .wallet: (id, word) = (.payByWallet, .wallet)
+            case .cash: return (.payByCash, .cash)
+            case .card: return (.payByCard, .card)
+            case .wallet: return (.payByWallet, .wallet)
             }
+        }
+        if state.machine?.terminal.paysAtRegister == true { choices.append((.payAtRegister, .payAtRegister)) }
+        let span = (width - 3) / max(1, choices.count)
+        for (i, (id, word)) in choices.enumerated() {
             frame.button(id, say(word), key: .char(Character(String(i + 1))),
                          in: Rect(x: 1 + i * (span + 1), y: bodyTop + 3, width: span, height: 5), style: .primary)
         }

@@ -64,6 +64,18 @@ extension Notice {
                     "收据纸已用完：仍可充值，店员可以补打收据。", "收據紙已用完：仍可儲值，店員可以補印收據。")
         case .staff(let why):
             return (why, why, why)
+        case .slipRefused(let no, .unknown):
+            return ("申込券 \(no) は見つかりません。", "找不到申请单 \(no)。", "找不到申請單 \(no)。")
+        case .slipRefused(let no, .alreadyPaid):
+            return ("申込券 \(no) はお支払い済みです。", "申请单 \(no) 已付款。", "申請單 \(no) 已付款。")
+        case .slipRefused(let no, .voided):
+            return ("申込券 \(no) は取消済みです。", "申请单 \(no) 已作废。", "申請單 \(no) 已作廢。")
+        case .slipRefused(let no, .expired(let at)):
+            let t = JapanTime.clock(at)
+            return ("申込券 \(no) は \(t) に有効期限が切れました。端末で新しい申込券を発行してください。",
+                    "申请单 \(no) 已于 \(t) 过期，请在机器上重新打印。", "申請單 \(no) 已於 \(t) 過期，請在機器上重新列印。")
+        case .slipVoided(let no):
+            return ("申込券 \(no) を取り消しました。", "申请单 \(no) 已作废。", "申請單 \(no) 已作廢。")
         case .paymentUnavailable:
             return ("このお支払い方法はこの端末ではご利用いただけません。", "此机器不支持这种付款方式。", "此機器不支援這種付款方式。")
         }

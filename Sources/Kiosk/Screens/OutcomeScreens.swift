@@ -48,6 +48,20 @@ extension Canvas {
         notice()
     }
 
+    /// The slip is printed: where to take it, what to pay, and by when.
+    mutating func slipIssued(_ t: SlipTicket) {
+        heading(say(.takeSlip))
+        var y = bodyTop + 1
+        field(say(.slipNumber), t.slipNo, y: y, style: Style.plain.with(bold: true)); y += 2
+        field(say(.amountDue), t.amount.description, y: y, style: Style.plain.with(bold: true)); y += 2
+        field(say(.payBy), JapanTime.clock(t.expiresAt) + " JST", y: y, style: .notice); y += 2
+        frame.put(say(.notToppedUpYet), x: 3, y: y, style: .dim, limit: width - 6); y += 1
+        if let file = t.files.first { frame.put(file, x: 3, y: y, style: .dim, limit: width - 6); y += 1 }
+        if t.printProblem != nil { frame.put(say(.slipNotPrinted), x: 3, y: y, style: .notice, limit: width - 6) }
+        primary(.finish, say(.finish), offset: 0)
+        notice()
+    }
+
     mutating func cancelled(_ returned: Yen) {
         heading(say(.cancelledTitle))
         if returned > .zero {

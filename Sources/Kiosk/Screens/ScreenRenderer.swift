@@ -33,6 +33,8 @@ public enum ScreenRenderer {
         case .enteringPIN(let pad): canvas.enteringPIN(pad)
         case .payingWallet: canvas.payingWallet()
         case .confirmInApp(let until): canvas.confirmInApp(until: until)
+        case .slipIssued(let ticket): canvas.slipIssued(ticket)
+        case .registerScan(let typed): canvas.registerScan(typed)
         case .processing(let what): canvas.waiting(what.words.in(state.language))
         case .done(let completion): canvas.done(completion)
         case .refund(let outcome): canvas.refund(outcome)

@@ -19,6 +19,7 @@ enum Say {
     case back, cancel, start, returningIn, enlarge
     case wallet, showCode, scanCode, cardPIN, pinHint, confirmInApp, confirmHint, secondsLeft, payingByWallet,
          refundingWallet, more, walletDeclinedReason, walletNotConfirmed
+    case payAtRegister, slipNumber, scanSlip, scanSlipHint, voidSlip, takeSlip, payBy, notToppedUpYet, slipNotPrinted
 
     func `in`(_ language: Language) -> String {
         let t = words
@@ -147,6 +148,23 @@ enum Say {
         case .payingByWallet: return ("Paying by phone wallet…", "スマホ決済中…", "正在通过手机支付…", "正在透過手機支付…")
         case .refundingWallet: return ("Refunding the wallet payment…", "スマホ決済を返金しています…", "正在退回手机支付…", "正在退回手機支付…")
         case .more: return ("More", "次へ", "更多", "更多")
+        case .scanSlip: return ("Scan or type the slip number", "申込券のバーコードを読み取るか番号を入力してください",
+                                "请扫描或输入申请单编号", "請掃描或輸入申請單編號")
+        case .scanSlipHint: return ("The number under the slip's barcode, e.g. LW-HND-3-S000001.",
+                                    "バーコードの下の番号です（例: LW-HND-3-S000001）。",
+                                    "条形码下方的编号，例如 LW-HND-3-S000001。", "條碼下方的編號，例如 LW-HND-3-S000001。")
+        case .voidSlip: return ("Void slip", "申込券取消", "作废申请单", "作廢申請單")
+        case .slipNumber: return ("Slip No.", "申込番号", "申请编号", "申請編號")
+        case .payAtRegister: return ("Pay at register", "レジで支払う", "到收银台付款", "到收銀台付款")
+        case .takeSlip: return ("Take this slip to the register", "この申込券をレジへお持ちください",
+                                "请将此申请单拿到收银台", "請將此申請單拿到收銀台")
+        case .payBy: return ("Pay by", "お支払期限", "付款期限", "付款期限")
+        case .notToppedUpYet: return ("Your SIM is topped up once you have paid at the register.",
+                                      "レジでお支払い後にチャージされます。",
+                                      "在收银台付款后即为您充值。", "在收銀台付款後即為您儲值。")
+        case .slipNotPrinted: return ("The slip could not be printed; please ask staff.",
+                                      "申込券を印刷できませんでした。係員にお声がけください。",
+                                      "申请单无法打印，请联系店员。", "申請單無法列印，請聯繫店員。")
         case .walletDeclinedReason: return ("The wallet declined the payment.", "スマホ決済が承認されませんでした。", "手机支付被拒绝。", "手機支付遭拒絕。")
         case .walletNotConfirmed: return ("The payment was not confirmed in the app in time.", "アプリで時間内に確認されませんでした。",
                                           "未在时限内于应用中确认付款。", "未在時限內於應用程式中確認付款。")

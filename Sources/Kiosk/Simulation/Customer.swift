@@ -129,9 +129,9 @@ public struct Customer {
             return .wait(WalletPayment.askEvery)
         case .payingCash:
             return payCash(state)
-        case .done, .refund, .cancelled:
+        case .done, .refund, .cancelled, .slipIssued:
             return .event(.tap(.finish))
-        case .findMachine, .outOfService, .lookingUp, .processing, .staffPIN, .staffMenu:
+        case .findMachine, .outOfService, .lookingUp, .processing, .staffPIN, .staffMenu, .registerScan:
             return .leave
         }
     }

@@ -44,4 +44,12 @@ enum ReceiptTime {
         case .ja, .zhHans, .zhHant: return String(format: "%04d年%02d月%02d日 %02d:%02d", y, m, d, h, min)
         }
     }
+
+    /// `13:44` in Japan.
+    static func clock(_ date: Date) -> String {
+        var t = time_t(Int(date.timeIntervalSince1970.rounded(.down)) + 9 * 3600)
+        var f = tm()
+        gmtime_r(&t, &f)
+        return String(format: "%02d:%02d", f.tm_hour, f.tm_min)
+    }
 }

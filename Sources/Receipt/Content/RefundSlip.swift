@@ -22,10 +22,13 @@ public struct RefundSlip: Equatable, Sendable {
     public var reason: String
     public var isReprint: Bool
     public var language: Language
+    /// Paid at the register for this application slip, and refunded there.
+    public var slipNo: String?
 
     public init(store: ReceiptStore, at: Date, receiptNo: Int?, txnId: String, simNumberMasked: String,
                 amountYen: Int, receivedYen: Int?, returnedYen: Int, cardVoided: Bool = false, walletRefunded: Bool = false,
-                dueYen: Int, paidAtCounter: CounterPayment? = nil, reason: String, isReprint: Bool, language: Language) {
+                dueYen: Int, paidAtCounter: CounterPayment? = nil, reason: String, isReprint: Bool, language: Language,
+                slipNo: String? = nil) {
         self.store = store
         self.at = at
         self.receiptNo = receiptNo
@@ -41,6 +44,7 @@ public struct RefundSlip: Equatable, Sendable {
         self.reason = reason
         self.isReprint = isReprint
         self.language = language
+        self.slipNo = slipNo
     }
 
     public var document: Document {
@@ -52,6 +56,9 @@ public struct RefundSlip: Equatable, Sendable {
         if let receiptNo { doc.append(.columns(Word.receiptNo.in(l), String(format: "%06d", receiptNo))) }
         doc.append(contentsOf: [
             .columns(Word.transaction.in(l), txnId),
+        ])
+        if let slipNo { doc.append(.columns(Word.slipNo.in(l), slipNo)) }
+        doc.append(contentsOf: [
             .columns(Word.simNumber.in(l), simNumberMasked),
             .rule(),
             .columns(Word.amount.in(l), formatYen(amountYen)),

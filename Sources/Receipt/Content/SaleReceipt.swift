@@ -25,10 +25,13 @@ public struct SaleReceipt: Equatable, Sendable {
     public var newExpiry: String
     public var isReprint: Bool
     public var language: Language
+    /// Paid at the register for this application slip: the receipt is the register's
+    /// 取扱明細兼受領書 (statement and receipt) and names the slip.
+    public var slipNo: String?
 
     public init(store: ReceiptStore, at: Date, receiptNo: Int, txnId: String, carrierName: String,
                 simNumberMasked: String, planName: String, planDetail: String, amountYen: Int, taxYen: Int,
-                payment: ReceiptPayment, newExpiry: String, isReprint: Bool, language: Language) {
+                payment: ReceiptPayment, newExpiry: String, isReprint: Bool, language: Language, slipNo: String? = nil) {
         self.store = store
         self.at = at
         self.receiptNo = receiptNo
@@ -43,16 +46,24 @@ public struct SaleReceipt: Equatable, Sendable {
         self.newExpiry = newExpiry
         self.isReprint = isReprint
         self.language = language
+        self.slipNo = slipNo
     }
 
     public var document: Document {
         let l = language
         var doc = Document(store.lines(l))
         if isReprint { doc.append(.text(Word.reprint.in(l), .center, [.bold, .doubleSize])) }
+        if slipNo != nil {
+            doc.append(.text(Word.registerReceipt.in(.ja), .center, [.bold, .doubleSize]))
+            if l != .ja { doc.append(.text(Word.registerReceipt.in(l), .center, .bold)) }
+        }
         doc.append(contentsOf: [
             .columns(ReceiptTime.format(at, l), "\(Word.terminal.in(l)) \(store.terminalId)"),
             .columns(Word.receiptNo.in(l), String(format: "%06d", receiptNo)),
             .columns(Word.transaction.in(l), txnId),
+        ])
+        if let slipNo { doc.append(.columns(Word.slipNo.in(l), slipNo)) }
+        doc.append(contentsOf: [
             .rule(),
             .text(Word.topUp.in(l), .center, .bold),
             .columns(Word.carrier.in(l), carrierName),

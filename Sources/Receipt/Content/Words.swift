@@ -4,6 +4,7 @@ enum Word {
     case terminal, receiptNo, transaction, registration, topUp, carrier, simNumber, plan, total, taxIncluded
     case cash, change, card, authCode, newExpiry, thanks, reprint, refundSlip, amount, returnedCash, cardVoided
     case stillDue, dueNote, paidAtCounter, paidBy, reason, keepReceipt, wallet, tradeNo, walletRefunded
+    case applicationSlip, registerReceipt, slipNo, amountToPay, payAtRegisterBy, notYetTopUp
 
     func `in`(_ language: Language) -> String {
         let t = table
@@ -49,6 +50,14 @@ enum Word {
         case .paidAtCounter: return ("Paid at the counter", "レジにて返金済", "已在收银台退还", "已在收銀台退還")
         case .paidBy: return ("Paid by", "返金担当", "经办人", "經辦人")
         case .reason: return ("Reason", "理由", "原因", "原因")
+        case .applicationSlip: return ("Application slip", "申込券", "申请单", "申請單")
+        case .registerReceipt: return ("Statement and receipt", "取扱明細兼受領書", "交易明细兼收据", "交易明細兼收據")
+        case .slipNo: return ("Slip No.", "申込番号", "申请编号", "申請編號")
+        case .amountToPay: return ("To pay", "お支払金額", "应付金额", "應付金額")
+        case .payAtRegisterBy: return ("Pay at the register by %@ JST", "%@までにレジでお支払いください",
+                                       "请在%@前到收银台付款", "請在%@前到收銀台付款")
+        case .notYetTopUp: return ("Your SIM is topped up once this is paid.", "お支払い後にチャージされます。",
+                                   "付款后即为您充值。", "付款後即為您儲值。")
         case .keepReceipt: return ("Please keep this receipt.", "このレシートは大切に保管してください。",
                                    "请妥善保管此收据。", "請妥善保管此收據。")
         }
