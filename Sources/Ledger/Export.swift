@@ -13,8 +13,10 @@ extension Ledger {
         case .json:
             return try json(transactions: transactions(), movements: cashMovements())
         case .hledger:
+            let (slips, registers) = try registerSales()
             return try HledgerJournal(transactions: transactions(), movements: cashMovements(),
-                                      refunds: refundsForAccounts(), toppedUp: transactionsToppedUp()).text
+                                      refunds: refundsForAccounts(), toppedUp: transactionsToppedUp(),
+                                      slips: slips, registers: registers).text
         }
     }
 
@@ -57,6 +59,17 @@ extension Ledger {
                                                     settledAt: try settled.map { try storedTime($0, path: path) },
                                                     settledBy: row["settled_by"])
                 }
+        }
+    }
+
+    /// The slip each register sale paid, by transaction id, and the registers' ids.
+    private func registerSales() throws -> (slips: [String: String], registers: Set<String>) {
+        try read { db in
+            var slips: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT txn_id, slip_no FROM register_slips WHERE txn_id IS NOT NULL") {
+                slips[row["txn_id"]] = row["slip_no"]
+            }
+            return (slips, Set(try String.fetchAll(db, sql: "SELECT terminal_id FROM terminals WHERE is_register = 1")))
         }
     }
 

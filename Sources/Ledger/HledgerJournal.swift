@@ -10,6 +10,8 @@ import Money
 /// - A refund due is owed from `liabilities:refunds-due:<terminal>` until staff settle it
 ///   from `assets:store:till`.
 /// - Replenishing and collecting move cash between `assets:store:safe` and the kiosk.
+/// - A sale paid at the store's register for an application slip takes its cash into that
+///   register's drawer, `assets:register:<register>:drawer`, never a kiosk's, and names the slip.
 /// - Cash that no rule above explains is held in `liabilities:kiosk:<terminal>:unsettled`.
 /// So each kiosk's cash account always equals the value of its `cash_movements`.
 struct HledgerJournal {
@@ -35,7 +37,12 @@ struct HledgerJournal {
 
     let text: String
 
-    init(transactions: [TransactionRecord], movements: [CashMovementRecord], refunds: [RefundDue], toppedUp: Set<String>) {
+    /// `slips`: the slip each register sale paid, by transaction; `registers`: the registers' ids.
+    init(transactions: [TransactionRecord], movements: [CashMovementRecord], refunds: [RefundDue], toppedUp: Set<String>,
+         slips: [String: String] = [:], registers: Set<String> = []) {
+        func cashAccount(_ terminal: String) -> String {
+            registers.contains(terminal) ? "assets:register:\(HledgerJournal.name(terminal)):drawer" : HledgerJournal.cash(terminal)
+        }
         var entries: [Entry] = []
         var netCash: [String: Int] = [:]
         for m in movements {
@@ -47,7 +54,7 @@ struct HledgerJournal {
         for t in transactions {
             var postings: [Posting] = []
             let cash = netCash[t.id] ?? 0
-            if cash != 0 { postings.append(Posting(account: HledgerJournal.cash(t.terminalId), yen: cash)) }
+            if cash != 0 { postings.append(Posting(account: cashAccount(t.terminalId), yen: cash)) }
             let sale = t.status == .completed || (t.status == .refundDue && toppedUp.contains(t.id))
             if sale {
                 if let method = t.paymentMethod, method != .cash {
@@ -67,7 +74,7 @@ struct HledgerJournal {
             }
             postings.removeAll { $0.yen == 0 }
             guard !postings.isEmpty else { continue }
-            let receipt = t.receiptNo.map { ", receipt \($0)" } ?? ""
+            let receipt = (t.receiptNo.map { ", receipt \($0)" } ?? "") + (slips[t.id].map { ", paid at the register for slip \($0)" } ?? "")
             entries.append(Entry(date: t.businessDate, at: t.startedAt,
                                  description: "Top-up \(t.carrierId) \(t.planId) \(t.status.rawValue) | \(t.id)\(receipt)",
                                  postings: postings))
@@ -93,7 +100,7 @@ struct HledgerJournal {
             let h = handled[key]!
             let verb = h.kind == .collect ? "collected from" : "replenished into"
             entries.append(Entry(date: LedgerTime.japanDate(h.at), at: h.at, description: "Cash \(verb) \(h.terminal)",
-                                 postings: [Posting(account: HledgerJournal.cash(h.terminal), yen: h.yen),
+                                 postings: [Posting(account: cashAccount(h.terminal), yen: h.yen),
                                             Posting(account: "assets:store:safe", yen: -h.yen)]))
         }
 

@@ -19,12 +19,13 @@ extension Ledger {
     /// Registers the terminal and, when it has never moved cash, records its opening float
     /// as `replenished(staff: "opening float")`. True when the float was recorded now.
     @discardableResult
-    public func ensureTerminal(storeId: String, terminalId: String, openingFloat: CashPieces, at: Date) throws -> Bool {
+    public func ensureTerminal(storeId: String, terminalId: String, openingFloat: CashPieces, at: Date,
+                               isRegister: Bool = false) throws -> Bool {
         try write { db in
             try db.execute(sql: """
-                INSERT INTO terminals (terminal_id, store_id, opened_at) VALUES (?, ?, ?)
+                INSERT INTO terminals (terminal_id, store_id, opened_at, is_register) VALUES (?, ?, ?, ?)
                 ON CONFLICT (terminal_id) DO NOTHING
-                """, arguments: [terminalId, storeId, LedgerTime.text(at)])
+                """, arguments: [terminalId, storeId, LedgerTime.text(at), isRegister])
             let hasMoved = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cash_movements WHERE terminal_id = ?)",
                                              arguments: [terminalId]) ?? false
             guard !hasMoved, openingFloat.counts.values.contains(where: { $0 > 0 }) else { return false }

@@ -185,7 +185,8 @@ enum Schema {
         """
 
     /// Application slips printed by machines that take no money, and which register took each.
-    /// The register's own transactions stay in `transactions`, under the register's id.
+    /// The register's own transactions stay in `transactions`, under the register's id; the
+    /// register is a row of `terminals` marked as one, so that its drawer is reported apart.
     private static let registerSlips = """
         CREATE TABLE register_slips (
             slip_no TEXT PRIMARY KEY NOT NULL,
@@ -205,6 +206,7 @@ enum Schema {
         );
         CREATE INDEX register_slips_by_terminal ON register_slips (terminal_id, issued_at);
         CREATE INDEX register_slips_by_txn ON register_slips (txn_id);
+        ALTER TABLE terminals ADD COLUMN is_register INTEGER NOT NULL DEFAULT 0 CHECK (is_register IN (0, 1));
         """
 
     /// The carrier looks up a SIM's latest top-up at every customer: with the time in the

@@ -73,6 +73,33 @@ final class RegisterCommandTests: XCTestCase {
         XCTAssertEqual(try open.slip("LW-HND-3-S000001")?.status, .paid)
         let verify = try KioskBinary.run(["ledger", "verify", "--ledger", ledger])
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
+        try assertTheReportsSplitWherePaid()
+    }
+
+    /// X reports split sales by where they were paid, count the machine's slips, and keep the
+    /// register's drawer apart from the machines' cash; CSV and hledger carry the same split.
+    private func assertTheReportsSplitWherePaid() throws {
+        let json = try KioskBinary.run(["report", "x", "--store", "lw-haneda-t3", "--format", "json", "--ledger", ledger])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let places = try XCTUnwrap(report["by_place"] as? [String: [String: Int]])
+        XCTAssertEqual(places["register_cash"], ["count": 1, "yen": 2980])
+        XCTAssertEqual(places["machine_cash"], ["count": 0, "yen": 0])
+        XCTAssertEqual(report["slips"] as? [String: Int], ["issued": 2, "paid": 1, "expired": 0, "voided": 0])
+        let drawers = try XCTUnwrap(report["register_cash"] as? [String: Any])
+        XCTAssertEqual(drawers["in_yen"] as? Int, 5000)
+        XCTAssertEqual(drawers["change_out_yen"] as? Int, 2020)
+        XCTAssertEqual((report["cash"] as? [String: Any])?["in_yen"] as? Int, 0, "the machines took no cash")
+        let text = try KioskBinary.run(["report", "x", "--terminal", "LW-HND-R1", "--ledger", ledger])
+        XCTAssertTrue(text.stdout.contains("CASH IN THE REGISTER'S DRAWER"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("Register, cash (1)"), text.stdout)
+        let csv = try KioskBinary.run(["report", "x", "--terminal", "LW-HND-3", "--format", "csv", "--ledger", ledger])
+        XCTAssertTrue(csv.stdout.contains("slips,issued,,2,\r\n"), csv.stdout)
+        XCTAssertTrue(csv.stdout.contains("slips,paid,,1,\r\n"), csv.stdout)
+        let hledger = try KioskBinary.run(["ledger", "export", "--format", "hledger", "--ledger", ledger])
+        XCTAssertTrue(hledger.stdout.contains("assets:register:LW-HND-R1:drawer"), hledger.stdout)
+        XCTAssertTrue(hledger.stdout.contains("paid at the register for slip LW-HND-3-S000001"), hledger.stdout)
+        XCTAssertFalse(hledger.stdout.contains("assets:kiosk:LW-HND-R1"), hledger.stdout)
     }
 
     func testACardAtTheRegisterAndAVoidedSlip() throws {
@@ -97,6 +124,9 @@ final class RegisterCommandTests: XCTestCase {
         XCTAssertEqual(late.status, 1)
         XCTAssertEqual(late.stderr, SlipRefusal.expired(at: expiry).sentence(slipNo: "LW-HND-3-S000003") + "\n")
         XCTAssertTrue(late.stderr.contains("expired at"), late.stderr)
+        let report = try KioskBinary.run(["report", "x", "--terminal", "LW-HND-3", "--format", "json", "--ledger", ledger])
+        let slips = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])["slips"]
+        XCTAssertEqual(slips as? [String: Int], ["issued": 3, "paid": 0, "expired": 1, "voided": 0])
     }
 
     func testBadInputIsOneSentenceAndWritesNothing() throws {

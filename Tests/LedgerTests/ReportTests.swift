@@ -153,11 +153,26 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(try ledger.zReports(terminalId: "K1").count, 1)
     }
 
+    func testEverySaleOfAMachineIsPaidAtTheMachine() throws {
+        let report = try ledger.xReport(terminalId: "K1", at: ReportDay.evening, counted: [1000: 1])
+        XCTAssertGreaterThan(report.sales.count, 0)
+        XCTAssertEqual(report.byPlace[.machineCash], report.byPayment["cash"])
+        XCTAssertEqual(report.byPlace[.machineCard], report.byPayment["card"])
+        XCTAssertNil(report.byPlace[.registerCash])
+        XCTAssertEqual(report.byPlace.values.reduce(0) { $0 + $1.yen }, report.sales.yen)
+        XCTAssertEqual(report.slips, ShiftReport.Slips())
+    }
+
     func testJSONHasExactlyTheStableKeys() throws {
         let report = try ledger.xReport(terminalId: "K1", at: ReportDay.evening, counted: [1000: 1])
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(report.prettyJSON.utf8)) as? [String: Any])
         XCTAssertEqual(Set(object.keys), ["kind", "number", "store", "terminal", "period", "transactions", "sales_yen", "tax_yen",
-                                          "by_payment", "by_brand", "by_carrier", "by_hour", "cash", "refunds_due"])
+                                          "by_payment", "by_brand", "by_carrier", "by_hour", "cash", "refunds_due",
+                                          "by_place", "slips", "terminal_kind", "register_cash"])
+        XCTAssertEqual(Set((object["by_place"] as! [String: Any]).keys),
+                       ["machine_cash", "machine_card", "machine_wallet", "register_cash", "register_card"])
+        XCTAssertEqual(object["terminal_kind"] as? String, "machine")
+        XCTAssertTrue(object["register_cash"] is NSNull, "a terminal's report has no registers' drawers")
         XCTAssertEqual(Set((object["period"] as! [String: Any]).keys), ["from", "to"])
         XCTAssertEqual(Set((object["transactions"] as! [String: Any]).keys), ["completed", "cancelled", "refunded", "refund_due", "failed"])
         XCTAssertEqual(Set((object["by_payment"] as! [String: Any]).keys), ["cash", "card", "wallet"])

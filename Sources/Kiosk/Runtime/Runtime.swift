@@ -147,7 +147,8 @@ public final class KioskRuntime {
                 guard let ledger else { throw KioskRuntime.noLedger }
                 // The machine is this process's while it lives; only then is its open sale ours to carry on.
                 try TerminalHold.take(terminalId, ledgerPath: ledger.path)
-                try ledger.ensureTerminal(storeId: storeId, terminalId: terminalId, openingFloat: terminal.openingFloat, at: now)
+                try ledger.ensureTerminal(storeId: storeId, terminalId: terminalId, openingFloat: terminal.openingFloat, at: now,
+                                          isRegister: terminal.isRegister)
                 try recover(terminalId: terminalId)
                 return .machineReady(try KioskRuntime.status(of: terminal, ledger: ledger, printer: printer))
             } catch is TerminalHold.Held {

@@ -25,10 +25,22 @@ extension ShiftReport {
         for brand in byBrand.keys.sorted() {
             doc.append(.columns("  \(brand) (\(byBrand[brand]!.count))", formatYen(byBrand[brand]!.yen)))
         }
+        doc.append(.text("By where paid"))
+        for place in PaidAt.allCases {
+            let t = byPlace[place] ?? Tally()
+            doc.append(.columns("  \(place.label) (\(t.count))", formatYen(t.yen)))
+        }
+        if slips.issued > 0 {
+            doc.append(contentsOf: [.text("Slips for the register"),
+                                    .columns("  Issued", String(slips.issued)), .columns("  Paid", String(slips.paid)),
+                                    .columns("  Expired", String(slips.expired)), .columns("  Voided", String(slips.voided))])
+        }
         doc.append(contentsOf: plans(catalogue, language))
         doc.append(contentsOf: hours())
 
-        doc.append(contentsOf: [.rule(), .text("CASH IN THE MACHINE", .left, .bold),
+        // A register's drawer is reported as its own, never as a machine's cash.
+        let title = isRegister ? "CASH IN THE REGISTER'S DRAWER" : terminalId == nil ? "CASH IN THE MACHINES" : "CASH IN THE MACHINE"
+        doc.append(contentsOf: [.rule(), .text(title, .left, .bold),
                                 .columns("Opening", formatYen(cash.openingYen)),
                                 .columns("+ Cash in", formatYen(cash.inYen)),
                                 .columns("- Change out", formatYen(cash.changeOutYen)),
@@ -42,6 +54,16 @@ extension ShiftReport {
             doc.append(.columns(word, formatYen(overShort), .bold))
         } else {
             doc.append(.text("Cash not counted: no over/short."))
+        }
+        if let drawers = registerCash {
+            doc.append(contentsOf: [.rule(), .text("CASH IN THE REGISTERS' DRAWERS", .left, .bold),
+                                    .columns("Opening", formatYen(drawers.openingYen)),
+                                    .columns("+ Cash in", formatYen(drawers.inYen)),
+                                    .columns("- Change out", formatYen(drawers.changeOutYen)),
+                                    .columns("- Refunded", formatYen(drawers.refundedYen)),
+                                    .columns("+ Replenished", formatYen(drawers.replenishedYen)),
+                                    .columns("- Collected", formatYen(drawers.collectedYen)),
+                                    .columns("= Expected", formatYen(drawers.expectedYen), .bold)])
         }
         doc.append(contentsOf: [.rule(), .columns("Refunds still owed (\(refundsDue.count))", formatYen(refundsDue.yen), .bold)])
         if kind == .z { doc.append(contentsOf: [.rule(), .text("Closed. This Z report never changes.", .center)]) }

@@ -77,10 +77,11 @@ extension Ledger {
 
     private func terminalReport(_ db: Database, kind: ShiftReport.Kind, terminalId: String, at: Date,
                                 counted: CashPieces?) throws -> ShiftReport {
-        guard let storeId = try String.fetchOne(db, sql: "SELECT store_id FROM terminals WHERE terminal_id = ?",
-                                                arguments: [terminalId]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT store_id, is_register FROM terminals WHERE terminal_id = ?",
+                                         arguments: [terminalId]) else {
             throw LedgerError.invalidEntry("Terminal \(terminalId) has never opened on this ledger, so it has nothing to report.")
         }
+        let storeId: String = row["store_id"]
         let lastZ = try String.fetchOne(db, sql: "SELECT MAX(closed_at) FROM z_reports WHERE terminal_id = ?", arguments: [terminalId])
         let to = try periodEnd(db, terminalId: terminalId, at)
         let from = try lastZ.map { try storedTime($0, path: path) }
@@ -89,7 +90,9 @@ extension Ledger {
         }
         let totals = ReportTotals(db: db, terminalId: terminalId, from: lastZ ?? "", to: LedgerTime.text(to))
         let countedYen = counted.map { $0.total.amount }
-        return try totals.report(kind: kind, storeId: storeId, fromDate: from, toDate: to, counted: countedYen)
+        var report = try totals.report(kind: kind, storeId: storeId, fromDate: from, toDate: to, counted: countedYen)
+        report.isRegister = row["is_register"]
+        return report
     }
 
     /// A report runs to `at`, or to the terminal's newest sale or cash movement if that is

@@ -15,6 +15,14 @@ extension ShiftReport {
         func tally(_ t: Tally) -> JSONValue { .object(["count": .int(t.count), "yen": .int(t.yen)]) }
         func optional(_ n: Int?) -> JSONValue { n.map(JSONValue.int) ?? .null }
         let statuses: [TransactionStatus] = [.completed, .cancelled, .refunded, .refundDue, .failed]
+        let placeFields: [String: JSONValue] = Dictionary(uniqueKeysWithValues: PaidAt.allCases.map {
+            ($0.rawValue, tally(byPlace[$0] ?? Tally()))
+        })
+        let slipFields: [String: JSONValue] = ["issued": .int(slips.issued), "paid": .int(slips.paid),
+                                               "expired": .int(slips.expired), "voided": .int(slips.voided)]
+        let registerCashValue: JSONValue = registerCash.map(cashValue) ?? .null
+        // Whether `cash` is a machine's or a register's drawer; null for a whole store.
+        let terminalKind: JSONValue = terminalId == nil ? .null : .string(isRegister ? "register" : "machine")
         return .object([
             "kind": .string(kind.rawValue),
             "number": optional(number),
@@ -28,17 +36,26 @@ extension ShiftReport {
                 ($0.rawValue, tally(byPayment[$0.rawValue] ?? Tally()))
             })),
             "by_brand": .object(byBrand.mapValues(tally)),
+            "by_place": .object(placeFields),
+            "slips": .object(slipFields),
             "by_carrier": .array(byPlan.map {
                 .object(["carrier": .string($0.carrierId), "plan": .string($0.planId), "count": .int($0.sales.count), "yen": .int($0.sales.yen)])
             }),
             "by_hour": .array(byHour.map { .object(["hour": .int($0.hour), "count": .int($0.sales.count), "yen": .int($0.sales.yen)]) }),
-            "cash": .object([
-                "opening_yen": .int(cash.openingYen), "in_yen": .int(cash.inYen), "change_out_yen": .int(cash.changeOutYen),
-                "refunded_yen": .int(cash.refundedYen), "replenished_yen": .int(cash.replenishedYen),
-                "collected_yen": .int(cash.collectedYen), "expected_yen": .int(cash.expectedYen),
-                "counted_yen": optional(cash.countedYen), "over_short_yen": optional(cash.overShortYen),
-            ]),
+            "cash": cashValue(cash),
+            "terminal_kind": terminalKind,
+            "register_cash": registerCashValue,
             "refunds_due": tally(refundsDue),
+        ])
+    }
+
+    private func cashValue(_ cash: Cash) -> JSONValue {
+        func optional(_ n: Int?) -> JSONValue { n.map(JSONValue.int) ?? .null }
+        return .object([
+            "opening_yen": .int(cash.openingYen), "in_yen": .int(cash.inYen), "change_out_yen": .int(cash.changeOutYen),
+            "refunded_yen": .int(cash.refundedYen), "replenished_yen": .int(cash.replenishedYen),
+            "collected_yen": .int(cash.collectedYen), "expected_yen": .int(cash.expectedYen),
+            "counted_yen": optional(cash.countedYen), "over_short_yen": optional(cash.overShortYen),
         ])
     }
 
@@ -52,6 +69,7 @@ extension ShiftReport {
         row("report", "number", detail: number.map(String.init) ?? "")
         row("report", "store", detail: storeId)
         row("report", "terminal", detail: terminalId ?? "")
+        row("report", "terminal_kind", detail: terminalId == nil ? "" : isRegister ? "register" : "machine")
         row("period", "from", detail: from.map(LedgerTime.text) ?? "")
         row("period", "to", detail: LedgerTime.text(to))
         for status in [TransactionStatus.completed, .cancelled, .refunded, .refundDue, .failed] {
@@ -63,13 +81,19 @@ extension ShiftReport {
             row("by_payment", method, count: byPayment[method]?.count ?? 0, yen: byPayment[method]?.yen ?? 0)
         }
         for brand in byBrand.keys.sorted() { row("by_brand", brand, count: byBrand[brand]!.count, yen: byBrand[brand]!.yen) }
+        for place in PaidAt.allCases { row("by_place", place.rawValue, count: byPlace[place]?.count ?? 0, yen: byPlace[place]?.yen ?? 0) }
+        for (item, n) in [("issued", slips.issued), ("paid", slips.paid), ("expired", slips.expired), ("voided", slips.voided)] {
+            row("slips", item, count: n)
+        }
         for p in byPlan { row("by_carrier", p.carrierId, detail: p.planId, count: p.sales.count, yen: p.sales.yen) }
         for h in byHour { row("by_hour", String(h.hour), count: h.sales.count, yen: h.sales.yen) }
-        let c = cash
-        for (item, yen) in [("opening", c.openingYen), ("in", c.inYen), ("change_out", c.changeOutYen), ("refunded", c.refundedYen),
-                            ("replenished", c.replenishedYen), ("collected", c.collectedYen), ("expected", c.expectedYen)] {
-            row("cash", item, yen: yen)
+        for (section, c) in [("cash", cash)] + (registerCash.map { [("register_cash", $0)] } ?? []) {
+            for (item, yen) in [("opening", c.openingYen), ("in", c.inYen), ("change_out", c.changeOutYen), ("refunded", c.refundedYen),
+                                ("replenished", c.replenishedYen), ("collected", c.collectedYen), ("expected", c.expectedYen)] {
+                row(section, item, yen: yen)
+            }
         }
+        let c = cash
         row("cash", "counted", yen: c.countedYen)
         row("cash", "over_short", yen: c.overShortYen)
         row("refunds_due", "unsettled", count: refundsDue.count, yen: refundsDue.yen)

@@ -15,6 +15,9 @@ struct ReportTotals {
     /// The hour in Japan straight from the stored UTC text (`…THH:…Z`), nine hours on.
     private static let hour = "(CAST(substr(t.finished_at, 12, 2) AS INTEGER) + 9) % 24"
 
+    /// Whether the sale paid an application slip at a register.
+    private static let atRegister = "EXISTS (SELECT 1 FROM register_slips s WHERE s.txn_id = t.id) AS at_register"
+
     private var arguments: StatementArguments { [terminalId, from, to] }
 
     func report(kind: ShiftReport.Kind, storeId: String, fromDate: Date?, toDate: Date, counted: Int?) throws -> ShiftReport {
@@ -22,15 +25,15 @@ struct ReportTotals {
         // Completed sales in one pass over the reports index, grouped as finely as any part
         // of the report needs; then the few refunds due whose top-up was applied.
         for row in try Row.fetchAll(db, sql: """
-            SELECT payment_method, carrier_id, plan_id, \(Self.hour) AS hour,
+            SELECT payment_method, carrier_id, plan_id, \(Self.hour) AS hour, \(Self.atRegister),
                    count(*) AS n, sum(amount_yen) AS yen, sum(tax_yen) AS tax
             FROM transactions t WHERE \(Self.period) AND t.status = 'completed'
-            GROUP BY payment_method, carrier_id, plan_id, hour
+            GROUP BY payment_method, carrier_id, plan_id, hour, at_register
             """, arguments: arguments) {
             sales.add(row)
         }
         for row in try Row.fetchAll(db, sql: """
-            SELECT payment_method, carrier_id, plan_id, \(Self.hour) AS hour, 1 AS n, amount_yen AS yen, tax_yen AS tax
+            SELECT payment_method, carrier_id, plan_id, \(Self.hour) AS hour, \(Self.atRegister), 1 AS n, amount_yen AS yen, tax_yen AS tax
             FROM transactions t WHERE \(Self.period) AND t.status = 'refund_due'
               AND EXISTS (SELECT 1 FROM journal j WHERE j.txn_id = t.id AND j.kind = 'top_up_applied')
             """, arguments: arguments) {
@@ -46,6 +49,8 @@ struct ReportTotals {
                            byHour: sales.byHour.keys.sorted().map { ShiftReport.HourSales(hour: $0, sales: sales.byHour[$0]!) },
                            cash: cash, refundsDue: try refundsDue())
         report.byBrand = try brands()
+        report.byPlace = sales.byPlace
+        report.slips = try slips()
         return report
     }
 
@@ -64,6 +69,19 @@ struct ReportTotals {
         return out
     }
 
+    /// The slips this terminal printed in the period, as they stand at its end.
+    private func slips() throws -> ShiftReport.Slips {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT count(*) AS issued,
+                   COALESCE(sum(status IN ('paid', 'refunded')), 0) AS paid,
+                   COALESCE(sum(status = 'voided'), 0) AS voided,
+                   COALESCE(sum(status = 'issued' AND expires_at < ?3), 0) AS expired
+            FROM register_slips WHERE terminal_id = ?1 AND issued_at > ?2 AND issued_at <= ?3
+            """, arguments: arguments)
+        return ShiftReport.Slips(issued: row?["issued"] ?? 0, paid: row?["paid"] ?? 0,
+                                 expired: row?["expired"] ?? 0, voided: row?["voided"] ?? 0)
+    }
+
     /// Sales folded from grouped rows into each of the report's views.
     private struct Sales {
         struct Plan: Hashable { let carrier: String; let plan: String }
@@ -72,6 +90,7 @@ struct ReportTotals {
         var byPayment: [String: ShiftReport.Tally] = [:]
         var byPlan: [Plan: ShiftReport.Tally] = [:]
         var byHour: [Int: ShiftReport.Tally] = [:]
+        var byPlace: [ShiftReport.PaidAt: ShiftReport.Tally] = [:]
 
         mutating func add(_ row: Row) {
             let tally = ShiftReport.Tally(count: row["n"], yen: row["yen"])
@@ -79,6 +98,8 @@ struct ReportTotals {
             tax += row["tax"] as Int
                 let method: String = row["payment_method"] ?? "unknown"
             byPayment[method] = (byPayment[method] ?? ShiftReport.Tally()) + tally
+            let place = ShiftReport.PaidAt.of(method: row["payment_method"], atRegister: row["at_register"])
+            byPlace[place] = (byPlace[place] ?? ShiftReport.Tally()) + tally
             let plan = Plan(carrier: row["carrier_id"], plan: row["plan_id"])
             byPlan[plan] = (byPlan[plan] ?? ShiftReport.Tally()) + tally
             let hour: Int = row["hour"]

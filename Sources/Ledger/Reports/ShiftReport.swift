@@ -38,6 +38,51 @@ public struct ShiftReport: Equatable, Sendable {
         public var sales: Tally
     }
 
+    /// Where a sale was paid: at the machine, by what, or at the store's register for an
+    /// application slip. The split of `sales`: every sale is in exactly one.
+    public enum PaidAt: String, CaseIterable, Sendable {
+        case machineCash = "machine_cash"
+        case machineCard = "machine_card"
+        case machineWallet = "machine_wallet"
+        case registerCash = "register_cash"
+        case registerCard = "register_card"
+
+        /// From `transactions.payment_method` and whether the sale paid a slip.
+        static func of(method: String?, atRegister: Bool) -> PaidAt {
+            switch (method, atRegister) {
+            case ("card", true): return .registerCard
+            case (_, true): return .registerCash
+            case ("card", false): return .machineCard
+            case ("wallet", false): return .machineWallet
+            default: return .machineCash
+            }
+        }
+
+        public var label: String {
+            switch self {
+            case .machineCash: return "Machine, cash"
+            case .machineCard: return "Machine, card"
+            case .machineWallet: return "Machine, wallet"
+            case .registerCash: return "Register, cash"
+            case .registerCard: return "Register, card"
+            }
+        }
+    }
+
+    /// The application slips a machine printed in the period, and what became of them by its end.
+    public struct Slips: Equatable, Sendable {
+        public var issued = 0
+        /// Paid at a register (a refund after a failed top-up included).
+        public var paid = 0
+        /// Past their time, unpaid.
+        public var expired = 0
+        public var voided = 0
+
+        static func + (a: Slips, b: Slips) -> Slips {
+            Slips(issued: a.issued + b.issued, paid: a.paid + b.paid, expired: a.expired + b.expired, voided: a.voided + b.voided)
+        }
+    }
+
     /// Opening + in − change out − refunded + replenished − collected = expected.
     public struct Cash: Equatable, Sendable {
         public var openingYen = 0
@@ -50,6 +95,13 @@ public struct ShiftReport: Equatable, Sendable {
         public var countedYen: Int?
 
         public var expectedYen: Int { openingYen + inYen - changeOutYen - refundedYen + replenishedYen - collectedYen }
+
+        /// Two tills' movements together (nothing counted).
+        static func + (a: Cash, b: Cash) -> Cash {
+            Cash(openingYen: a.openingYen + b.openingYen, inYen: a.inYen + b.inYen, changeOutYen: a.changeOutYen + b.changeOutYen,
+                 refundedYen: a.refundedYen + b.refundedYen, replenishedYen: a.replenishedYen + b.replenishedYen,
+                 collectedYen: a.collectedYen + b.collectedYen)
+        }
         /// Positive when there is more cash than expected, negative when some is missing.
         public var overShortYen: Int? { countedYen.map { $0 - expectedYen } }
     }
@@ -72,11 +124,19 @@ public struct ShiftReport: Equatable, Sendable {
     public var byPayment: [String: Tally]
     /// Card and wallet sales by brand (Visa, UnionPay, Alipay…).
     public var byBrand: [String: Tally] = [:]
+    /// Sales by where they were paid: the machine's cash, card and wallet, the register's cash and card.
+    public var byPlace: [PaidAt: Tally] = [:]
+    public var slips = Slips()
     /// By carrier, then plan.
     public var byPlan: [PlanSales]
     /// Hours that had sales, in order.
     public var byHour: [HourSales]
+    /// The terminal's own cash; for a store, its machines' cash.
     public var cash: Cash
+    /// A register's report: `cash` is its drawer.
+    public var isRegister = false
+    /// For a store: its registers' drawers, apart from the machines' cash.
+    public var registerCash: Cash?
     /// Refunds due not yet settled at the end of the period.
     public var refundsDue: Tally
     /// For a store's Z: each terminal's Z number.
@@ -98,17 +158,18 @@ extension ShiftReport {
             total.taxYen += r.taxYen
             total.byPayment.merge(r.byPayment, uniquingKeysWith: +)
             total.byBrand.merge(r.byBrand, uniquingKeysWith: +)
+            total.byPlace.merge(r.byPlace, uniquingKeysWith: +)
+            total.slips = total.slips + r.slips
             for p in r.byPlan {
                 let key = "\(p.carrierId)\u{0}\(p.planId)"
                 plans[key] = PlanSales(carrierId: p.carrierId, planId: p.planId, sales: (plans[key]?.sales ?? Tally()) + p.sales)
             }
             for h in r.byHour { hours[h.hour, default: Tally()] = hours[h.hour, default: Tally()] + h.sales }
-            total.cash.openingYen += r.cash.openingYen
-            total.cash.inYen += r.cash.inYen
-            total.cash.changeOutYen += r.cash.changeOutYen
-            total.cash.refundedYen += r.cash.refundedYen
-            total.cash.replenishedYen += r.cash.replenishedYen
-            total.cash.collectedYen += r.cash.collectedYen
+            if r.isRegister {
+                total.registerCash = (total.registerCash ?? Cash()) + r.cash
+            } else {
+                total.cash = total.cash + r.cash
+            }
             total.refundsDue = total.refundsDue + r.refundsDue
             if let number = r.number, let terminal = r.terminalId { total.closedNumbers[terminal] = number }
         }
