@@ -57,10 +57,11 @@ struct RegisterOptions: ParsableArguments {
     }
 
     /// The register's machine, open on the ledger and held by this process.
-    func open(_ catalogue: Catalogue, _ register: Terminal, ledger: Ledger) throws -> KioskAssembly {
+    func open(_ catalogue: Catalogue, _ register: Terminal, ledger: Ledger, crash: CrashOptions? = nil) throws -> KioskAssembly {
         try ledgerOptions.hold(register.id)
         let settings = KioskAssembly.Settings(ledgerPath: ledgerOptions.ledger, receipts: receipts, language: try Language.named(lang))
         let machine = KioskAssembly(catalogue: catalogue, ledger: ledger, settings: settings, clock: { Date() })
+        crash?.arm(machine.runtime)
         machine.runtime.open(storeId: register.storeId, terminalId: register.id)
         guard case .registerScan = machine.runtime.state.screen else {
             throw Failure("Register \(register.id) cannot open: \(machine.runtime.state.summary).")
@@ -125,6 +126,7 @@ struct RegisterPay: ParsableCommand {
     var card: String?
 
     @OptionGroup var options: RegisterOptions
+    @OptionGroup var crashOptions: CrashOptions
 
     func validate() throws {
         guard (cash == nil) != (card == nil) else {
@@ -157,7 +159,7 @@ struct RegisterPay: ParsableCommand {
             if let pieces, pieces.total < Yen(issue.amountYen) {
                 throw Failure("--cash \(pieces.total.amount) is less than the \(Yen(issue.amountYen)) slip \(slipNo) is for.")
             }
-            let machine = try options.open(catalogue, register, ledger: ledger)
+            let machine = try options.open(catalogue, register, ledger: ledger, crash: crashOptions)
             try options.scan(slipNo, on: machine)
             let runtime = machine.runtime
             if let pieces {

@@ -64,3 +64,54 @@ final class CrashTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(recoveredAfterCrashes, 10, "recovery should have had effects to crash before")
     }
 }
+
+/// The register's steps under the same knife: `kiosk register pay` killed before each of its
+/// effects in turn, then recovered. The slip is paid at most once and no yen is lost.
+final class RegisterCrashTests: XCTestCase {
+    func testTheRegisterKilledAtEveryStepAndRecovered() throws {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("slip-\(UUID().uuidString).kiosk")
+        try "tap start\ntype 09012345678\nkey enter\ntap confirm\ntap plan docomo-3g-30\ntap pay-register\nexpect slip-issued\ntap finish\n"
+            .write(to: script, atomically: true, encoding: .utf8)
+        var crashes = 0
+        var finished = false
+        for point in 1...40 where !finished {
+            let ledger = KioskBinary.temporaryLedger()
+            let receipts = URL(fileURLWithPath: ledger).deletingLastPathComponent().path
+            let slip = try KioskBinary.run(["run", "--ledger", ledger, "--terminal", "LW-HND-3", "--script", script.path, "--receipts", receipts])
+            XCTAssertEqual(slip.status, 0, slip.stderr)
+            let pay = try KioskBinary.run(["register", "pay", "LW-HND-3-S000001", "--cash", "5000", "--store", "lw-haneda-t3",
+                                           "--register", "LW-HND-R1", "--ledger", ledger, "--receipts", receipts,
+                                           "--crash-before-effect", String(point)])
+            if pay.killed { crashes += 1 } else {
+                finished = true
+                XCTAssertEqual(pay.status, 0, "point \(point): \(pay.stderr)")
+            }
+            let recover = try KioskBinary.run(["ledger", "recover", "--ledger", ledger, "--receipts", receipts])
+            XCTAssertEqual(recover.status, 0, "point \(point): \(recover.stderr)")
+            let verify = try KioskBinary.run(["ledger", "verify", "--ledger", ledger])
+            XCTAssertEqual(verify.status, 0, "point \(point): \(verify.stdout) \(verify.stderr)")
+            let opened = try Ledger(path: ledger)
+            XCTAssertEqual(try opened.openTransactions(), [], "point \(point)")
+            XCTAssertEqual(try Invariants.check(opened), [], "point \(point)")
+            let sales = try opened.transactions(terminalId: "LW-HND-R1")
+            let state = try XCTUnwrap(opened.slip("LW-HND-3-S000001"))
+            switch state.status {
+            case .issued:
+                XCTAssertEqual(sales.filter { $0.status == .completed }, [], "point \(point): an unpaid slip has no sale")
+            case .paid:
+                XCTAssertEqual(sales.filter { $0.status == .completed }.map(\.id), [state.txnId].compactMap { $0 }, "point \(point)")
+            case .refunded:
+                XCTAssertEqual(try opened.transaction(id: state.txnId ?? "")?.status, .refunded, "point \(point)")
+            case .paying, .voided:
+                XCTFail("point \(point): slip left \(state.status)")
+            }
+            // Whatever happened, the slip is never paid a second time.
+            let again = try KioskBinary.run(["register", "pay", "LW-HND-3-S000001", "--cash", "5000", "--store", "lw-haneda-t3",
+                                             "--register", "LW-HND-R1", "--ledger", ledger, "--receipts", receipts])
+            if state.status != .issued { XCTAssertEqual(again.stderr, "Slip LW-HND-3-S000001 is already paid.\n", "point \(point)") }
+            XCTAssertLessThanOrEqual(try Ledger(path: ledger).transactions(terminalId: "LW-HND-R1").filter { $0.status == .completed }.count, 1)
+        }
+        XCTAssertTrue(finished, "the register's payment should end within 40 effects")
+        XCTAssertGreaterThanOrEqual(crashes, 5, "the register's payment should offer places to crash")
+    }
+}

@@ -8,11 +8,16 @@ import Receipt
 /// touches as xterm SGR mouse presses with `send-keys -l`, the screen read with `capture-pane`.
 final class Tmux {
     let session = "kiosk-e2e-\(UUID().uuidString.prefix(8))"
-    let ledger = KioskBinary.temporaryLedger()
-    var receipts: String { URL(fileURLWithPath: ledger).deletingLastPathComponent().appendingPathComponent("receipts").path }
+    let ledger: String
+    let receipts: String
 
-    init(width: Int = 100, height: Int = 30, arguments: [String]) throws {
-        let command = ([KioskBinary.url.path, "run", "--ledger", ledger, "--receipts", receipts,
+    /// `kiosk run` by default; `command` names another (`["register"]`), and `ledger` shares
+    /// another window's ledger file. Each window prints into its own receipts folder.
+    init(width: Int = 100, height: Int = 30, command: [String] = ["run"], ledger: String? = nil, arguments: [String]) throws {
+        self.ledger = ledger ?? KioskBinary.temporaryLedger()
+        receipts = URL(fileURLWithPath: self.ledger).deletingLastPathComponent()
+            .appendingPathComponent("receipts-\(command.joined(separator: "-"))").path
+        let command = ([KioskBinary.url.path] + command + ["--ledger", self.ledger, "--receipts", receipts,
                         "--fixtures", KioskBinary.projectRoot.appendingPathComponent("fixtures").path] + arguments)
             .map { "'\($0)'" }.joined(separator: " ")
         // The shell stays after the kiosk exits, so that what it leaves on the terminal can be read.
