@@ -16,8 +16,8 @@ struct RegisterCommand: ParsableCommand {
 
               kiosk register --store fm-shibuya-center --register FM-SBY-R1
               kiosk register pay FM-SBY-1-S000001 --cash 5000 --store fm-shibuya-center --register FM-SBY-R1
-              kiosk register pay LW-HND-3-S000002 --card visa-ok --store lw-haneda-t3 --register LW-HND-R1
-              kiosk register void LW-HND-3-S000003 --store lw-haneda-t3 --register LW-HND-R1
+              kiosk register pay LW-SPR-2-S000002 --card visa-ok --store lw-sapporo-odori --register LW-SPR-R1
+              kiosk register void LW-SPR-2-S000003 --store lw-sapporo-odori --register LW-SPR-R1
             """,
         subcommands: [RegisterScreen.self, RegisterPay.self, RegisterVoid.self],
         defaultSubcommand: RegisterScreen.self)

@@ -144,6 +144,7 @@ extension Commit {
                        arguments: [s.id, s.terminalId, slipNo])
     }
 
+    /// Only a slip nobody has taken is voided; one past its time may still be.
     func voidSlip(_ slipNo: String, at: Date) throws {
         _ = try payableSlip(slipNo, at: .distantPast)
         try db.execute(sql: "UPDATE register_slips SET status = 'voided' WHERE slip_no = ?", arguments: [slipNo])

@@ -77,10 +77,10 @@ final class RegisterCrashTests: XCTestCase {
         for point in 1...40 where !finished {
             let ledger = KioskBinary.temporaryLedger()
             let receipts = URL(fileURLWithPath: ledger).deletingLastPathComponent().path
-            let slip = try KioskBinary.run(["run", "--ledger", ledger, "--terminal", "LW-HND-3", "--script", script.path, "--receipts", receipts])
+            let slip = try KioskBinary.run(["run", "--ledger", ledger, "--terminal", "LW-SPR-2", "--script", script.path, "--receipts", receipts])
             XCTAssertEqual(slip.status, 0, slip.stderr)
-            let pay = try KioskBinary.run(["register", "pay", "LW-HND-3-S000001", "--cash", "5000", "--store", "lw-haneda-t3",
-                                           "--register", "LW-HND-R1", "--ledger", ledger, "--receipts", receipts,
+            let pay = try KioskBinary.run(["register", "pay", "LW-SPR-2-S000001", "--cash", "5000", "--store", "lw-sapporo-odori",
+                                           "--register", "LW-SPR-R1", "--ledger", ledger, "--receipts", receipts,
                                            "--crash-before-effect", String(point)])
             if pay.killed { crashes += 1 } else {
                 finished = true
@@ -93,8 +93,8 @@ final class RegisterCrashTests: XCTestCase {
             let opened = try Ledger(path: ledger)
             XCTAssertEqual(try opened.openTransactions(), [], "point \(point)")
             XCTAssertEqual(try Invariants.check(opened), [], "point \(point)")
-            let sales = try opened.transactions(terminalId: "LW-HND-R1")
-            let state = try XCTUnwrap(opened.slip("LW-HND-3-S000001"))
+            let sales = try opened.transactions(terminalId: "LW-SPR-R1")
+            let state = try XCTUnwrap(opened.slip("LW-SPR-2-S000001"))
             switch state.status {
             case .issued:
                 XCTAssertEqual(sales.filter { $0.status == .completed }, [], "point \(point): an unpaid slip has no sale")
@@ -106,10 +106,10 @@ final class RegisterCrashTests: XCTestCase {
                 XCTFail("point \(point): slip left \(state.status)")
             }
             // Whatever happened, the slip is never paid a second time.
-            let again = try KioskBinary.run(["register", "pay", "LW-HND-3-S000001", "--cash", "5000", "--store", "lw-haneda-t3",
-                                             "--register", "LW-HND-R1", "--ledger", ledger, "--receipts", receipts])
-            if state.status != .issued { XCTAssertEqual(again.stderr, "Slip LW-HND-3-S000001 is already paid.\n", "point \(point)") }
-            XCTAssertLessThanOrEqual(try Ledger(path: ledger).transactions(terminalId: "LW-HND-R1").filter { $0.status == .completed }.count, 1)
+            let again = try KioskBinary.run(["register", "pay", "LW-SPR-2-S000001", "--cash", "5000", "--store", "lw-sapporo-odori",
+                                             "--register", "LW-SPR-R1", "--ledger", ledger, "--receipts", receipts])
+            if state.status != .issued { XCTAssertEqual(again.stderr, "Slip LW-SPR-2-S000001 is already paid.\n", "point \(point)") }
+            XCTAssertLessThanOrEqual(try Ledger(path: ledger).transactions(terminalId: "LW-SPR-R1").filter { $0.status == .completed }.count, 1)
         }
         XCTAssertTrue(finished, "the register's payment should end within 40 effects")
         XCTAssertGreaterThanOrEqual(crashes, 5, "the register's payment should offer places to crash")

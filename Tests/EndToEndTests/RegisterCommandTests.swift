@@ -8,9 +8,9 @@ import Ledger
 final class RegisterCommandTests: XCTestCase {
     private var ledger = ""
     private var folder: URL { URL(fileURLWithPath: ledger).deletingLastPathComponent() }
-    private let store = ["--store", "lw-haneda-t3", "--register", "LW-HND-R1"]
+    private let store = ["--store", "lw-sapporo-odori", "--register", "LW-SPR-R1"]
 
-    /// Two customers at LW-HND-3 each print a slip: LW-HND-3-S000001 and -S000002.
+    /// Two customers at LW-SPR-2 each print a slip: LW-SPR-2-S000001 and -S000002.
     override func setUpWithError() throws {
         ledger = KioskBinary.temporaryLedger()
         let script = folder.appendingPathComponent("slips.kiosk")
@@ -33,12 +33,12 @@ final class RegisterCommandTests: XCTestCase {
             expect slip-issued
             tap finish
             """.write(to: script, atomically: true, encoding: .utf8)
-        let run = try KioskBinary.run(["run", "--terminal", "LW-HND-3", "--ledger", ledger, "--script", script.path,
+        let run = try KioskBinary.run(["run", "--terminal", "LW-SPR-2", "--ledger", ledger, "--script", script.path,
                                        "--receipts", folder.appendingPathComponent("machine").path])
         XCTAssertEqual(run.status, 0, run.stderr + run.stdout)
-        XCTAssertTrue(run.stdout.contains("slip-issued LW-HND-3-S000001 ¥2,980, pay at the register by"), run.stdout)
-        let slip = try String(contentsOf: folder.appendingPathComponent("machine/slip-LW-HND-3-S000001.txt"), encoding: .utf8)
-        for line in ["申込券", "申请单", "LW-HND-3-S000001", "090-****-5678", "¥2,980", "までにレジでお支払いください"] {
+        XCTAssertTrue(run.stdout.contains("slip-issued LW-SPR-2-S000001 ¥2,980, pay at the register by"), run.stdout)
+        let slip = try String(contentsOf: folder.appendingPathComponent("machine/slip-LW-SPR-2-S000001.txt"), encoding: .utf8)
+        for line in ["申込券", "申请单", "LW-SPR-2-S000001", "090-****-5678", "¥2,980", "までにレジでお支払いください"] {
             XCTAssertTrue(slip.contains(line), "\(line) in\n\(slip)")
         }
     }
@@ -48,29 +48,29 @@ final class RegisterCommandTests: XCTestCase {
     }
 
     func testCashAtTheRegisterTopsUpPrintsTheReceiptAndIsPaidOnce() throws {
-        let paid = try register(["pay", "LW-HND-3-S000001", "--cash", "5000"])
+        let paid = try register(["pay", "LW-SPR-2-S000001", "--cash", "5000"])
         XCTAssertEqual(paid.status, 0, paid.stderr)
-        XCTAssertTrue(paid.stdout.contains("done receipt 1 LW-HND-R1-000001"), paid.stdout)
+        XCTAssertTrue(paid.stdout.contains("done receipt 1 LW-SPR-R1-000001"), paid.stdout)
         XCTAssertTrue(paid.stdout.contains("change ¥2,020"), paid.stdout)
-        let base = folder.appendingPathComponent("register/000001-LW-HND-R1-000001")
+        let base = folder.appendingPathComponent("register/000001-LW-SPR-R1-000001")
         for ext in ["txt", "pdf", "bin"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: base.path + "." + ext), ext)
         }
         let receipt = try String(contentsOfFile: base.path + ".txt", encoding: .utf8)
-        for line in ["取扱明細兼受領書", "LW-HND-3-S000001", "¥5,000", "¥2,020"] {
+        for line in ["取扱明細兼受領書", "LW-SPR-2-S000001", "¥5,000", "¥2,020"] {
             XCTAssertTrue(receipt.contains(line), "\(line) in\n\(receipt)")
         }
         XCTAssertTrue(receipt.contains("交易明细兼收据"), "in the customer's language too:\n\(receipt)")
-        let again = try register(["pay", "LW-HND-3-S000001", "--card", "visa-ok"])
+        let again = try register(["pay", "LW-SPR-2-S000001", "--card", "visa-ok"])
         XCTAssertEqual(again.status, 1)
-        XCTAssertEqual(again.stderr, "Slip LW-HND-3-S000001 is already paid.\n")
+        XCTAssertEqual(again.stderr, "Slip LW-SPR-2-S000001 is already paid.\n")
         // The register's drawer holds the ¥5,000 less the change; the machine holds nothing.
         let open = try Ledger(path: ledger)
-        XCTAssertEqual(try open.cashInventory(terminalId: "LW-HND-3"), [:])
-        let drawer = try open.cashInventory(terminalId: "LW-HND-R1")
+        XCTAssertEqual(try open.cashInventory(terminalId: "LW-SPR-2"), [:])
+        let drawer = try open.cashInventory(terminalId: "LW-SPR-R1")
         XCTAssertEqual(drawer[5000], 11)
-        XCTAssertEqual(try open.transaction(id: "LW-HND-R1-000001")?.status, .completed)
-        XCTAssertEqual(try open.slip("LW-HND-3-S000001")?.status, .paid)
+        XCTAssertEqual(try open.transaction(id: "LW-SPR-R1-000001")?.status, .completed)
+        XCTAssertEqual(try open.slip("LW-SPR-2-S000001")?.status, .paid)
         let verify = try KioskBinary.run(["ledger", "verify", "--ledger", ledger])
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
         try assertTheReportsSplitWherePaid()
@@ -79,7 +79,7 @@ final class RegisterCommandTests: XCTestCase {
     /// X reports split sales by where they were paid, count the machine's slips, and keep the
     /// register's drawer apart from the machines' cash; CSV and hledger carry the same split.
     private func assertTheReportsSplitWherePaid() throws {
-        let json = try KioskBinary.run(["report", "x", "--store", "lw-haneda-t3", "--format", "json", "--ledger", ledger])
+        let json = try KioskBinary.run(["report", "x", "--store", "lw-sapporo-odori", "--format", "json", "--ledger", ledger])
         XCTAssertEqual(json.status, 0, json.stderr)
         let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let places = try XCTUnwrap(report["by_place"] as? [String: [String: Int]])
@@ -90,41 +90,41 @@ final class RegisterCommandTests: XCTestCase {
         XCTAssertEqual(drawers["in_yen"] as? Int, 5000)
         XCTAssertEqual(drawers["change_out_yen"] as? Int, 2020)
         XCTAssertEqual((report["cash"] as? [String: Any])?["in_yen"] as? Int, 0, "the machines took no cash")
-        let text = try KioskBinary.run(["report", "x", "--terminal", "LW-HND-R1", "--ledger", ledger])
+        let text = try KioskBinary.run(["report", "x", "--terminal", "LW-SPR-R1", "--ledger", ledger])
         XCTAssertTrue(text.stdout.contains("CASH IN THE REGISTER'S DRAWER"), text.stdout)
         XCTAssertTrue(text.stdout.contains("Register, cash (1)"), text.stdout)
-        let csv = try KioskBinary.run(["report", "x", "--terminal", "LW-HND-3", "--format", "csv", "--ledger", ledger])
+        let csv = try KioskBinary.run(["report", "x", "--terminal", "LW-SPR-2", "--format", "csv", "--ledger", ledger])
         XCTAssertTrue(csv.stdout.contains("slips,issued,,2,\r\n"), csv.stdout)
         XCTAssertTrue(csv.stdout.contains("slips,paid,,1,\r\n"), csv.stdout)
         let hledger = try KioskBinary.run(["ledger", "export", "--format", "hledger", "--ledger", ledger])
-        XCTAssertTrue(hledger.stdout.contains("assets:register:LW-HND-R1:drawer"), hledger.stdout)
-        XCTAssertTrue(hledger.stdout.contains("paid at the register for slip LW-HND-3-S000001"), hledger.stdout)
-        XCTAssertFalse(hledger.stdout.contains("assets:kiosk:LW-HND-R1"), hledger.stdout)
+        XCTAssertTrue(hledger.stdout.contains("assets:register:LW-SPR-R1:drawer"), hledger.stdout)
+        XCTAssertTrue(hledger.stdout.contains("paid at the register for slip LW-SPR-2-S000001"), hledger.stdout)
+        XCTAssertFalse(hledger.stdout.contains("assets:kiosk:LW-SPR-R1"), hledger.stdout)
     }
 
     func testACardAtTheRegisterAndAVoidedSlip() throws {
-        let paid = try register(["pay", "lw-hnd-3-s000002", "--card", "visa-ok"])
+        let paid = try register(["pay", "lw-spr-2-s000002", "--card", "visa-ok"])
         XCTAssertEqual(paid.status, 0, paid.stderr)
-        XCTAssertTrue(paid.stdout.contains("done receipt 1 LW-HND-R1-000001"), paid.stdout)
-        let voided = try register(["void", "LW-HND-3-S000001"])
+        XCTAssertTrue(paid.stdout.contains("done receipt 1 LW-SPR-R1-000001"), paid.stdout)
+        let voided = try register(["void", "LW-SPR-2-S000001"])
         XCTAssertEqual(voided.status, 0, voided.stderr)
-        XCTAssertEqual(voided.stdout, "Slip LW-HND-3-S000001 is voided; nobody can pay it now.\n")
-        let late = try register(["pay", "LW-HND-3-S000001", "--cash", "3000"])
-        XCTAssertEqual(late.stderr, "Slip LW-HND-3-S000001 was voided and cannot be paid.\n")
+        XCTAssertEqual(voided.stdout, "Slip LW-SPR-2-S000001 is voided; nobody can pay it now.\n")
+        let late = try register(["pay", "LW-SPR-2-S000001", "--cash", "3000"])
+        XCTAssertEqual(late.stderr, "Slip LW-SPR-2-S000001 was voided and cannot be paid.\n")
     }
 
     func testASlipThirtyOneMinutesOldIsRefusedWithTheTimeItExpired() throws {
         let open = try Ledger(path: ledger)
         let printed = Date().addingTimeInterval(-31 * 60)
-        try open.record([Entry(txnId: nil, terminalId: "LW-HND-3", at: printed, step: .slipIssued(SlipIssue(
-            slipNo: "LW-HND-3-S000003", storeId: "lw-haneda-t3", terminalId: "LW-HND-3", simNumber: "09012345678",
+        try open.record([Entry(txnId: nil, terminalId: "LW-SPR-2", at: printed, step: .slipIssued(SlipIssue(
+            slipNo: "LW-SPR-2-S000003", storeId: "lw-sapporo-odori", terminalId: "LW-SPR-2", simNumber: "09012345678",
             carrierId: "docomo", planId: "docomo-3g-30", amountYen: 2980, validMinutes: 30, language: "en")))])
-        let expiry = try XCTUnwrap(open.slip("LW-HND-3-S000003")).expiresAt
-        let late = try register(["pay", "LW-HND-3-S000003", "--cash", "3000"])
+        let expiry = try XCTUnwrap(open.slip("LW-SPR-2-S000003")).expiresAt
+        let late = try register(["pay", "LW-SPR-2-S000003", "--cash", "3000"])
         XCTAssertEqual(late.status, 1)
-        XCTAssertEqual(late.stderr, SlipRefusal.expired(at: expiry).sentence(slipNo: "LW-HND-3-S000003") + "\n")
+        XCTAssertEqual(late.stderr, SlipRefusal.expired(at: expiry).sentence(slipNo: "LW-SPR-2-S000003") + "\n")
         XCTAssertTrue(late.stderr.contains("expired at"), late.stderr)
-        let report = try KioskBinary.run(["report", "x", "--terminal", "LW-HND-3", "--format", "json", "--ledger", ledger])
+        let report = try KioskBinary.run(["report", "x", "--terminal", "LW-SPR-2", "--format", "json", "--ledger", ledger])
         let slips = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])["slips"]
         XCTAssertEqual(slips as? [String: Int], ["issued": 3, "paid": 0, "expired": 1, "voided": 0])
     }
@@ -132,10 +132,10 @@ final class RegisterCommandTests: XCTestCase {
     func testBadInputIsOneSentenceAndWritesNothing() throws {
         let before = try Ledger(path: ledger).journal().count
         let cases: [([String], String)] = [
-            (["pay", "LW-HND-3-S000001", "--cash", "2985"], "--cash 2985 is not an amount in coins and bills the drawer takes; give a multiple of ¥10.\n"),
-            (["pay", "LW-HND-3-S000001", "--cash", "1000"], "--cash 1000 is less than the ¥2,980 slip LW-HND-3-S000001 is for.\n"),
-            (["pay", "LW-HND-3-S000001", "--card", "nope"], "Unknown test card \"nope\"; the cards are "),
-            (["pay", "LW-HND-3-S000009", "--cash", "5000"], "There is no slip LW-HND-3-S000009 in the ledger.\n"),
+            (["pay", "LW-SPR-2-S000001", "--cash", "2985"], "--cash 2985 is not an amount in coins and bills the drawer takes; give a multiple of ¥10.\n"),
+            (["pay", "LW-SPR-2-S000001", "--cash", "1000"], "--cash 1000 is less than the ¥2,980 slip LW-SPR-2-S000001 is for.\n"),
+            (["pay", "LW-SPR-2-S000001", "--card", "nope"], "Unknown test card \"nope\"; the cards are "),
+            (["pay", "LW-SPR-2-S000009", "--cash", "5000"], "There is no slip LW-SPR-2-S000009 in the ledger.\n"),
         ]
         for (arguments, sentence) in cases {
             let out = try register(arguments)
@@ -143,10 +143,10 @@ final class RegisterCommandTests: XCTestCase {
             XCTAssertEqual(out.stderr.split(separator: "\n").count, 1, out.stderr)
             XCTAssertTrue(out.stderr.hasPrefix(sentence), out.stderr)
         }
-        let elsewhere = try KioskBinary.run(["register", "pay", "LW-HND-3-S000001", "--cash", "5000", "--store", "fm-shibuya-center",
-                                             "--register", "LW-HND-R1", "--ledger", ledger])
-        XCTAssertEqual(elsewhere.stderr, "LW-HND-R1 is not a register of fm-shibuya-center; its registers are FM-SBY-R1, FM-SBY-R2.\n")
-        let both = try register(["pay", "LW-HND-3-S000001", "--cash", "5000", "--card", "visa-ok"])
+        let elsewhere = try KioskBinary.run(["register", "pay", "LW-SPR-2-S000001", "--cash", "5000", "--store", "fm-shibuya-center",
+                                             "--register", "LW-SPR-R1", "--ledger", ledger])
+        XCTAssertEqual(elsewhere.stderr, "LW-SPR-R1 is not a register of fm-shibuya-center; its registers are FM-SBY-R1, FM-SBY-R2.\n")
+        let both = try register(["pay", "LW-SPR-2-S000001", "--cash", "5000", "--card", "visa-ok"])
         XCTAssertNotEqual(both.status, 0)
         // The ledger has not moved: not even the register's opening float was recorded.
         XCTAssertEqual(try Ledger(path: ledger).journal().count, before)

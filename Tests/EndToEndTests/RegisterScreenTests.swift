@@ -7,7 +7,7 @@ import Ledger
 /// full screen in another, on one ledger; then the X report shows it under register cash.
 final class RegisterScreenTests: XCTestCase {
     func testASlipPrintedAtTheMachineIsPaidAtTheRegisterInAnotherWindow() throws {
-        let machine = try Tmux(arguments: ["--store", "lw-haneda-t3", "--terminal", "LW-HND-3"])
+        let machine = try Tmux(arguments: ["--store", "lw-sapporo-odori", "--terminal", "LW-SPR-2"])
         machine.waitFor("Top up your SIM")
         try machine.keys("Enter", "09012345678", "Enter")
         machine.waitFor("NTT docomo")
@@ -15,12 +15,12 @@ final class RegisterScreenTests: XCTestCase {
         machine.waitFor("How would you like to pay?")
         try machine.touch("Pay at register")
         let slip = machine.waitFor("Take this slip to the register")
-        XCTAssertTrue(slip.contains("LW-HND-3-S000001") && slip.contains("JST"), slip)
+        XCTAssertTrue(slip.contains("LW-SPR-2-S000001") && slip.contains("JST"), slip)
 
         let register = try Tmux(command: ["register"], ledger: machine.ledger,
-                                arguments: ["--store", "lw-haneda-t3", "--register", "LW-HND-R1", "--lang", "en"])
+                                arguments: ["--store", "lw-sapporo-odori", "--register", "LW-SPR-R1", "--lang", "en"])
         register.waitFor("Scan or type the slip number")
-        try register.keys("LW-HND-3-S000001", "Enter")
+        try register.keys("LW-SPR-2-S000001", "Enter")
         let shown = register.waitFor("How would you like to pay?")
         XCTAssertTrue(shown.contains("¥2,980") && shown.contains("Void slip"), shown)
         try register.touch("Cash")
@@ -28,22 +28,22 @@ final class RegisterScreenTests: XCTestCase {
         try register.touch("¥5,000")
         let done = register.waitFor("Top-up complete")
         XCTAssertTrue(done.contains("¥2,020"), done)
-        let receipt = try String(contentsOfFile: register.receipts + "/000001-LW-HND-R1-000001.txt", encoding: .utf8)
-        XCTAssertTrue(receipt.contains("取扱明細兼受領書") && receipt.contains("LW-HND-3-S000001"), receipt)
+        let receipt = try String(contentsOfFile: register.receipts + "/000001-LW-SPR-R1-000001.txt", encoding: .utf8)
+        XCTAssertTrue(receipt.contains("取扱明細兼受領書") && receipt.contains("LW-SPR-2-S000001"), receipt)
         try register.keys("Enter")
         register.waitFor("Scan or type the slip number")
 
         // The same slip again is already paid; one 31 minutes old is refused with when it expired.
-        try register.keys("LW-HND-3-S000001", "Enter")
+        try register.keys("LW-SPR-2-S000001", "Enter")
         register.waitFor("is already paid")
         let ledger = try Ledger(path: machine.ledger)
-        try ledger.record([Entry(txnId: nil, terminalId: "LW-HND-3", at: Date().addingTimeInterval(-31 * 60), step: .slipIssued(SlipIssue(
-            slipNo: "LW-HND-3-S000002", storeId: "lw-haneda-t3", terminalId: "LW-HND-3", simNumber: "08011112222",
+        try ledger.record([Entry(txnId: nil, terminalId: "LW-SPR-2", at: Date().addingTimeInterval(-31 * 60), step: .slipIssued(SlipIssue(
+            slipNo: "LW-SPR-2-S000002", storeId: "lw-sapporo-odori", terminalId: "LW-SPR-2", simNumber: "08011112222",
             carrierId: "au", planId: "au-5g-30", amountYen: 3280, validMinutes: 30, language: "en")))])
-        try register.keys("LW-HND-3-S000002", "Enter")
-        register.waitFor("LW-HND-3-S000002 expired at")
+        try register.keys("LW-SPR-2-S000002", "Enter")
+        register.waitFor("LW-SPR-2-S000002 expired at")
 
-        let report = try KioskBinary.run(["report", "x", "--store", "lw-haneda-t3", "--ledger", machine.ledger])
+        let report = try KioskBinary.run(["report", "x", "--store", "lw-sapporo-odori", "--ledger", machine.ledger])
         XCTAssertEqual(report.status, 0, report.stderr)
         let line = report.stdout.split(separator: "\n").first { $0.hasPrefix("  Register, cash") }
         XCTAssertEqual(line.map { $0.hasSuffix("¥2,980") && $0.contains("(1)") }, true, report.stdout)

@@ -81,21 +81,21 @@ final class FixtureTests: XCTestCase {
         }
         assertRefused(missing, "cash_floats.csv: field \"terminal_id\" has no row for FM-NMB-1, which takes cash and needs an opening float.")
         let drawer = try brokenCopy("cash_floats.csv") { text in
-            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("LW-HND-R1,") }.joined(separator: "\n")
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("LW-SPR-R1,") }.joined(separator: "\n")
         }
-        assertRefused(drawer, "cash_floats.csv: field \"terminal_id\" has no row for LW-HND-R1, which takes cash and needs an opening float.")
+        assertRefused(drawer, "cash_floats.csv: field \"terminal_id\" has no row for LW-SPR-R1, which takes cash and needs an opening float.")
     }
 
     func testAMachineThatTakesNoMoneyNeedsNoFloatAndARegisterBelongsToAStore() throws {
-        let loppi = try XCTUnwrap(Sample.catalogue.terminal("LW-HND-3"))
+        let loppi = try XCTUnwrap(Sample.catalogue.terminal("LW-SPR-2"))
         XCTAssertTrue(loppi.paysAtRegister)
         XCTAssertEqual(loppi.payments, [])
         XCTAssertEqual(loppi.openingFloat, [:])
         XCTAssertEqual(Sample.catalogue.terminal("FM-SBY-1")?.payments, [.cash, .card, .wallet])
         XCTAssertEqual(Sample.catalogue.terminal("FM-SBY-1")?.paysAtRegister, true)
-        XCTAssertNil(Sample.catalogue.terminal("LW-HND-R1"), "a register is not a machine customers use")
-        XCTAssertEqual(Sample.catalogue.device("LW-HND-R1")?.isRegister, true)
-        let nowhere = try brokenCopy("registers.csv") { $0.replacingOccurrences(of: "LW-HND-R1,lw-haneda-t3,", with: "LW-HND-R1,lw-nowhere,") }
+        XCTAssertNil(Sample.catalogue.terminal("LW-SPR-R1"), "a register is not a machine customers use")
+        XCTAssertEqual(Sample.catalogue.device("LW-SPR-R1")?.isRegister, true)
+        let nowhere = try brokenCopy("registers.csv") { $0.replacingOccurrences(of: "LW-SPR-R1,lw-sapporo-odori,", with: "LW-SPR-R1,lw-nowhere,") }
         assertRefused(nowhere, "registers.csv line 4: field \"store_id\" names \"lw-nowhere\", which is not in stores.csv.")
         let bad = try brokenCopy("terminals.csv") { $0.replacingOccurrences(of: "cash|card|wallet|register", with: "cash|regster") }
         assertRefused(bad, "terminals.csv line 5: field \"payments\" has \"regster\", not cash, card, wallet or register.")

@@ -12,24 +12,24 @@ final class RegisterSlipStoriesTests: XCTestCase {
     }
 
     func testALoppiMachinePrintsASlipToPayAtTheRegisterWithinThirtyMinutes() {
-        var s = Story(inventory: [:], terminal: "LW-HND-3")
+        var s = Story(inventory: [:], terminal: "LW-SPR-2")
         s.reachPayment(plan: "docomo-3g-30", method: .payAtRegister)
         XCTAssertEqual(s.state.screen, .processing(.printing))
-        let slip = issue("LW-HND-3-S000001", terminal: "LW-HND-3", store: "lw-haneda-t3", plan: "docomo-3g-30", amount: 2980)
+        let slip = issue("LW-SPR-2-S000001", terminal: "LW-SPR-2", store: "lw-sapporo-odori", plan: "docomo-3g-30", amount: 2980)
         XCTAssertEqual(s.state.awaiting, .slipIntent(slip))
         XCTAssertEqual(s.state.machine?.status.nextSlip, 2)
         let expires = Sample.noon.addingTimeInterval(30 * 60)
-        s.send(.journaled(receiptNo: nil), [.printSlip(slipNo: "LW-HND-3-S000001")]) {
-            $0.screen = .slipIssued(SlipTicket(slipNo: "LW-HND-3-S000001", amount: 2980, expiresAt: expires, files: [], printProblem: nil))
+        s.send(.journaled(receiptNo: nil), [.printSlip(slipNo: "LW-SPR-2-S000001")]) {
+            $0.screen = .slipIssued(SlipTicket(slipNo: "LW-SPR-2-S000001", amount: 2980, expiresAt: expires, files: [], printProblem: nil))
             $0.awaiting = .slipPrint
         }
         s.send(.printed(files: ["slip.txt"]), []) {
-            $0.screen = .slipIssued(SlipTicket(slipNo: "LW-HND-3-S000001", amount: 2980, expiresAt: expires,
+            $0.screen = .slipIssued(SlipTicket(slipNo: "LW-SPR-2-S000001", amount: 2980, expiresAt: expires,
                                                files: ["slip.txt"], printProblem: nil))
             $0.awaiting = nil
             $0.machine?.status.paperSheets -= 1
         }
-        XCTAssertEqual(s.state.summary, "slip-issued LW-HND-3-S000001 ¥2,980, pay at the register by 12:30 JST, printed slip.txt")
+        XCTAssertEqual(s.state.summary, "slip-issued LW-SPR-2-S000001 ¥2,980, pay at the register by 12:30 JST, printed slip.txt")
         // No money was taken and no transaction begun: the next customer starts afresh.
         s.send(.tap(.finish), []) {
             $0.screen = .attract
@@ -38,7 +38,7 @@ final class RegisterSlipStoriesTests: XCTestCase {
     }
 
     func testTheSlipScreenTellsTheCustomerInTheirLanguageWhereToGoAndByWhen() {
-        var s = Story(inventory: [:], terminal: "LW-HND-3")
+        var s = Story(inventory: [:], terminal: "LW-SPR-2")
         s.send(.tap(.language(.ja)))
         s.reachPayment(plan: "docomo-3g-30", method: .payAtRegister)
         s.send(.journaled(receiptNo: nil))
@@ -46,7 +46,7 @@ final class RegisterSlipStoriesTests: XCTestCase {
         let text = ScreenRenderer.frame(for: s.state, width: 80, height: 24).text
         XCTAssertTrue(text.contains("この申込券をレジへお持ちください"), text)
         XCTAssertTrue(text.contains("12:30 JST"), text)
-        XCTAssertTrue(text.contains("LW-HND-3-S000001"), text)
+        XCTAssertTrue(text.contains("LW-SPR-2-S000001"), text)
     }
 
     func testAMachineThatTakesMoneyAndSlipsOffersBoth() {
@@ -70,7 +70,7 @@ final class RegisterSlipStoriesTests: XCTestCase {
     }
 
     func testASlipThatCannotBePrintedSaysSoAndOutOfPaperIsRemembered() {
-        var s = Story(inventory: [:], terminal: "LW-HND-3")
+        var s = Story(inventory: [:], terminal: "LW-SPR-2")
         s.reachPayment(plan: "au-5g-30", method: .payAtRegister)
         s.send(.journaled(receiptNo: nil))
         s.send(.printFailed(.outOfPaper))

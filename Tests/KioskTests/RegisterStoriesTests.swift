@@ -8,24 +8,24 @@ import Ledger
 final class RegisterStoriesTests: XCTestCase {
     private let sim = SIMNumber.mobile("09012345678")
     private let drawer: CashPieces = [10: 100, 50: 50, 100: 100, 500: 50, 1000: 50, 5000: 10]
-    private let slip = SlipIssue(slipNo: "LW-HND-3-S000001", storeId: "lw-haneda-t3", terminalId: "LW-HND-3",
+    private let slip = SlipIssue(slipNo: "LW-SPR-2-S000001", storeId: "lw-sapporo-odori", terminalId: "LW-SPR-2",
                                  simNumber: "09012345678", carrierId: "docomo", planId: "docomo-3g-30", amountYen: 2980,
                                  validMinutes: 30, language: "zh-Hans")
 
     private func start(_ method: PaymentMethod) -> Step {
-        .begin(TransactionStart(id: "LW-HND-R1-000001", storeId: "lw-haneda-t3", terminalId: "LW-HND-R1",
+        .begin(TransactionStart(id: "LW-SPR-R1-000001", storeId: "lw-sapporo-odori", terminalId: "LW-SPR-R1",
                                 businessDate: "2026-11-25", simNumber: "09012345678", carrierId: "docomo",
                                 planId: "docomo-3g-30", amountYen: 2980, taxYen: 270, paymentMethod: method,
-                                language: "zh-Hans", slipNo: "LW-HND-3-S000001"))
+                                language: "zh-Hans", slipNo: "LW-SPR-2-S000001"))
     }
 
     /// The register with the slip scanned and found payable.
     private func scanned() -> Story {
-        var s = Story(inventory: drawer, terminal: "LW-HND-R1")
+        var s = Story(inventory: drawer, terminal: "LW-SPR-R1")
         XCTAssertEqual(s.state.screen, .registerScan(typed: ""))
-        for ch in "lw-hnd-3-s000001" { s.send(.key(.char(ch))) }
-        XCTAssertEqual(s.state.screen, .registerScan(typed: "LW-HND-3-S000001"))
-        s.send(.key(.enter), [.lookUpSlip("LW-HND-3-S000001")]) {
+        for ch in "lw-spr-2-s000001" { s.send(.key(.char(ch))) }
+        XCTAssertEqual(s.state.screen, .registerScan(typed: "LW-SPR-2-S000001"))
+        s.send(.key(.enter), [.lookUpSlip("LW-SPR-2-S000001")]) {
             $0.screen = .lookingUp
             $0.awaiting = .slipLookUp
         }
@@ -42,7 +42,7 @@ final class RegisterStoriesTests: XCTestCase {
 
     func testFiveThousandInCashAtTheRegisterTopsUpThenCountsOutTheChange() {
         var s = scanned()
-        let txn = "LW-HND-R1-000001"
+        let txn = "LW-SPR-R1-000001"
         s.send(.tap(.payByCash), []) {
             $0.order?.method = .cash
             $0.order?.txnId = txn
@@ -91,7 +91,7 @@ final class RegisterStoriesTests: XCTestCase {
 
     func testAFailedTopUpAfterACardPaymentAtTheRegisterIsVoidedWithARefundSlip() {
         var s = scanned()
-        let txn = "LW-HND-R1-000001"
+        let txn = "LW-SPR-R1-000001"
         s.send(.tap(.payByCard))
         s.send(.tap(.presentCard("visa-ok")), [.journal(txnId: txn, [start(.card), .cardAuthorisationRequested(brand: "Visa", last4: "1111")])]) {
             $0.order?.card = CardOnFile(brand: "Visa", last4: "1111", authCode: nil)
@@ -113,7 +113,7 @@ final class RegisterStoriesTests: XCTestCase {
 
     func testAFailedTopUpAfterCashAtTheRegisterGivesTheCashBack() {
         var s = scanned()
-        let txn = "LW-HND-R1-000001"
+        let txn = "LW-SPR-R1-000001"
         s.send(.tap(.payByCash))
         s.insertKept(1000)
         s.insertKept(1000)
@@ -128,29 +128,29 @@ final class RegisterStoriesTests: XCTestCase {
     }
 
     func testAnExpiredSlipIsRefusedWithTheTimeItExpired() {
-        var s = Story(inventory: drawer, terminal: "LW-HND-R1")
+        var s = Story(inventory: drawer, terminal: "LW-SPR-R1")
         let expired = Sample.noon.addingTimeInterval(-60)
-        XCTAssertEqual(s.send(.slipScanned("LW-HND-3-S000001")), [.lookUpSlip("LW-HND-3-S000001")])
-        s.send(.slipLookedUp(.refused(slipNo: "LW-HND-3-S000001", .expired(at: expired))), []) {
+        XCTAssertEqual(s.send(.slipScanned("LW-SPR-2-S000001")), [.lookUpSlip("LW-SPR-2-S000001")])
+        s.send(.slipLookedUp(.refused(slipNo: "LW-SPR-2-S000001", .expired(at: expired))), []) {
             $0.awaiting = nil
             $0.screen = .registerScan(typed: "")
-            $0.notice = .slipRefused(slipNo: "LW-HND-3-S000001", .expired(at: expired))
+            $0.notice = .slipRefused(slipNo: "LW-SPR-2-S000001", .expired(at: expired))
         }
         XCTAssertEqual(s.state.notice?.description,
-                       "Slip LW-HND-3-S000001 expired at 11:59 JST; the customer can print a new one at the machine.")
+                       "Slip LW-SPR-2-S000001 expired at 11:59 JST; the customer can print a new one at the machine.")
         let text = ScreenRenderer.frame(for: s.state, width: 80, height: 24).text
         XCTAssertTrue(text.contains("11:59"), text)
     }
 
     func testASlipScannedTwiceIsToldItIsAlreadyPaid() {
-        var s = Story(inventory: drawer, terminal: "LW-HND-R1")
-        s.send(.slipScanned("LW-HND-3-S000001"))
-        s.send(.slipLookedUp(.refused(slipNo: "LW-HND-3-S000001", .alreadyPaid)), []) {
+        var s = Story(inventory: drawer, terminal: "LW-SPR-R1")
+        s.send(.slipScanned("LW-SPR-2-S000001"))
+        s.send(.slipLookedUp(.refused(slipNo: "LW-SPR-2-S000001", .alreadyPaid)), []) {
             $0.awaiting = nil
             $0.screen = .registerScan(typed: "")
-            $0.notice = .slipRefused(slipNo: "LW-HND-3-S000001", .alreadyPaid)
+            $0.notice = .slipRefused(slipNo: "LW-SPR-2-S000001", .alreadyPaid)
         }
-        XCTAssertEqual(s.state.notice?.description, "Slip LW-HND-3-S000001 is already paid.")
+        XCTAssertEqual(s.state.notice?.description, "Slip LW-SPR-2-S000001 is already paid.")
     }
 
     /// The other register took the slip between the scan and the money: the ledger refuses
@@ -159,21 +159,21 @@ final class RegisterStoriesTests: XCTestCase {
         var s = scanned()
         s.send(.tap(.payByCash))
         s.send(.tap(.insertCash(5000)))
-        XCTAssertEqual(s.send(.ledgerFailed("Slip LW-HND-3-S000001 is already paid.")), [.rejectCash(5000)])
+        XCTAssertEqual(s.send(.ledgerFailed("Slip LW-SPR-2-S000001 is already paid.")), [.rejectCash(5000)])
         XCTAssertEqual(s.state.order?.paid, .zero)
     }
 
     func testTheClerkVoidsASlipNobodyPays() {
         var s = scanned()
-        s.send(.tap(.voidSlip), [.journal(txnId: nil, [.slipVoided(slipNo: "LW-HND-3-S000001")])]) {
+        s.send(.tap(.voidSlip), [.journal(txnId: nil, [.slipVoided(slipNo: "LW-SPR-2-S000001")])]) {
             $0.screen = .processing(.printing)
-            $0.awaiting = .slipVoid(slipNo: "LW-HND-3-S000001")
+            $0.awaiting = .slipVoid(slipNo: "LW-SPR-2-S000001")
         }
         s.send(.journaled(receiptNo: nil), []) {
             $0.awaiting = nil
             $0.order = nil
             $0.screen = .registerScan(typed: "")
-            $0.notice = .slipVoided("LW-HND-3-S000001")
+            $0.notice = .slipVoided("LW-SPR-2-S000001")
         }
     }
 

@@ -8,7 +8,7 @@ public enum RegisterSlip {
     /// How long the register takes a slip after it is printed.
     public static let validMinutes = 30
 
-    /// `LW-HND-3-S000001`: the machine's id and its slip count, unique in the store's ledger.
+    /// `LW-SPR-2-S000001`: the machine's id and its slip count, unique in the store's ledger.
     public static func number(terminalId: String, sequence: Int) -> String {
         String(format: "%@-S%06d", terminalId, sequence)
     }

@@ -150,9 +150,9 @@ enum Say {
         case .more: return ("More", "次へ", "更多", "更多")
         case .scanSlip: return ("Scan or type the slip number", "申込券のバーコードを読み取るか番号を入力してください",
                                 "请扫描或输入申请单编号", "請掃描或輸入申請單編號")
-        case .scanSlipHint: return ("The number under the slip's barcode, e.g. LW-HND-3-S000001.",
-                                    "バーコードの下の番号です（例: LW-HND-3-S000001）。",
-                                    "条形码下方的编号，例如 LW-HND-3-S000001。", "條碼下方的編號，例如 LW-HND-3-S000001。")
+        case .scanSlipHint: return ("The number under the slip's barcode, e.g. LW-SPR-2-S000001.",
+                                    "バーコードの下の番号です（例: LW-SPR-2-S000001）。",
+                                    "条形码下方的编号，例如 LW-SPR-2-S000001。", "條碼下方的編號，例如 LW-SPR-2-S000001。")
         case .voidSlip: return ("Void slip", "申込券取消", "作废申请单", "作廢申請單")
         case .slipNumber: return ("Slip No.", "申込番号", "申请编号", "申請編號")
         case .payAtRegister: return ("Pay at register", "レジで支払う", "到收银台付款", "到收銀台付款")
