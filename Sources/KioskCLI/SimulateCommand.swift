@@ -145,9 +145,15 @@ struct SimulateCommand: ParsableCommand {
           no sale      \(s.noTransaction) (left before paying)
           balked       \(s.balked) (saw the queue and left)
           gave up      \(s.gaveUp) (left the queue)
-          sales        \(s.sales)
+          sales        \(s.sales)\(slips(s))
           \(String(format: "%.1f", s.flowsPerSecond)) customers per second (\(String(format: "%.2f", s.seconds)) s)
         """
+    }
+
+    /// Only a day at machines that print slips for the register has a line for them.
+    private static func slips(_ s: StoreDay.Summary) -> String {
+        guard s.slipsPrinted > 0 else { return "" }
+        return "\n  slips        \(s.slipsPrinted) printed for the register, \(s.slipsPaid) paid there, the rest left to expire"
     }
 }
 

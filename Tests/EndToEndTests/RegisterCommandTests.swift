@@ -129,6 +129,28 @@ final class RegisterCommandTests: XCTestCase {
         XCTAssertEqual(slips as? [String: Int], ["issued": 3, "paid": 0, "expired": 1, "voided": 0])
     }
 
+    /// At a machine that takes no money every customer prints a slip; most walk to the
+    /// register and pay, the others' slips expire, and the day's checks all hold.
+    func testASimulatedDayAtTheLoppiSendsCustomersToTheRegister() throws {
+        let day = KioskBinary.temporaryLedger()
+        let out = try KioskBinary.run(["simulate", "--terminal", "LW-SPR-2", "--customers", "40", "--seed", "5", "--ledger", day])
+        XCTAssertEqual(out.status, 0, out.stderr + out.stdout)
+        let line = try XCTUnwrap(out.stdout.split(separator: "\n").first { $0.contains("printed for the register") }, out.stdout)
+        let numbers = line.split(separator: " ").compactMap { Int($0) }
+        XCTAssertEqual(numbers.count, 2, String(line))
+        XCTAssertGreaterThan(numbers[1], 0, "some pay at the register: \(line)")
+        XCTAssertLessThan(numbers[1], numbers[0], "some never do: \(line)")
+        let report = try KioskBinary.run(["report", "x", "--store", "lw-sapporo-odori", "--format", "json", "--ledger", day])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let slips = try XCTUnwrap(object["slips"] as? [String: Int])
+        XCTAssertEqual(slips["issued"], numbers[0])
+        XCTAssertEqual(slips["paid"], numbers[1])
+        // The day may run ahead of the wall clock: its last slips nobody paid may not have expired yet.
+        XCTAssertLessThanOrEqual(slips["expired"] ?? -1, numbers[0] - numbers[1])
+        let places = try XCTUnwrap(object["by_place"] as? [String: [String: Int]])
+        XCTAssertEqual((places["register_cash"]?["count"] ?? 0) + (places["register_card"]?["count"] ?? 0), numbers[1])
+    }
+
     func testBadInputIsOneSentenceAndWritesNothing() throws {
         let before = try Ledger(path: ledger).journal().count
         let cases: [([String], String)] = [

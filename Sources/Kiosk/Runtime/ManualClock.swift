@@ -7,6 +7,9 @@ public final class ManualClock {
     public init(start: Date) { time = start }
     public func now() -> Date { time }
     public func advance(by seconds: TimeInterval) { time += seconds }
+    /// To that moment, earlier or later: a store's register serves customers who come from
+    /// machines whose simulated clocks run apart.
+    public func move(to moment: Date) { time = moment }
     /// Moves on to that moment; never back.
     public func advance(to moment: Date) { time = max(time, moment) }
 }

@@ -29,6 +29,13 @@ public struct Customer {
         case unionPay(String)
     }
     let planChoice: Int
+    /// At a machine that takes no money and prints a slip for the register: whether, slip in
+    /// hand, this customer walks to the register at all (some never do, and their slips expire).
+    let paysSlip: Bool
+    /// The slip this customer takes to the register when they leave the machine.
+    public private(set) var slipToPay: SlipTicket?
+    /// Whether the machine printed this customer a slip (paid or not).
+    public private(set) var printedSlip = false
     private var keys: [Event]
     private var pieces: [Int] = []
     private var paymentTries = 0
@@ -44,7 +51,11 @@ public struct Customer {
             (.declinedCard, 0.05), (.slowCard, 0.02), (.oddCoins, 0.03)]
         var acc = 0.0
         persona = weights.first { acc += $0.1; return roll < acc }?.0 ?? .regular
-        self.random = SeededRandom(seed: random.next())
+        let seed = random.next()
+        self.random = SeededRandom(seed: seed)
+        // Drawn from a stream of their own, so that every other choice stays as it was.
+        var slipRandom = SeededRandom(seed: seed ^ 0x511B)
+        paysSlip = Double.random(in: 0..<1, using: &slipRandom) < 0.8
         let prepaid = catalogue.accounts.filter { $0.planType == .prepaid && $0.status == .active }
         let refused = catalogue.accounts.filter { $0.planType == .postpaid || $0.status == .suspended }
         switch persona {
@@ -100,6 +111,7 @@ public struct Customer {
             paymentTries += 1
             if paymentTries > 3 { return .event(.tap(.cancel)) }
             let offered = state.paymentsOffered
+            if state.machine?.terminal.paysAtRegister == true, offered.isEmpty { return .event(.tap(.payAtRegister)) }
             switch habit {
             case .wallet where paymentTries == 1 && offered.contains(.wallet): return .event(.tap(.payByWallet))
             case .unionPay where paymentTries == 1 && offered.contains(.card): return .event(.tap(.payByCard))
@@ -129,7 +141,11 @@ public struct Customer {
             return .wait(WalletPayment.askEvery)
         case .payingCash:
             return payCash(state)
-        case .done, .refund, .cancelled, .slipIssued:
+        case .slipIssued(let ticket):
+            printedSlip = true
+            if paysSlip { slipToPay = ticket }
+            return .event(.tap(.finish))
+        case .done, .refund, .cancelled:
             return .event(.tap(.finish))
         case .findMachine, .outOfService, .lookingUp, .processing, .staffPIN, .staffMenu, .registerScan:
             return .leave

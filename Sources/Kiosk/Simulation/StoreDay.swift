@@ -65,6 +65,9 @@ public final class StoreDay {
         public var balked = 0
         public var gaveUp = 0
         public var sales = Yen.zero
+        /// Application slips printed for the register, and those paid there.
+        public var slipsPrinted = 0
+        public var slipsPaid = 0
         /// Wall-clock seconds the simulation took.
         public var seconds = 0.0
 
@@ -144,6 +147,21 @@ public final class StoreDay {
     private var timing = SeededRandom(seed: 0)
     private var patienceDraws = SeededRandom(seed: 0)
     private var arrivalDraws: [SeededRandom] = []
+    /// Each store's register, for the customers who walk there with a slip.
+    private var desks: [String: RegisterDesk] = [:]
+    private var slipsPrinted = 0
+
+    /// The customer walks from the machine to the store's register and pays the slip there.
+    private func walkToRegister(_ ticket: SlipTicket, visit v: Int, storeId: String, at time: Date) {
+        if desks[storeId] == nil {
+            desks[storeId] = RegisterDesk(catalogue: catalogue, ledger: ledger, storeId: storeId, settings: settings, start: time)
+        }
+        guard let desk = desks[storeId] else { return }
+        let before = desk.began.count
+        // One to eight minutes through the store.
+        desk.pay(ticket, arriving: time.addingTimeInterval(TimeInterval(Int.random(in: 60...480, using: &timing))))
+        record.visits[v].transactions += desk.began[before...]
+    }
 
     /// Runs the day; `progress` is told the share of it done (0…1) as customers arrive.
     public func run(progress: (Double) -> Void = { _ in }) throws -> DayRecord {
@@ -347,6 +365,10 @@ public final class StoreDay {
             case .leave:
                 record.visits[v].left = time
                 machine.customer = nil
+                if customer.printedSlip { slipsPrinted += 1 }
+                if let ticket = customer.slipToPay {
+                    walkToRegister(ticket, visit: v, storeId: machine.terminal.storeId, at: time)
+                }
                 let state = machine.kiosk.runtime.state
                 // A customer screen left behind times out before the next customer can start.
                 var until = state.screen.timesOut ? time.addingTimeInterval(state.timeout + 1) : time
@@ -419,7 +441,10 @@ public final class StoreDay {
             case .served, .waiting: break
             }
         }
-        for terminal in Set(machines.map(\.terminal.id)).sorted() {
+        summary.slipsPrinted = slipsPrinted
+        summary.slipsPaid = desks.values.map(\.paid).reduce(0, +)
+        let registers = desks.values.compactMap { $0.machine.runtime.state.machine?.terminal.id }
+        for terminal in Set(machines.map(\.terminal.id) + registers).sorted() {
             for t in try ledger.transactions(terminalId: terminal) {
                 guard let v = byId[t.id] else { continue }
                 var sold = false
