@@ -27,6 +27,8 @@ public struct Customer {
         case asPersona
         case wallet(String)
         case unionPay(String)
+        /// Takes a slip to the register where the machine offers it, as at Loppi and Famiポート.
+        case atRegister
     }
     let planChoice: Int
     /// At a machine that takes no money and prints a slip for the register: whether, slip in
@@ -115,6 +117,8 @@ public struct Customer {
             switch habit {
             case .wallet where paymentTries == 1 && offered.contains(.wallet): return .event(.tap(.payByWallet))
             case .unionPay where paymentTries == 1 && offered.contains(.card): return .event(.tap(.payByCard))
+            case .atRegister where paymentTries == 1 && state.machine?.terminal.paysAtRegister == true:
+                return .event(.tap(.payAtRegister))
             default: break
             }
             let wantsCard = [.cardUser, .declinedCard, .slowCard].contains(persona) && paymentTries == 1
@@ -189,6 +193,7 @@ public struct Customer {
             if roll < 0.25 { return .unionPay("unionpay-credit") }
         case .ja:
             if roll < 0.10 { return .wallet(["paypay-ok", "paypay-timeout"].randomElement(using: &random)!) }
+            if roll < 0.30 { return .atRegister }
         case .en:
             break
         }
