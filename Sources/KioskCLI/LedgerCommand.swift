@@ -9,7 +9,7 @@ struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
         abstract: "Verify, recover or export the ledger.",
-        subcommands: [Verify.self, Recover.self, Export.self])
+        subcommands: [Verify.self, Recover.self, Export.self, Id.self])
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -18,12 +18,24 @@ struct LedgerCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let report = try ledgerOptions.openExisting().verify()
+                let ledger = try ledgerOptions.openExisting()
+                let report = try ledger.verify()
                 if let problem = report.problem { throw Failure(problem) }
                 if case .ok(let rows, let z) = report {
-                    print("The ledger \(ledgerOptions.ledger) is intact: SQLite's integrity check passed, \(rows) journal rows and \(z) Z reports verified, and every table derived from the journal agrees with it.")
+                    print("The ledger \(ledgerOptions.ledger) (id \(try ledger.id())) is intact: SQLite's integrity check passed, \(rows) journal rows and \(z) Z reports verified, and every table derived from the journal agrees with it.")
                 }
             }
+        }
+    }
+
+    struct Id: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the ledger's stable id, by which the head office knows it.",
+            discussion: "The id is made when the ledger is created and never changes, wherever the file is moved.")
+        @OptionGroup var ledgerOptions: LedgerOptions
+
+        func run() throws {
+            try reporting { print(try ledgerOptions.openExisting().id()) }
         }
     }
 

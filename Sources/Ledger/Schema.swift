@@ -23,6 +23,7 @@ enum Schema {
         Migration(name: "5-printer-paper", sql: printerPaper),
         Migration(name: "6-wallet-payments", sql: walletPayments),
         Migration(name: "7-register-slips", sql: registerSlips),
+        Migration(name: "8-ledger-id", sql: ledgerId),
     ]
 
     /// Names of the migrations already applied to `db` (empty for a new file).
@@ -223,5 +224,25 @@ enum Schema {
             terminal_id TEXT PRIMARY KEY NOT NULL,
             sheets INTEGER NOT NULL CHECK (sheets >= 0)
         ) WITHOUT ROWID;
+        """
+
+    /// The ledger's stable id, a random UUID made when the file gets its tables (so an older
+    /// ledger gets one when it first opens after this step). The head office knows the ledger
+    /// by it; it never changes.
+    private static let ledgerId = """
+        CREATE TABLE ledger_identity (
+            one INTEGER PRIMARY KEY NOT NULL CHECK (one = 1),
+            id TEXT NOT NULL CHECK (length(id) = 36),
+            made_at TEXT NOT NULL
+        );
+        INSERT INTO ledger_identity (one, id, made_at)
+        SELECT 1, substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-'
+                  || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(h, 18, 3) || '-' || substr(h, 21, 12),
+               strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        FROM (SELECT lower(hex(randomblob(16))) AS h);
+        CREATE TRIGGER ledger_identity_no_update BEFORE UPDATE ON ledger_identity
+            BEGIN SELECT RAISE(ABORT, 'a ledger id never changes'); END;
+        CREATE TRIGGER ledger_identity_no_delete BEFORE DELETE ON ledger_identity
+            BEGIN SELECT RAISE(ABORT, 'a ledger id never changes'); END;
         """
 }
