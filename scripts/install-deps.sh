@@ -14,6 +14,7 @@ packages=(
   poppler-utils      # pdftotext/pdffonts/pdftoppm in the receipt tests
   zbar-tools         # the receipt tests scan the PDF's QR code and barcode
   hledger            # the accountants' export is checked by hledger itself
+  postgresql         # the head office's books (make hq, and its tests start their own cluster)
   pkg-config
 )
 
