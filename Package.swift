@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
@@ -38,10 +40,21 @@ let package = Package(
                 "Money", "Ledger", "Receipt",
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // The head office: the HTTP service stores push their journals to, its PostgreSQL books,
+        // and the client a store pushes with.
+        .target(
+            name: "HeadOffice",
+            dependencies: [
+                "Money", "Ledger",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "KioskCLI",
             dependencies: [
-                "Kiosk", "Money", "Ledger", "Receipt", "CNCurses", "CCairo",
+                "Kiosk", "Money", "Ledger", "Receipt", "HeadOffice", "CNCurses", "CCairo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -52,6 +65,7 @@ let package = Package(
         .testTarget(name: "MoneyTests", dependencies: ["Money"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Money", "ChildProcess"]),
         .testTarget(name: "ReceiptTests", dependencies: ["Receipt", "Money", "ChildProcess"], exclude: ["Goldens"]),
+        .testTarget(name: "HeadOfficeTests", dependencies: ["HeadOffice", "Ledger", "Money", "ChildProcess"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Kiosk", "Money", "Ledger", "Receipt", "ChildProcess"], exclude: ["Scripts", "Ledgers"]),
     ],
     swiftLanguageModes: [.v5]

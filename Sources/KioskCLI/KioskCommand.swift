@@ -7,7 +7,8 @@ struct KioskCommand: ParsableCommand {
         commandName: "kiosk",
         abstract: "Conbini Kiosk: the self-service SIM top-up machine of a Japanese convenience store.",
         subcommands: [RunCommand.self, StoresCommand.self, ReceiptCommand.self, ReportCommand.self, CashCommand.self, PaperCommand.self,
-                      StaffCommand.self, LedgerCommand.self, SimulateCommand.self, PlanCommand.self, RegisterCommand.self],
+                      StaffCommand.self, LedgerCommand.self, SimulateCommand.self, PlanCommand.self, RegisterCommand.self,
+                      HQCommand.self],
         defaultSubcommand: RunCommand.self)
 
     static func main() {

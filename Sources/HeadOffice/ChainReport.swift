@@ -1,0 +1,154 @@
+import Foundation
+import Ledger
+import Money
+import PostgresNIO
+
+/// Sales and tax of some stores from HQ's books, the way each store's own X report counts
+/// them: a completed sale, or a refund due whose top-up the carrier applied.
+public struct ChainReport: Equatable, Sendable {
+    public struct Tally: Equatable, Sendable {
+        public var count = 0
+        public var yen = 0
+        public var taxYen = 0
+
+        mutating func add(count: Int, yen: Int, tax: Int) {
+            self.count += count
+            self.yen += yen
+            self.taxYen += tax
+        }
+    }
+
+    public var title: String
+    public var stores: [StoreID]
+    /// Business days, inclusive; nil for no bound.
+    public var from: String?
+    public var to: String?
+    public var sales = Tally()
+    public var byStore: [String: Tally] = [:]
+    /// "store terminal".
+    public var byTerminal: [TerminalKey: Tally] = [:]
+    public var byPlan: [PlanKey: Tally] = [:]
+    public var byPayment: [String: Tally] = [:]
+    public var byDay: [String: Tally] = [:]
+    /// Refunds the stores still owe their customers.
+    public var refundsDue = Tally()
+
+    public struct TerminalKey: Hashable, Comparable, Sendable {
+        public var store: String
+        public var terminal: String
+        public static func < (a: Self, b: Self) -> Bool { (a.store, a.terminal) < (b.store, b.terminal) }
+    }
+
+    public struct PlanKey: Hashable, Comparable, Sendable {
+        public var carrier: String
+        public var plan: String
+        public static func < (a: Self, b: Self) -> Bool { (a.carrier, a.plan) < (b.carrier, b.plan) }
+    }
+}
+
+extension HeadOffice {
+    /// The report of `stores` over business days `from`…`to` (each inclusive, either may be nil).
+    public func report(title: String, stores: [StoreID], from: String?, to: String?) async throws -> ChainReport {
+        var report = ChainReport(title: title, stores: stores, from: from, to: to)
+        let ids = stores.map(\.rawValue)
+        try await reachable {
+            let rows = try await client.query("""
+                SELECT store_id, terminal_id, business_date, carrier_id, plan_id, payment_method,
+                       count(*), sum(amount_yen)::bigint, sum(tax_yen)::bigint
+                FROM transactions
+                WHERE store_id = ANY(\(ids)) AND (status = 'completed' OR (status = 'refund_due' AND top_up_applied))
+                  AND (\(from)::text IS NULL OR business_date >= \(from)) AND (\(to)::text IS NULL OR business_date <= \(to))
+                GROUP BY store_id, terminal_id, business_date, carrier_id, plan_id, payment_method
+                """, logger: logger)
+            for try await (store, terminal, day, carrier, plan, method, n, yen, tax) in rows.decode(
+                (String, String, String, String, String, String?, Int64, Int64, Int64).self) {
+                let (n, yen, tax) = (Int(n), Int(yen), Int(tax))
+                report.sales.add(count: n, yen: yen, tax: tax)
+                report.byStore[store, default: .init()].add(count: n, yen: yen, tax: tax)
+                report.byTerminal[.init(store: store, terminal: terminal), default: .init()].add(count: n, yen: yen, tax: tax)
+                report.byPlan[.init(carrier: carrier, plan: plan), default: .init()].add(count: n, yen: yen, tax: tax)
+                report.byPayment[method ?? "none", default: .init()].add(count: n, yen: yen, tax: tax)
+                report.byDay[day, default: .init()].add(count: n, yen: yen, tax: tax)
+            }
+            for try await (n, yen) in try await client.query("""
+                SELECT count(*), COALESCE(sum(d.yen), 0)::bigint FROM refunds_due d
+                JOIN transactions t USING (store_id, ledger_id, txn_id)
+                WHERE d.store_id = ANY(\(ids)) AND d.settled_at IS NULL
+                  AND (\(from)::text IS NULL OR t.business_date >= \(from)) AND (\(to)::text IS NULL OR t.business_date <= \(to))
+                """, logger: logger).decode((Int64, Int64).self) {
+                report.refundsDue = .init(count: Int(n), yen: Int(yen), taxYen: 0)
+            }
+        }
+        return report
+    }
+}
+
+extension ChainReport {
+    /// Sorted keys, money in whole yen; keys stay stable for tools.
+    public var json: String {
+        func tally(_ t: Tally) -> [String: Any] { ["count": t.count, "yen": t.yen, "tax_yen": t.taxYen] }
+        let object: [String: Any] = [
+            "title": title,
+            "stores": stores.map(\.rawValue),
+            "from": from ?? NSNull(), "to": to ?? NSNull(),
+            "sales_yen": sales.yen, "tax_yen": sales.taxYen, "count": sales.count,
+            "by_store": byStore.keys.sorted().map { ["store": $0].merging(tally(byStore[$0]!)) { a, _ in a } },
+            "by_terminal": byTerminal.keys.sorted().map {
+                ["store": $0.store, "terminal": $0.terminal].merging(tally(byTerminal[$0]!)) { a, _ in a }
+            },
+            "by_carrier": byPlan.keys.sorted().map {
+                ["carrier": $0.carrier, "plan": $0.plan].merging(tally(byPlan[$0]!)) { a, _ in a }
+            },
+            "by_payment": Dictionary(uniqueKeysWithValues: PaymentMethod.allCases.map {
+                ($0.rawValue, tally(byPayment[$0.rawValue] ?? Tally()))
+            }),
+            "by_day": byDay.keys.sorted().map { ["business_date": $0].merging(tally(byDay[$0]!)) { a, _ in a } },
+            "refunds_due": ["count": refundsDue.count, "yen": refundsDue.yen],
+        ]
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// RFC 4180 rows of `section,item,detail,count,yen,tax_yen`.
+    public var csv: String {
+        var lines = ["section,item,detail,count,yen,tax_yen"]
+        func field(_ s: String) -> String {
+            s.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        func row(_ section: String, _ item: String, _ detail: String, _ t: Tally) {
+            lines.append([section, item, detail, String(t.count), String(t.yen), String(t.taxYen)].map(field).joined(separator: ","))
+        }
+        row("sales", "all", "", sales)
+        for s in byStore.keys.sorted() { row("by_store", s, "", byStore[s]!) }
+        for k in byTerminal.keys.sorted() { row("by_terminal", k.store, k.terminal, byTerminal[k]!) }
+        for k in byPlan.keys.sorted() { row("by_carrier", k.carrier, k.plan, byPlan[k]!) }
+        for m in PaymentMethod.allCases { row("by_payment", m.rawValue, "", byPayment[m.rawValue] ?? Tally()) }
+        for d in byDay.keys.sorted() { row("by_day", d, "", byDay[d]!) }
+        row("refunds_due", "owed", "", refundsDue)
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// For people: one block per view, yen with thousands separators.
+    public var text: String {
+        func yen(_ n: Int) -> String { Yen(n).description }
+        func line(_ label: String, _ t: Tally) -> String {
+            label.padding(toLength: 34, withPad: " ", startingAt: 0)
+                + String(t.count).leftPadded(6) + yen(t.yen).leftPadded(14) + ("tax " + yen(t.taxYen)).leftPadded(16)
+        }
+        var out = ["\(title)", "Business days: \(from ?? "first") to \(to ?? "last")", "",
+                   line("Sales", sales), "", "By store"]
+        out += byStore.keys.sorted().map { line("  " + $0, byStore[$0]!) }
+        out += ["", "By terminal"] + byTerminal.keys.sorted().map { line("  \($0.store) \($0.terminal)", byTerminal[$0]!) }
+        out += ["", "By carrier and plan"] + byPlan.keys.sorted().map { line("  \($0.carrier) \($0.plan)", byPlan[$0]!) }
+        out += ["", "By payment method"] + PaymentMethod.allCases.map { line("  " + $0.rawValue, byPayment[$0.rawValue] ?? Tally()) }
+        out += ["", "By business day"] + byDay.keys.sorted().map { line("  " + $0, byDay[$0]!) }
+        out += ["", "Refunds still owed: \(refundsDue.count), \(yen(refundsDue.yen))"]
+        return out.joined(separator: "\n") + "\n"
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

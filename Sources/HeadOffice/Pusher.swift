@@ -1,0 +1,99 @@
+import Foundation
+import Ledger
+import NIOHTTP1
+
+/// Pushes one ledger's journal to HQ: asks how far HQ holds it, then sends what follows in
+/// order, a batch at a time, until HQ holds it all. Each batch is stored whole or not at all, so
+/// a push cut short anywhere is carried on by the next.
+public struct Pusher: Sendable {
+    let client: HQClient
+    let ledger: Ledger
+    let batchSize: Int
+
+    public init(hq: HQEndpoint, token: PushToken, ledger: Ledger, batchSize: Int = 500) {
+        self.client = HQClient(endpoint: hq, token: token)
+        self.ledger = ledger
+        self.batchSize = batchSize
+    }
+
+    public struct Summary: Equatable, Sendable {
+        public var ledgerId: LedgerID
+        /// Rows HQ stored in this push.
+        public var stored: Int
+        /// The last row HQ holds now.
+        public var lastSeq: Int64
+    }
+
+    /// Pushes until HQ holds every row the ledger has now.
+    public func push() async throws -> Summary {
+        let id = try ledger.id()
+        var position = try await decode(LedgerPosition.self, try await client.send(.GET, "/v1/ledgers/\(id)"))
+        if position.lastSeq > 0, try ledger.journalRows(after: position.lastSeq - 1, limit: 1).isEmpty {
+            throw HQFailure("HQ holds ledger \(id) up to seq \(position.lastSeq), but this copy of it ends before that: it is an older copy of the ledger.")
+        }
+        var stored = 0
+        // The first batch starts with the last row HQ holds, so that HQ compares it with its own
+        // copy: a ledger edited or rewritten since the last push is refused, not extended.
+        var after = max(0, position.lastSeq - 1)
+        while true {
+            let rows = try ledger.journalRows(after: after, limit: batchSize)
+            guard !rows.isEmpty else { break }
+            position = try await send(rows, id)
+            stored += position.stored
+            after = position.lastSeq
+        }
+        return Summary(ledgerId: id, stored: stored, lastSeq: position.lastSeq)
+    }
+
+    private func send(_ rows: [JournalRow], _ id: LedgerID) async throws -> LedgerPosition {
+        let stores = try ledger.terminalStores()
+        let batch = try PushBatch(rows: rows.map { row in
+            guard let text = stores[row.terminalId], let store = StoreID(rawValue: text) else {
+                throw HQFailure("Terminal \(row.terminalId) of row \(row.seq) has no store in the ledger, so the row cannot be pushed.")
+            }
+            return PushedRow(storeId: store, row: row)
+        })
+        let body = try JSONEncoder().encode(batch)
+        return try await decode(LedgerPosition.self, try await client.send(.POST, "/v1/ledgers/\(id)/journal", body: body))
+    }
+
+    /// Pushes, then again whenever the ledger has grown, until cancelled. While HQ cannot be
+    /// reached (or its database is down) it waits and tries again, longer each time up to
+    /// `maxBackoff`; `onEvent` hears each push and each wait. A refusal ends it: it would not
+    /// go away by itself.
+    public func watch(poll: Duration = .seconds(1), maxBackoff: Duration = .seconds(30),
+                      onEvent: @Sendable (WatchEvent) -> Void) async throws {
+        var backoff = Duration.milliseconds(500)
+        while !Task.isCancelled {
+            do {
+                let summary = try await push()
+                if summary.stored > 0 { onEvent(.pushed(summary)) }
+                backoff = .milliseconds(500)
+                try await Task.sleep(for: poll)
+            } catch let error as HQClientError {
+                if case .refused(let status, _) = error, status != 503 { throw error }
+                onEvent(.waiting(error.description, backoff))
+                try await Task.sleep(for: backoff)
+                backoff = min(backoff * 2, maxBackoff)
+            }
+        }
+    }
+
+    public enum WatchEvent: Sendable {
+        case pushed(Summary)
+        case waiting(String, Duration)
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ answer: HQClient.Answer) throws -> T {
+        guard answer.status == 200 else {
+            let sentence = (try? JSONDecoder().decode(Refusal.self, from: answer.body))?.error
+                ?? "HQ answered \(answer.status) without a reason."
+            throw HQClientError.refused(status: answer.status, sentence: sentence)
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: answer.body)
+        } catch {
+            throw HQClientError.unreachable("HQ at \(client.endpoint) answered something that is not the push API's JSON.")
+        }
+    }
+}

@@ -1,0 +1,235 @@
+import ArgumentParser
+import Foundation
+import HeadOffice
+import Kiosk
+import Ledger
+import Logging
+
+/// The head office: the service stores push their journals to, and the chain's books.
+struct HQCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hq",
+        abstract: "The head office: enrol stores, serve the push API, push a ledger, verify HQ's books, report on the chain.",
+        discussion: """
+            make hq                                   # PostgreSQL under var/hq and the service on 127.0.0.1:8480
+            kiosk hq enroll --db URL --store fm-namba > fm-namba.token
+            kiosk hq push --hq http://127.0.0.1:8480 --token-file fm-namba.token --ledger var/ledger.sqlite
+            kiosk hq report --chain familymart --db URL --format json
+            """,
+        subcommands: [Enroll.self, Serve.self, Push.self, Verify.self, Report.self])
+
+    struct Enroll: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a store's push token and print it once; HQ keeps only a salted hash of it.",
+            discussion: "Keep the token in a file only the store's kiosk user can read (`--token-file` of `kiosk hq push`). Enrolling again makes another token; the old one still works.")
+        @OptionGroup var db: DatabaseOption
+        @Option(help: "The store the token pushes for (its id in the fixtures, e.g. fm-namba).")
+        var store: String
+
+        func run() throws {
+            try reporting {
+                guard let store = StoreID(rawValue: store) else {
+                    throw Failure("\"\(store)\" is not a store id: lowercase letters, digits and hyphens, at most 64.")
+                }
+                let url = try db.url()
+                let token = try blocking { try await HeadOffice.run(database: url) { try await $0.enroll(store: store) } }
+                print(token.text)
+            }
+        }
+    }
+
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the push API (POST /v1/ledgers/ID/journal, GET /v1/ledgers/ID) until SIGTERM or Ctrl-C.")
+        @OptionGroup var db: DatabaseOption
+        @Option(help: "HOST:PORT to listen on (e.g. 127.0.0.1:8480).")
+        var listen: String = "127.0.0.1:8480"
+
+        func run() throws {
+            try reporting {
+                let url = try db.url()
+                let (host, port) = try Self.address(listen)
+                var logger = Logger(label: "kiosk-hq")
+                logger.logLevel = .warning
+                let log = logger
+                try blocking {
+                    try await HeadOffice.run(database: url, logger: log) { hq in
+                        try await HQServer.serve(hq, host: host, port: port, logger: log) { port in
+                            print("HQ is serving http://\(host):\(port) on \(url).")
+                            fflush(stdout)
+                        }
+                    }
+                }
+            }
+        }
+
+        static func address(_ text: String) throws -> (String, Int) {
+            guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+                  (0...65535).contains(port), colon != text.startIndex else {
+                throw Failure("\"\(text)\" is not HOST:PORT (e.g. 127.0.0.1:8480).")
+            }
+            return (String(text[..<colon]), port)
+        }
+    }
+
+    struct Push: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send HQ the journal rows it does not have yet, in order and in batches.",
+            discussion: "With --watch it keeps pushing as the kiosk writes, and while HQ cannot be reached it waits and tries again (0.5 s, doubling up to 30 s). A kiosk never waits for HQ. A refusal (the server's sentence) exits 1.")
+        @Option(help: "HQ's URL, e.g. http://127.0.0.1:8480.")
+        var hq: String
+        @Option(help: "A file holding the store's push token (from `kiosk hq enroll`).")
+        var tokenFile: String
+        @OptionGroup var ledgerOptions: LedgerOptions
+        @Flag(help: "Keep pushing as the ledger grows, until stopped.")
+        var watch = false
+        @Option(help: "Rows per batch (1 to 5,000).")
+        var batch = 500
+
+        func validate() throws {
+            guard (1...5_000).contains(batch) else { throw ValidationError("--batch must be from 1 to 5,000.") }
+        }
+
+        func run() throws {
+            try reporting {
+                guard let endpoint = HQEndpoint(hq) else {
+                    throw Failure("\"\(hq)\" is not HQ's URL: http://HOST:PORT, nothing after the port.")
+                }
+                let text: String
+                do {
+                    text = try String(contentsOfFile: tokenFile, encoding: .utf8)
+                } catch {
+                    throw Failure("Cannot read the token file \(tokenFile).")
+                }
+                guard let token = PushToken(text: text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+                    throw Failure("The token file \(tokenFile) does not hold a push token (from `kiosk hq enroll`).")
+                }
+                let pusher = Pusher(hq: endpoint, token: token, ledger: try ledgerOptions.openExisting(), batchSize: batch)
+                do {
+                    if watch {
+                        try blocking {
+                            try await pusher.watch { event in
+                                switch event {
+                                case .pushed(let s): print("Pushed \(s.stored) rows of ledger \(s.ledgerId); HQ holds it up to seq \(s.lastSeq).")
+                                case .waiting(let why, let wait): print("\(why) Trying again in \(wait.components.seconds).\(wait.components.attoseconds / 100_000_000_000_000_000) s.")
+                                }
+                                fflush(stdout)
+                            }
+                        }
+                    } else {
+                        let s = try blocking { try await pusher.push() }
+                        print("Pushed \(s.stored) rows of ledger \(s.ledgerId); HQ holds it up to seq \(s.lastSeq).")
+                    }
+                } catch let error as HQClientError {
+                    throw Failure(error.description)
+                } catch let error as HQFailure {
+                    throw Failure(error.description)
+                }
+            }
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-check every ledger HQ holds: its hash chain, and its books against the journal; exit 1 naming the first fault.")
+        @OptionGroup var db: DatabaseOption
+
+        func run() throws {
+            try reporting {
+                let url = try db.url()
+                let report = try blocking { try await HeadOffice.run(database: url) { try await $0.verify() } }
+                if let fault = report.fault { throw Failure(fault) }
+                print("HQ's books are intact: \(report.ledgers) ledgers, \(report.rows) journal rows re-verified, and \(report.transactions) transactions, their cash and refunds due agree with the journal.")
+            }
+        }
+    }
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sales and tax of a chain or a store by store, terminal, carrier and plan, payment method and business day.",
+            discussion: "For one store the numbers are those of its own `kiosk report x --store ID` over the same transactions. Business days are inclusive (YYYY-MM-DD).")
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+        @OptionGroup var db: DatabaseOption
+        @OptionGroup var fixtureOptions: FixtureOptions
+        @Option(help: "Every store of this chain (fixtures/chains.csv).")
+        var chain: String?
+        @Option(help: "One store.")
+        var store: String?
+        @Option(help: "First business day (YYYY-MM-DD).")
+        var from: String?
+        @Option(help: "Last business day (YYYY-MM-DD).")
+        var to: String?
+        @Option(help: "text, json or csv.")
+        var format: Format = .text
+
+        func validate() throws {
+            guard (chain == nil) != (store == nil) else { throw ValidationError("Name either --chain or --store.") }
+            for day in [from, to].compactMap({ $0 }) where !Self.isDay(day) {
+                throw ValidationError("\"\(day)\" is not a business day like 2026-11-25.")
+            }
+        }
+
+        static func isDay(_ text: String) -> Bool {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                  let m = Int(parts[1]), let d = Int(parts[2]), Int(parts[0]) != nil else { return false }
+            return (1...12).contains(m) && (1...31).contains(d)
+        }
+
+        func run() throws {
+            try reporting {
+                let catalogue = try fixtureOptions.catalogue()
+                let title: String
+                let stores: [StoreID]
+                if let chain {
+                    guard catalogue.chains.contains(where: { $0.id == chain }) else {
+                        throw Failure("Unknown chain \"\(chain)\"; the chains are \(catalogue.chains.map(\.id).joined(separator: ", ")).")
+                    }
+                    stores = catalogue.stores.filter { $0.chainId == chain }.compactMap { StoreID(rawValue: $0.id) }
+                    title = "Chain \(chain)"
+                } else {
+                    guard let id = store.flatMap(StoreID.init(rawValue:)), catalogue.stores.contains(where: { $0.id == store }) else {
+                        throw Failure("Unknown store \"\(store ?? "")\"; the stores are \(catalogue.stores.map(\.id).joined(separator: ", ")).")
+                    }
+                    stores = [id]
+                    title = "Store \(id)"
+                }
+                let url = try db.url()
+                let (from, to) = (from, to)
+                let report = try blocking {
+                    try await HeadOffice.run(database: url) { try await $0.report(title: title, stores: stores, from: from, to: to) }
+                }
+                switch format {
+                case .text: print(report.text, terminator: "")
+                case .json: print(report.json, terminator: "")
+                case .csv: print(report.csv, terminator: "")
+                }
+            }
+        }
+    }
+}
+
+/// HQ's PostgreSQL.
+struct DatabaseOption: ParsableArguments {
+    @Option(help: "HQ's database, postgres://USER:PASSWORD@HOST:PORT/DATABASE (what `make hq` prints).")
+    var db: String
+
+    func url() throws -> DatabaseURL {
+        guard let url = DatabaseURL(db) else {
+            throw Failure("\"\(db)\" is not a database URL like postgres://hq:PASSWORD@127.0.0.1:5433/hq.")
+        }
+        return url
+    }
+}
+
+/// Runs async work from a synchronous command, on the concurrency runtime's own threads.
+func blocking<T>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var result: Result<T, Error>?
+    Task {
+        do { result = .success(try await work()) } catch { result = .failure(error) }
+        done.signal()
+    }
+    done.wait()
+    return try result!.get()
+}

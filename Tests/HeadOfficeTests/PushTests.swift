@@ -1,0 +1,290 @@
+import ChildProcess
+import Foundation
+import XCTest
+
+/// Stores push their journals to a real `kiosk hq serve` over a real PostgreSQL: one cluster
+/// for the class, a database of its own for each test.
+final class PushTests: XCTestCase {
+    nonisolated(unsafe) static var cluster: HQCluster?
+    private var scratch: Scratch!
+    private var db: String!
+    private var service: ChildProcess?
+    private var hq: String!
+
+    override class func setUp() {
+        super.setUp()
+        cluster = try? HQCluster()
+    }
+
+    override class func tearDown() {
+        cluster?.remove()
+        super.tearDown()
+    }
+
+    private var cluster: HQCluster {
+        get throws { try XCTUnwrap(Self.cluster, "PostgreSQL did not start (scripts/hq-postgres.sh)") }
+    }
+
+    override func setUpWithError() throws {
+        scratch = try Scratch()
+        db = try cluster.newDatabase()
+        try startService()
+    }
+
+    override func tearDown() {
+        stopService()
+        super.tearDown()
+    }
+
+    private func startService() throws {
+        let (process, port) = try HQCluster.serve(db)
+        service = process
+        hq = "http://127.0.0.1:\(port)"
+    }
+
+    private func stopService(_ signal: Int32 = SIGTERM) {
+        service?.kill(signal)
+        _ = service?.wait(timeout: 30)
+        service = nil
+    }
+
+    // MARK: - Steps
+
+    private func simulate(_ ledger: String, terminal: String, customers: Int, seed: Int) throws {
+        let out = try HQCluster.kiosk(["simulate", "--ledger", ledger, "--terminal", terminal, "--customers", String(customers),
+                                       "--seed", String(seed), "--receipts", scratch.path("receipts"), "--fixtures", "fixtures"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+    }
+
+    private func enroll(_ store: String) throws -> String {
+        let out = try HQCluster.kiosk(["hq", "enroll", "--db", db, "--store", store])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let file = scratch.path("\(store).token")
+        try out.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    private func push(_ ledger: String, token: String, _ more: [String] = []) throws -> HQCluster.Output {
+        try HQCluster.kiosk(["hq", "push", "--hq", hq, "--token-file", token, "--ledger", ledger] + more)
+    }
+
+    private func count(_ sql: String) throws -> Int {
+        try XCTUnwrap(Int(try cluster.psql(db, sql)), sql)
+    }
+
+    private func ledgerRows(_ ledger: String) throws -> Int {
+        let out = try ChildProcess.run("sqlite3", [ledger, "SELECT count(*) FROM journal"], timeout: 60)
+        return try XCTUnwrap(Int(out.output.trimmingCharacters(in: .whitespacesAndNewlines)), out.errors)
+    }
+
+    private func verify() throws -> HQCluster.Output {
+        try HQCluster.kiosk(["hq", "verify", "--db", db])
+    }
+
+    private func json(_ text: String) throws -> [String: Any] {
+        try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], text)
+    }
+
+    // MARK: - Tests
+
+    func testEnrollPushVerifyAndTheReportEqualsTheStoresOwn() throws {
+        let ledger = scratch.path("namba.sqlite")
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 60, seed: 7)
+        let token = try enroll("fm-namba")
+        let rows = try ledgerRows(ledger)
+
+        let first = try push(ledger, token: token)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("Pushed \(rows) rows"), first.stdout)
+        XCTAssertEqual(try count("SELECT count(*) FROM journal WHERE store_id = 'fm-namba'"), rows)
+        let ledgerId = try HQCluster.kiosk(["ledger", "id", "--ledger", ledger]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(try cluster.psql(db, "SELECT ledger_id || ' ' || last_seq FROM ledgers"), "\(ledgerId) \(rows)")
+
+        let verified = try verify()
+        XCTAssertEqual(verified.status, 0, verified.stderr)
+        XCTAssertTrue(verified.stdout.contains("1 ledgers, \(rows) journal rows"), verified.stdout)
+
+        // A second push changes nothing.
+        let before = try cluster.psql(db, "SELECT md5(string_agg(t::text, '|' ORDER BY txn_id)) FROM transactions t")
+        let second = try push(ledger, token: token)
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stdout.contains("Pushed 0 rows"), second.stdout)
+        XCTAssertEqual(try count("SELECT count(*) FROM journal"), rows)
+        XCTAssertEqual(try cluster.psql(db, "SELECT md5(string_agg(t::text, '|' ORDER BY txn_id)) FROM transactions t"), before)
+
+        // HQ's report of the store is the store's own X report.
+        let own = try json(try HQCluster.kiosk(["report", "x", "--store", "fm-namba", "--format", "json", "--ledger", ledger,
+                                                "--fixtures", "fixtures"]).stdout)
+        let out = try HQCluster.kiosk(["hq", "report", "--store", "fm-namba", "--db", db, "--format", "json", "--fixtures", "fixtures"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let mine = try json(out.stdout)
+        XCTAssertGreaterThan(own["sales_yen"] as? Int ?? 0, 0)
+        XCTAssertEqual(mine["sales_yen"] as? Int, own["sales_yen"] as? Int)
+        XCTAssertEqual(mine["tax_yen"] as? Int, own["tax_yen"] as? Int)
+        let ownPayment = try XCTUnwrap(own["by_payment"] as? [String: [String: Int]])
+        let myPayment = try XCTUnwrap(mine["by_payment"] as? [String: [String: Int]])
+        for (method, tally) in ownPayment {
+            XCTAssertEqual(myPayment[method]?["count"], tally["count"], method)
+            XCTAssertEqual(myPayment[method]?["yen"], tally["yen"], method)
+        }
+        let ownPlans = try XCTUnwrap(own["by_carrier"] as? [[String: Any]]).map { "\($0["carrier"]!) \($0["plan"]!) \($0["count"]!) \($0["yen"]!)" }
+        let myPlans = try XCTUnwrap(mine["by_carrier"] as? [[String: Any]]).map { "\($0["carrier"]!) \($0["plan"]!) \($0["count"]!) \($0["yen"]!)" }
+        XCTAssertEqual(myPlans, ownPlans)
+
+        // No token in clear anywhere in HQ's database.
+        let secret = try String(contentsOfFile: token, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let dump = try ChildProcess.run("pg_dump", [db], timeout: 120)
+        XCTAssertEqual(dump.status, 0, dump.errors)
+        XCTAssertTrue(dump.output.contains("push_tokens"))
+        XCTAssertFalse(dump.output.contains(String(secret.split(separator: ".")[2])), "the secret is stored only hashed")
+    }
+
+    func testAStoresTokenCannotPushAnotherStoresLedger() throws {
+        let shinjuku = scratch.path("shinjuku.sqlite")
+        try simulate(shinjuku, terminal: "SE-SJK3-1", customers: 10, seed: 1)
+        let namba = try enroll("fm-namba")
+        let out = try push(shinjuku, token: namba)
+        XCTAssertEqual(out.status, 1)
+        XCTAssertEqual(out.stderr, "Row seq 1 belongs to store se-shinjuku-3; this token pushes only store fm-namba's rows.\n")
+        XCTAssertEqual(try count("SELECT (SELECT count(*) FROM journal) + (SELECT count(*) FROM ledgers) + (SELECT count(*) FROM transactions)"), 0)
+        XCTAssertEqual(try verify().status, 0)
+    }
+
+    func testALedgerEditedAfterAPushIsRefusedAndHQKeepsWhatItHad() throws {
+        let ledger = scratch.path("namba.sqlite")
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 10, seed: 2)
+        let token = try enroll("fm-namba")
+        XCTAssertEqual(try push(ledger, token: token).status, 0)
+        let held = try ledgerRows(ledger)
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 5, seed: 3)
+        let edit = try ChildProcess.run("sqlite3", [ledger, """
+            DROP TRIGGER journal_no_update;
+            UPDATE journal SET at = '2026-01-01T00:00:00.000Z' WHERE seq = \(held);
+            """], timeout: 60)
+        XCTAssertEqual(edit.status, 0, edit.errors)
+
+        let out = try push(ledger, token: token)
+        XCTAssertEqual(out.status, 1)
+        XCTAssertEqual(out.stderr, "Row seq \(held) was changed after it was written: its hash does not match its content.\n")
+        XCTAssertEqual(try count("SELECT count(*) FROM journal"), held)
+        XCTAssertEqual(try verify().status, 0)
+    }
+
+    func testACopyOfTheLedgerThatWentItsOwnWayIsAFork() throws {
+        let ledger = scratch.path("namba.sqlite")
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 10, seed: 4)
+        let copy = scratch.path("copy.sqlite")
+        try FileManager.default.copyItem(atPath: ledger, toPath: copy)
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 3, seed: 5)
+        try simulate(copy, terminal: "FM-NMB-1", customers: 15, seed: 6)
+        let token = try enroll("fm-namba")
+        XCTAssertEqual(try push(ledger, token: token).status, 0)
+        let held = try ledgerRows(ledger)
+
+        let out = try push(copy, token: token)
+        XCTAssertEqual(out.status, 1)
+        XCTAssertEqual(out.stderr, "Row seq \(held) differs from the row HQ already holds: the ledger was edited or forked after an earlier push.\n")
+        XCTAssertEqual(try count("SELECT count(*) FROM journal"), held)
+        XCTAssertEqual(try verify().status, 0)
+    }
+
+    func testPushingToAnHQThatIsNotThereExitsWithASentence() throws {
+        let ledger = scratch.path("namba.sqlite")
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 2, seed: 1)
+        let token = try enroll("fm-namba")
+        let port = HQCluster.freePort()
+        let out = try HQCluster.kiosk(["hq", "push", "--hq", "http://127.0.0.1:\(port)", "--token-file", token, "--ledger", ledger])
+        XCTAssertEqual(out.status, 1)
+        XCTAssertEqual(out.stderr, "HQ at http://127.0.0.1:\(port) cannot be reached: connection refused.\n")
+    }
+
+    func testKilledMidPushThenPushedAgainHQHoldsEveryRowOnce() throws {
+        let ledger = scratch.path("namba.sqlite")
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 150, seed: 8)
+        let token = try enroll("fm-namba")
+        let rows = try ledgerRows(ledger)
+        let pusher = try ChildProcess(HQCluster.kiosk, ["hq", "push", "--hq", hq, "--token-file", token, "--ledger", ledger,
+                                                         "--batch", "3"], directory: HQCluster.projectRoot.path)
+        let deadline = Date().addingTimeInterval(60)
+        while try count("SELECT count(*) FROM journal") == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        stopService(SIGKILL)
+        let cut = pusher.wait(timeout: 120)
+        XCTAssertEqual(cut.status, 1, "the push was cut short: \(cut.output)")
+        XCTAssertTrue(cut.errors.hasPrefix("HQ at \(hq!) "), cut.errors)
+        let partial = try count("SELECT count(*) FROM journal")
+        XCTAssertLessThan(partial, rows)
+
+        try startService()
+        let again = try push(ledger, token: token)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try count("SELECT count(*) FROM journal"), rows)
+        XCTAssertEqual(try count("SELECT count(DISTINCT seq) FROM journal"), rows)
+        XCTAssertEqual(try count("SELECT max(seq) FROM journal"), rows)
+        let verified = try verify()
+        XCTAssertEqual(verified.status, 0, verified.stderr)
+    }
+
+    func testWatchWaitsWhileHQIsDownAndCatchesUp() throws {
+        let ledger = scratch.path("namba.sqlite")
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 5, seed: 9)
+        let token = try enroll("fm-namba")
+        stopService()
+        let watcher = try ChildProcess(HQCluster.kiosk, ["hq", "push", "--hq", hq, "--token-file", token, "--ledger", ledger,
+                                                          "--watch"], directory: HQCluster.projectRoot.path)
+        defer { watcher.kill() }
+        Thread.sleep(forTimeInterval: 1)
+        // The kiosk sells while HQ is away.
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 5, seed: 10)
+        let port = Int(hq.split(separator: ":").last!)!
+        service = try ChildProcess(HQCluster.kiosk, ["hq", "serve", "--db", db, "--listen", "127.0.0.1:\(port)"],
+                                   directory: HQCluster.projectRoot.path)
+        let rows = try ledgerRows(ledger)
+        let deadline = Date().addingTimeInterval(60)
+        while try count("SELECT count(*) FROM journal") < rows, Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        XCTAssertEqual(try count("SELECT count(*) FROM journal"), rows)
+        watcher.kill(SIGTERM)
+        let out = watcher.wait(timeout: 30)
+        XCTAssertTrue(out.output.contains("cannot be reached"), out.output)
+        XCTAssertTrue(out.output.contains("Pushed"), out.output)
+    }
+
+    func testTheServiceAnswersEveryBadRequestWithASentence() throws {
+        let ledger = scratch.path("namba.sqlite")
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 2, seed: 1)
+        let token = try String(contentsOfFile: try enroll("fm-namba"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = "3f2b9c4e-1d2a-4b5c-8d6e-7f8091a2b3c4"
+        func curl(_ arguments: [String]) throws -> (Int, String) {
+            let out = try ChildProcess.run("curl", ["-s", "-o", "-", "-w", "\n%{http_code}"] + arguments, timeout: 60)
+            let lines = out.output.split(separator: "\n", omittingEmptySubsequences: false)
+            return (Int(lines.last!) ?? 0, lines.dropLast().joined(separator: "\n"))
+        }
+        let url = "\(hq!)/v1/ledgers/\(id)/journal"
+        let auth = ["-H", "Authorization: Bearer \(token)"]
+
+        var (status, body) = try curl(["-X", "POST", url, "-d", "{}"])
+        XCTAssertEqual(status, 401)
+        XCTAssertEqual(body, #"{"error":"A push needs the store's token: Authorization: Bearer STORE.ID.SECRET."}"#)
+        let forged = String(token.dropLast(4)) + "0000"
+        (status, body) = try curl(["-X", "POST", url, "-d", "{}", "-H", "Authorization: Bearer \(forged)"])
+        XCTAssertEqual(status, 401)
+        XCTAssertEqual(body, #"{"error":"The push token is not one HQ issued."}"#)
+
+        (status, body) = try curl(["-X", "POST", url, "-d", "{not json"] + auth)
+        XCTAssertEqual(status, 400)
+        XCTAssertEqual(body, #"{"error":"The body is not JSON."}"#)
+        (status, body) = try curl(["-X", "POST", url, "-d", #"{"rows":[{"seq":1,"store_id":"fm-namba"}]}"#] + auth)
+        XCTAssertEqual(status, 400)
+        XCTAssertEqual(body, #"{"error":"Row 1 of the batch (seq 1) does not decode: \"terminal_id\" is missing."}"#)
+
+        let big = scratch.path("big.json")
+        try Data(repeating: 0x20, count: 5 * 1024 * 1024).write(to: URL(fileURLWithPath: big))
+        (status, body) = try curl(["-X", "POST", url, "--data-binary", "@\(big)"] + auth)
+        XCTAssertEqual(status, 413)
+        XCTAssertEqual(body, #"{"error":"The batch is over 4 MiB; push fewer rows at a time."}"#)
+
+        (status, _) = try curl(["-X", "POST", "\(hq!)/v1/ledgers/not-a-ledger/journal", "-d", "{}"] + auth)
+        XCTAssertEqual(status, 404)
+        XCTAssertEqual(try count("SELECT count(*) FROM journal"), 0)
+        XCTAssertEqual(try count("SELECT count(*) FROM ledgers"), 0)
+    }
+}
