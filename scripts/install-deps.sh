@@ -11,6 +11,7 @@ packages=(
   libqrencode-dev    # QR codes on receipts
   fonts-ipafont-gothic fonts-wqy-zenhei  # CJK font embedded in PDFs
   tmux               # end-to-end tests of the real binary
+  curl               # the head-office tests send hand-made requests
   poppler-utils      # pdftotext/pdffonts/pdftoppm in the receipt tests
   zbar-tools         # the receipt tests scan the PDF's QR code and barcode
   hledger            # the accountants' export is checked by hledger itself

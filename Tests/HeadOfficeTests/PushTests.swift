@@ -139,6 +139,24 @@ final class PushTests: XCTestCase {
         XCTAssertFalse(dump.output.contains(String(secret.split(separator: ".")[2])), "the secret is stored only hashed")
     }
 
+    func testVerifyNamesTheFirstFaultInHQsBooksOrChain() throws {
+        let ledger = scratch.path("namba.sqlite")
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 8, seed: 11)
+        XCTAssertEqual(try push(ledger, token: try enroll("fm-namba")).status, 0)
+        XCTAssertEqual(try verify().status, 0)
+        let txn = try cluster.psql(db, "SELECT txn_id FROM transactions WHERE status = 'completed' ORDER BY txn_id LIMIT 1")
+        _ = try cluster.psql(db, "UPDATE transactions SET amount_yen = amount_yen + 1000 WHERE txn_id = '\(txn)'")
+        var out = try verify()
+        XCTAssertEqual(out.status, 1)
+        XCTAssertTrue(out.stderr.hasSuffix("transaction \(txn) in HQ's transactions differs from what the journal gives.\n"), out.stderr)
+        _ = try cluster.psql(db, "UPDATE transactions SET amount_yen = amount_yen - 1000 WHERE txn_id = '\(txn)'")
+        XCTAssertEqual(try verify().status, 0)
+        _ = try cluster.psql(db, "UPDATE journal SET payload = replace(payload, '1000', '5000') WHERE seq = 1")
+        out = try verify()
+        XCTAssertEqual(out.status, 1)
+        XCTAssertTrue(out.stderr.hasSuffix("row seq 1 was changed: its hash does not match its content.\n"), out.stderr)
+    }
+
     func testAStoresTokenCannotPushAnotherStoresLedger() throws {
         let shinjuku = scratch.path("shinjuku.sqlite")
         try simulate(shinjuku, terminal: "SE-SJK3-1", customers: 10, seed: 1)
