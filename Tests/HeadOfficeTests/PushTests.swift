@@ -139,6 +139,62 @@ final class PushTests: XCTestCase {
         XCTAssertFalse(dump.output.contains(String(secret.split(separator: ".")[2])), "the secret is stored only hashed")
     }
 
+    func testTheChainReportAddsUpItsStoresOwnReports() throws {
+        var own: [String: Int] = [:]
+        for (store, terminal, seed) in [("fm-namba", "FM-NMB-1", 21), ("fm-shibuya-center", "FM-SBY-1", 22), ("se-shinjuku-3", "SE-SJK3-1", 23)] {
+            let ledger = scratch.path("\(store).sqlite")
+            try simulate(ledger, terminal: terminal, customers: 15, seed: seed)
+            XCTAssertEqual(try push(ledger, token: try enroll(store)).status, 0)
+            let x = try json(try HQCluster.kiosk(["report", "x", "--store", store, "--format", "json", "--ledger", ledger,
+                                                  "--fixtures", "fixtures"]).stdout)
+            own[store] = try XCTUnwrap(x["sales_yen"] as? Int)
+        }
+        let out = try HQCluster.kiosk(["hq", "report", "--chain", "familymart", "--db", db, "--format", "json", "--fixtures", "fixtures"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let report = try json(out.stdout)
+        let byStore = try XCTUnwrap(report["by_store"] as? [[String: Any]])
+        XCTAssertEqual(byStore.map { $0["store"] as? String }, ["fm-namba", "fm-shibuya-center"], "only the chain's stores")
+        XCTAssertEqual(byStore.map { $0["yen"] as? Int }, [own["fm-namba"], own["fm-shibuya-center"]])
+        XCTAssertEqual(report["sales_yen"] as? Int, own["fm-namba"]! + own["fm-shibuya-center"]!)
+        let days = try XCTUnwrap(report["by_day"] as? [[String: Any]]).compactMap { $0["yen"] as? Int }
+        XCTAssertEqual(days.reduce(0, +), report["sales_yen"] as? Int)
+
+        let unknown = try HQCluster.kiosk(["hq", "report", "--chain", "ministop", "--db", db, "--fixtures", "fixtures"])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertEqual(unknown.stderr, "Unknown chain \"ministop\"; the chains are seven-eleven, familymart, lawson.\n")
+        let csv = try HQCluster.kiosk(["hq", "report", "--store", "fm-namba", "--db", db, "--format", "csv", "--fixtures", "fixtures",
+                                       "--from", "2000-01-01", "--to", "2000-01-02"])
+        XCTAssertEqual(csv.status, 0, csv.stderr)
+        XCTAssertTrue(csv.stdout.hasPrefix("section,item,detail,count,yen,tax_yen\r\nsales,all,,0,0,0\r\n"), csv.stdout)
+    }
+
+    func testBadInputOnTheCommandLineIsOneSentence() throws {
+        func refused(_ arguments: [String], _ sentence: String, file: StaticString = #filePath, line: UInt = #line) throws {
+            let out = try HQCluster.kiosk(arguments)
+            XCTAssertEqual(out.status, 1, out.stdout, file: file, line: line)
+            XCTAssertEqual(out.stderr, sentence + "\n", file: file, line: line)
+        }
+        try refused(["hq", "enroll", "--db", "mysql://x", "--store", "fm-namba"],
+                    "\"mysql://x\" is not a database URL like postgres://hq:PASSWORD@127.0.0.1:5433/hq.")
+        try refused(["hq", "enroll", "--db", db, "--store", "FM Namba"],
+                    "\"FM Namba\" is not a store id: lowercase letters, digits and hyphens, at most 64.")
+        let port = HQCluster.freePort()
+        try refused(["hq", "verify", "--db", "postgres://hq:x@127.0.0.1:\(port)/hq"],
+                    "The head-office database postgres://hq@127.0.0.1:\(port)/hq cannot be reached: nothing accepts connections at 127.0.0.1:\(port).")
+        try refused(["hq", "verify", "--db", String(db.dropLast(2)) + "nosuch"],
+                    "The head-office database \(DatabaseURLText.withoutPassword(String(db.dropLast(2)) + "nosuch")) refused: database \"nosuch\" does not exist.")
+        let ledger = scratch.path("namba.sqlite")
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 1, seed: 1)
+        let junk = scratch.path("junk.token")
+        try "not a token\n".write(toFile: junk, atomically: true, encoding: .utf8)
+        try refused(["hq", "push", "--hq", hq, "--token-file", junk, "--ledger", ledger],
+                    "The token file \(junk) does not hold a push token (from `kiosk hq enroll`).")
+        try refused(["hq", "push", "--hq", "ftp://127.0.0.1", "--token-file", junk, "--ledger", ledger],
+                    "\"ftp://127.0.0.1\" is not HQ's URL: http://HOST:PORT, nothing after the port.")
+        try refused(["hq", "push", "--hq", hq, "--token-file", try enroll("fm-namba"), "--ledger", scratch.path("none.sqlite")],
+                    "There is no ledger at \(scratch.path("none.sqlite")); check the path (a kiosk creates its ledger when it first runs).")
+    }
+
     func testVerifyNamesTheFirstFaultInHQsBooksOrChain() throws {
         let ledger = scratch.path("namba.sqlite")
         try simulate(ledger, terminal: "FM-NMB-1", customers: 8, seed: 11)
@@ -242,6 +298,24 @@ final class PushTests: XCTestCase {
         XCTAssertEqual(verified.status, 0, verified.stderr)
     }
 
+    func testTwoPushersOfOneLedgerAtOnceStoreEachRowOnce() throws {
+        let ledger = scratch.path("namba.sqlite")
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 40, seed: 12)
+        let token = try enroll("fm-namba")
+        let pushers = try (0..<2).map { _ in
+            try ChildProcess(HQCluster.kiosk, ["hq", "push", "--hq", hq, "--token-file", token, "--ledger", ledger, "--batch", "7"],
+                             directory: HQCluster.projectRoot.path)
+        }
+        for pusher in pushers {
+            let out = pusher.wait(timeout: 120)
+            XCTAssertEqual(out.status, 0, out.errors)
+        }
+        let rows = try ledgerRows(ledger)
+        XCTAssertEqual(try count("SELECT count(*) FROM journal"), rows)
+        XCTAssertEqual(try count("SELECT max(seq) FROM journal"), rows)
+        XCTAssertEqual(try verify().status, 0)
+    }
+
     func testWatchWaitsWhileHQIsDownAndCatchesUp() throws {
         let ledger = scratch.path("namba.sqlite")
         try simulate(ledger, terminal: "FM-NMB-1", customers: 5, seed: 9)
@@ -304,5 +378,13 @@ final class PushTests: XCTestCase {
         XCTAssertEqual(status, 404)
         XCTAssertEqual(try count("SELECT count(*) FROM journal"), 0)
         XCTAssertEqual(try count("SELECT count(*) FROM ledgers"), 0)
+    }
+}
+
+/// A database URL as a sentence shows it: without its password.
+enum DatabaseURLText {
+    static func withoutPassword(_ url: String) -> String {
+        guard let at = url.firstIndex(of: "@"), let colon = url[url.index(url.startIndex, offsetBy: 11)...].firstIndex(of: ":") else { return url }
+        return String(url[..<colon]) + String(url[at...])
     }
 }
