@@ -49,9 +49,9 @@ public struct ChainReport: Equatable, Sendable {
 extension HeadOffice {
     /// The report of `stores` over business days `from`…`to` (each inclusive, either may be nil).
     public func report(title: String, stores: [StoreID], from: String?, to: String?) async throws -> ChainReport {
-        var report = ChainReport(title: title, stores: stores, from: from, to: to)
         let ids = stores.map(\.rawValue)
-        try await reachable {
+        return try await reachable { [self] in
+            var report = ChainReport(title: title, stores: stores, from: from, to: to)
             let rows = try await client.query("""
                 SELECT store_id, terminal_id, business_date, carrier_id, plan_id, payment_method,
                        count(*), sum(amount_yen)::bigint, sum(tax_yen)::bigint
@@ -78,8 +78,8 @@ extension HeadOffice {
                 """, logger: logger).decode((Int64, Int64).self) {
                 report.refundsDue = .init(count: Int(n), yen: Int(yen), taxYen: 0)
             }
+            return report
         }
-        return report
     }
 }
 

@@ -18,7 +18,7 @@ extension HeadOffice {
     /// stored, and the transactions and cash movements must equal what the ledger module's own
     /// replay (`JournalReplay`) gives.
     public func verify() async throws -> HQVerifyReport {
-        try await reachable {
+        try await reachable { [self] in
             try await inTransaction { db in
                 try await db.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
                 var report = HQVerifyReport(ledgers: 0, rows: 0, transactions: 0)

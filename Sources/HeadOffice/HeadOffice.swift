@@ -61,14 +61,30 @@ public final class HeadOffice: Sendable {
         }
     }
 
-    /// Runs `work`, turning a database that cannot be reached into one sentence.
-    func reachable<T>(_ work: () async throws -> T) async throws -> T {
+    /// Runs `work`, turning a database that cannot be reached into one sentence. The pool
+    /// waits for a connection while the database is down (and reconnects when it is back), so
+    /// work that does not finish within `databaseTimeout` is given up: the store tries again.
+    func reachable<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
         do {
-            return try await work()
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask { try await work() }
+                group.addTask {
+                    try await Task.sleep(for: HeadOffice.databaseTimeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let value = first else {
+                    throw HQFailure("The head-office database \(database) did not answer within \(HeadOffice.databaseTimeout.components.seconds) s.")
+                }
+                return value
+            }
         } catch let error as PSQLError {
             throw HQFailure(sentence(error))
         }
     }
+
+    /// How long one verb waits for the database.
+    static let databaseTimeout = Duration.seconds(10)
 
     func sentence(_ error: PSQLError) -> String {
         if let message = error.serverInfo?[.message] {
@@ -103,7 +119,7 @@ public final class HeadOffice: Sendable {
         let token = PushToken.make(for: store)
         let salt = PushToken.randomBytes(16)
         let hash = PushToken.secretHash(salt: salt, secret: token.secret)
-        try await reachable {
+        try await reachable { [self] in
             try await client.query("""
                 INSERT INTO push_tokens (store_id, token_id, salt, secret_hash)
                 VALUES (\(store.rawValue), \(token.tokenId), \(ByteBuffer(bytes: salt)), \(ByteBuffer(bytes: hash)))
@@ -114,7 +130,7 @@ public final class HeadOffice: Sendable {
 
     /// The store a token pushes for; nil for a token HQ did not issue.
     public func authenticate(_ token: PushToken) async throws -> StoreID? {
-        try await reachable {
+        try await reachable { [self] in
             let rows = try await client.query("""
                 SELECT salt, secret_hash FROM push_tokens WHERE store_id = \(token.store.rawValue) AND token_id = \(token.tokenId)
                 """, logger: logger)
@@ -129,7 +145,7 @@ public final class HeadOffice: Sendable {
 
     /// How far HQ holds `ledger` of `store` (0 for one it has never seen).
     public func position(ledger: LedgerID, store: StoreID) async throws -> LedgerPosition {
-        try await reachable {
+        try await reachable { [self] in
             let rows = try await client.query("""
                 SELECT last_seq FROM ledgers WHERE store_id = \(store.rawValue) AND ledger_id = \(ledger.rawValue)
                 """, logger: logger)
@@ -143,7 +159,7 @@ public final class HeadOffice: Sendable {
     /// ledger (locked, so two pushers of one ledger take turns), then the books. Any refusal
     /// leaves everything as it was.
     public func push(_ batch: PushBatch, ledger: LedgerID, store: StoreID) async throws -> LedgerPosition {
-        try await reachable {
+        try await reachable { [self] in
             try await inTransaction { db in
                 guard !batch.rows.isEmpty else {
                     return try await position(ledger: ledger, store: store, db)

@@ -7,6 +7,7 @@ import XCTest
 final class HQCluster {
     let folder: Scratch
     let url: String
+    let port: Int
     private var databases = 0
 
     static var projectRoot: URL {
@@ -23,10 +24,21 @@ final class HQCluster {
 
     init() throws {
         folder = try Scratch()
+        port = Self.freePort()
         let started = try ChildProcess.run("bash", [Self.projectRoot.appendingPathComponent("scripts/hq-postgres.sh").path,
-                                                    "start", folder.path("pg"), String(Self.freePort())], timeout: 600)
+                                                    "start", folder.path("pg"), String(port)], timeout: 600)
         guard started.status == 0 else { throw HQClusterFailure("PostgreSQL did not start: \(started.errors)") }
         url = started.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Stops PostgreSQL (the data stays), or starts it again on its port.
+    func stop() throws { try script("stop") }
+    func start() throws { try script("start", String(port)) }
+
+    private func script(_ arguments: String...) throws {
+        let out = try ChildProcess.run("bash", [Self.projectRoot.appendingPathComponent("scripts/hq-postgres.sh").path,
+                                                arguments[0], folder.path("pg")] + arguments.dropFirst(), timeout: 120)
+        guard out.status == 0 else { throw HQClusterFailure("hq-postgres.sh \(arguments[0]) failed: \(out.errors)") }
     }
 
     func remove() {

@@ -316,6 +316,30 @@ final class PushTests: XCTestCase {
         XCTAssertEqual(try verify().status, 0)
     }
 
+    func testPostgreSQLStoppedAndStartedMidPushWatchCatchesUpWithEveryRowOnce() throws {
+        let ledger = scratch.path("namba.sqlite")
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 120, seed: 13)
+        let token = try enroll("fm-namba")
+        let rows = try ledgerRows(ledger)
+        let watcher = try ChildProcess(HQCluster.kiosk, ["hq", "push", "--hq", hq, "--token-file", token, "--ledger", ledger,
+                                                          "--batch", "3", "--watch"], directory: HQCluster.projectRoot.path)
+        defer { watcher.kill() }
+        var deadline = Date().addingTimeInterval(60)
+        while try count("SELECT count(*) FROM journal") == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        try cluster.stop()
+        Thread.sleep(forTimeInterval: 1)
+        try cluster.start()
+        deadline = Date().addingTimeInterval(90)
+        while try count("SELECT count(*) FROM journal") < rows, Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        XCTAssertEqual(try count("SELECT count(*) FROM journal"), rows)
+        XCTAssertEqual(try count("SELECT max(seq) FROM journal"), rows)
+        watcher.kill(SIGTERM)
+        let out = watcher.wait(timeout: 30)
+        XCTAssertTrue(out.output.contains("Trying again"), "the watcher waited while the database was down: \(out.output)")
+        let verified = try verify()
+        XCTAssertEqual(verified.status, 0, verified.stderr)
+    }
+
     func testWatchWaitsWhileHQIsDownAndCatchesUp() throws {
         let ledger = scratch.path("namba.sqlite")
         try simulate(ledger, terminal: "FM-NMB-1", customers: 5, seed: 9)
