@@ -14,6 +14,12 @@ final class ChainCheckTests: XCTestCase {
         ledger = try StoreDay.ledger(scratch.path("l.sqlite"), sales: 6)
     }
 
+    override func tearDown() {
+        ledger = nil
+        scratch = nil
+        super.tearDown()
+    }
+
     private func head(after rows: [PushedRow]) -> LedgerHead {
         LedgerHead(lastSeq: rows.last!.row.seq, lastHash: rows.last!.row.hash)
     }

@@ -44,6 +44,7 @@ final class HQCluster {
     func remove() {
         _ = try? ChildProcess.run("bash", [Self.projectRoot.appendingPathComponent("scripts/hq-postgres.sh").path,
                                            "remove", folder.path("pg")], timeout: 120)
+        try? FileManager.default.removeItem(at: folder.url)
     }
 
     /// A new, empty database of the cluster: each test keeps its own books.

@@ -33,6 +33,7 @@ final class PushTests: XCTestCase {
 
     override func tearDown() {
         stopService()
+        scratch = nil
         super.tearDown()
     }
 
