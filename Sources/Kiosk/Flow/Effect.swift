@@ -38,5 +38,5 @@ public enum Effect: Equatable {
     /// The PIN of the member who chose their name → `.staffSignedIn` or `.staffRefused`.
     case checkStaffPIN(member: String, pin: String)
     /// → `.staffTaskDone`.
-    case staffTask(StaffTask, staff: String)
+    case staffTask(StaffDeskTask, staff: String)
 }

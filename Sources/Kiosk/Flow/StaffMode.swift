@@ -18,6 +18,11 @@ public enum StaffTask: String, CaseIterable, Sendable {
     case zReport = "z-report"
 }
 
+/// The staff tasks that move no money, which the runtime performs (`StaffWork`).
+public enum StaffDeskTask: Equatable, Sendable {
+    case loadPaper, reprintLast, xReport, zReport
+}
+
 /// Cash staff put in or take out by hand, or pay from the counter: journaled before the
 /// machine's counts change.
 public enum StaffCash: Equatable {
@@ -103,8 +108,10 @@ extension KioskState {
             case .settleRefunds:
                 guard let first = m.status.refundsOwed.first else { return tell(desk, "No refunds are due at this machine.") }
                 return settleRefund(first, rest: Array(m.status.refundsOwed.dropFirst()), paid: [], staff: desk.name)
-            case .reprintLast, .xReport, .zReport, .loadPaper:
-                return [.staffTask(task, staff: desk.name)]
+            case .loadPaper: return [.staffTask(.loadPaper, staff: desk.name)]
+            case .reprintLast: return [.staffTask(.reprintLast, staff: desk.name)]
+            case .xReport: return [.staffTask(.xReport, staff: desk.name)]
+            case .zReport: return [.staffTask(.zReport, staff: desk.name)]
             }
         case .staffTaskDone(let message, let status):
             if let status, machine != nil { machine?.status = status; statuses[machine!.terminal.id] = status }

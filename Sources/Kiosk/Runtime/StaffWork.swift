@@ -20,7 +20,7 @@ struct StaffWork {
         }
     }
 
-    func perform(_ task: StaffTask, staff: String) -> Event {
+    func perform(_ task: StaffDeskTask, staff: String) -> Event {
         do {
             let message = try run(task, staff: staff)
             return .staffTaskDone(message: message, status: try KioskRuntime.status(of: terminal, ledger: ledger, printer: printer))
@@ -29,10 +29,8 @@ struct StaffWork {
         }
     }
 
-    private func run(_ task: StaffTask, staff: String) throws -> String {
+    private func run(_ task: StaffDeskTask, staff: String) throws -> String {
         switch task {
-        case .refill, .collectBills, .settleRefunds:
-            return "Cash is counted by the machine itself, not here."
         case .loadPaper:
             try ledger.loadPaper(terminalId: terminal.id, sheets: PaperRoll.sheets, staff: staff, at: now)
             return "Loaded a new roll of paper: \(PaperRoll.sheets) sheets."
