@@ -3,7 +3,7 @@ import GRDB
 
 /// A ledger's stable id: a lowercase UUID made when the file gets its tables. The head office
 /// knows each ledger by it, whatever its path.
-public struct LedgerID: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+public struct LedgerID: TextIdentifier, Hashable, Sendable {
     public let rawValue: String
 
     /// Nil unless `rawValue` is a UUID written in lowercase (`8-4-4-4-12` hex digits).
@@ -13,21 +13,8 @@ public struct LedgerID: RawRepresentable, Hashable, Sendable, Codable, CustomStr
         self.rawValue = rawValue
     }
 
-    public var description: String { rawValue }
 
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let id = LedgerID(rawValue: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "\"\(text)\" is not a ledger id (a lowercase UUID)"))
-        }
-        self = id
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+    public static let form = "a ledger id (a lowercase UUID)"
 }
 
 extension Ledger {

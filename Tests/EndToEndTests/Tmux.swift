@@ -26,12 +26,14 @@ final class Tmux {
     }
 
     deinit {
-        _ = try? run(["kill-session", "-t", session])
+        _ = try? run(["kill-server"])
     }
 
+    /// Each window has a tmux server of its own (`-L`), so that one test's window closing, or
+    /// anyone else's tmux on the machine, never takes another's down.
     @discardableResult
     func run(_ arguments: [String]) throws -> String {
-        let result = try ChildProcess.run("tmux", arguments, timeout: 30)
+        let result = try ChildProcess.run("tmux", ["-L", session] + arguments, timeout: 30)
         return result.output + result.errors
     }
 
