@@ -21,8 +21,10 @@ final class Tmux {
                         "--fixtures", KioskBinary.projectRoot.appendingPathComponent("fixtures").path] + arguments)
             .map { "'\($0)'" }.joined(separator: " ")
         // The shell stays after the kiosk exits, so that what it leaves on the terminal can be read.
+        // Its exit line starts a line of its own: a kiosk that is killed leaves the cursor
+        // anywhere, and a marker wrapped at the window's edge would never be read whole.
         try run(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", session,
-                 "\(command); echo KIOSK-EXIT-$?; sleep 60"])
+                 "\(command); status=$?; printf '\\r\\nKIOSK-EXIT-%s\\r\\n' \"$status\"; sleep 60"])
     }
 
     deinit {
