@@ -24,6 +24,17 @@ struct BookStore {
             if transaction.topUpApplied { books.topUpApplied.insert(transaction.record.id) }
         }
         for due in try await refundsDue(where: ids) { books.refundsDue[due.txnId] = due }
+        var slipNos: [String] = []
+        for verified in rows {
+            switch verified.step {
+            case .begin(let start): if let number = start.slipNo { slipNos.append(number) }
+            case .slipIssued(let issue): slipNos.append(issue.slipNo)
+            case .slipVoided(let number): slipNos.append(number)
+            default: break
+            }
+        }
+        for slip in try await slips(numbered: slipNos, orPaying: ids) { books.slips[slip.issue.slipNo] = slip }
+        for state in try await terminalStates(where: terminals) { books.terminals[state.terminalId] = state }
         for try await (terminal, last) in try await db.query("""
             SELECT terminal_id, max(receipt_no) FROM transactions
             WHERE store_id = \(s) AND ledger_id = \(l) AND terminal_id = ANY(\(terminals)) AND receipt_no IS NOT NULL
@@ -101,6 +112,71 @@ struct BookStore {
         return out
     }
 
+    /// This ledger's slips with these numbers or taken by these transactions (all when both are nil).
+    func slips(numbered numbers: [String]?, orPaying ids: [String]?) async throws -> [HQSlip] {
+        var out: [HQSlip] = []
+        let all = numbers == nil && ids == nil
+        for try await row in try await db.query("""
+            SELECT slip_no, terminal_id, sim_number, carrier_id, plan_id, amount_yen, valid_minutes, language,
+                   issued_at, expires_at, status, txn_id, register_id
+            FROM register_slips WHERE store_id = \(s) AND ledger_id = \(l)
+              AND (\(all) OR slip_no = ANY(\(numbers ?? [])) OR txn_id = ANY(\(ids ?? [])))
+            ORDER BY slip_no
+            """, logger: logger) {
+            let r = row.makeRandomAccess()
+            let number = try r["slip_no"].decode(String.self)
+            guard let status = SlipStatus(rawValue: try r["status"].decode(String.self)) else {
+                throw HQFailure("HQ's slip \(number) has an unknown status.")
+            }
+            let issue = SlipIssue(slipNo: number, storeId: s, terminalId: try r["terminal_id"].decode(String.self),
+                                  simNumber: try r["sim_number"].decode(String.self), carrierId: try r["carrier_id"].decode(String.self),
+                                  planId: try r["plan_id"].decode(String.self), amountYen: Int(try r["amount_yen"].decode(Int64.self)),
+                                  validMinutes: Int(try r["valid_minutes"].decode(Int32.self)), language: try r["language"].decode(String?.self))
+            out.append(HQSlip(issue: issue, issuedAt: try r["issued_at"].decode(String.self), expiresAt: try r["expires_at"].decode(String.self),
+                              status: status, txnId: try r["txn_id"].decode(String?.self), registerId: try r["register_id"].decode(String?.self)))
+        }
+        return out
+    }
+
+    /// This ledger's terminals (those named, or all when `ids` is nil).
+    func terminalStates(where ids: [String]?) async throws -> [HQTerminalState] {
+        var out: [HQTerminalState] = []
+        for try await row in try await db.query("""
+            SELECT terminal_id, last_seq, last_row_at, last_sale_at, last_receipt_no, paper_loaded_at, paper_loaded_sheets,
+                   receipts_since_paper, last_z_number, last_z_at, last_recovered_at, open_refunds, open_refunds_yen
+            FROM terminal_state WHERE store_id = \(s) AND ledger_id = \(l) AND (\(ids == nil) OR terminal_id = ANY(\(ids ?? [])))
+            ORDER BY terminal_id
+            """, logger: logger) {
+            let r = row.makeRandomAccess()
+            var t = HQTerminalState(terminalId: try r["terminal_id"].decode(String.self))
+            t.lastSeq = try r["last_seq"].decode(Int64.self)
+            t.lastRowAt = try r["last_row_at"].decode(String.self)
+            t.lastSaleAt = try r["last_sale_at"].decode(String?.self)
+            t.lastReceiptNo = try r["last_receipt_no"].decode(Int64?.self).map { Int($0) }
+            t.paperLoadedAt = try r["paper_loaded_at"].decode(String?.self)
+            t.paperLoadedSheets = try r["paper_loaded_sheets"].decode(Int32?.self).map { Int($0) }
+            t.receiptsSincePaper = Int(try r["receipts_since_paper"].decode(Int32.self))
+            t.lastZNumber = try r["last_z_number"].decode(Int32?.self).map { Int($0) }
+            t.lastZAt = try r["last_z_at"].decode(String?.self)
+            t.lastRecoveredAt = try r["last_recovered_at"].decode(String?.self)
+            t.openRefunds = Int(try r["open_refunds"].decode(Int32.self))
+            t.openRefundsYen = Int(try r["open_refunds_yen"].decode(Int64.self))
+            out.append(t)
+        }
+        return out
+    }
+
+    /// Each terminal's cash unit, by denomination.
+    func terminalCash() async throws -> [String: [Int: Int]] {
+        var out: [String: [Int: Int]] = [:]
+        for try await (terminal, denomination, count) in try await db.query("""
+            SELECT terminal_id, denomination, count FROM terminal_cash WHERE store_id = \(s) AND ledger_id = \(l)
+            """, logger: logger).decode((String, Int32, Int32).self) {
+            out[terminal, default: [:]][Int(denomination)] = Int(count)
+        }
+        return out
+    }
+
     func insertJournal(_ rows: [VerifiedRow]) async throws {
         for verified in rows {
             let r = verified.row
@@ -136,6 +212,50 @@ struct BookStore {
                 VALUES (\(s), \(l), \(m.seq), \(Int32(m.denomination)), \(m.terminalId), \(m.at), \(m.kind.rawValue),
                         \(Int32(m.count)), \(m.txnId))
                 """, logger: logger)
+        }
+        for number in books.changedSlips.sorted() {
+            let slip = books.slips[number]!
+            let i = slip.issue
+            try await db.query("""
+                INSERT INTO register_slips (store_id, ledger_id, slip_no, terminal_id, sim_number, carrier_id, plan_id, amount_yen,
+                    valid_minutes, language, issued_at, expires_at, status, txn_id, register_id)
+                VALUES (\(s), \(l), \(number), \(i.terminalId), \(i.simNumber), \(i.carrierId), \(i.planId), \(Int64(i.amountYen)),
+                    \(Int32(i.validMinutes)), \(i.language), \(slip.issuedAt), \(slip.expiresAt), \(slip.status.rawValue),
+                    \(slip.txnId), \(slip.registerId))
+                ON CONFLICT (store_id, ledger_id, slip_no) DO UPDATE SET
+                    status = excluded.status, txn_id = excluded.txn_id, register_id = excluded.register_id
+                """, logger: logger)
+        }
+        for id in books.terminals.keys.sorted() {
+            let t = books.terminals[id]!
+            try await db.query("""
+                INSERT INTO terminal_state (store_id, ledger_id, terminal_id, last_seq, last_row_at, last_sale_at, last_receipt_no,
+                    paper_loaded_at, paper_loaded_sheets, receipts_since_paper, last_z_number, last_z_at, last_recovered_at,
+                    open_refunds, open_refunds_yen)
+                VALUES (\(s), \(l), \(id), \(t.lastSeq), \(t.lastRowAt), \(t.lastSaleAt), \(t.lastReceiptNo.map(Int64.init)),
+                    \(t.paperLoadedAt), \(t.paperLoadedSheets.map(Int32.init)), \(Int32(t.receiptsSincePaper)),
+                    \(t.lastZNumber.map(Int32.init)), \(t.lastZAt), \(t.lastRecoveredAt), \(Int32(t.openRefunds)), \(Int64(t.openRefundsYen)))
+                ON CONFLICT (store_id, ledger_id, terminal_id) DO UPDATE SET
+                    last_seq = excluded.last_seq, last_row_at = excluded.last_row_at, last_sale_at = excluded.last_sale_at,
+                    last_receipt_no = excluded.last_receipt_no, paper_loaded_at = excluded.paper_loaded_at,
+                    paper_loaded_sheets = excluded.paper_loaded_sheets, receipts_since_paper = excluded.receipts_since_paper,
+                    last_z_number = excluded.last_z_number, last_z_at = excluded.last_z_at,
+                    last_recovered_at = excluded.last_recovered_at, open_refunds = excluded.open_refunds,
+                    open_refunds_yen = excluded.open_refunds_yen
+                """, logger: logger)
+        }
+        for terminal in books.cashChange.keys.sorted() {
+            for (denomination, change) in books.cashChange[terminal]!.sorted(by: { $0.key < $1.key }) where change != 0 {
+                try await db.query("""
+                    INSERT INTO terminal_cash (store_id, ledger_id, terminal_id, denomination, count)
+                    VALUES (\(s), \(l), \(terminal), \(Int32(denomination)), \(Int32(change)))
+                    ON CONFLICT (store_id, ledger_id, terminal_id, denomination) DO UPDATE SET count = terminal_cash.count + excluded.count
+                    """, logger: logger)
+            }
+        }
+        // After the movements and transactions, which a Z's figures are computed from.
+        for close in books.zCloses {
+            try await insert(try await ZFigures(db: db, store: store, ledger: ledger, logger: logger).report(of: close))
         }
         for id in books.changedRefunds.sorted() {
             let d = books.refundsDue[id]!

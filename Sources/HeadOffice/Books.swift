@@ -37,9 +37,18 @@ public struct Books: Equatable, Sendable {
     /// Movements made by the rows applied here.
     public var movements: [HQCashMovement] = []
     public var refundsDue: [String: HQRefundDue] = [:]
-    /// Ids of the transactions and refunds the rows changed.
+    /// The register slips the rows touched, by number.
+    public var slips: [String: HQSlip] = [:]
+    /// The terminals the rows touched (loaded before, or first seen in the rows), by id.
+    public var terminals: [String: HQTerminalState] = [:]
+    /// What the rows' movements added to each terminal's cash unit, by denomination.
+    public var cashChange: [String: [Int: Int]] = [:]
+    /// The Z reports the rows closed, in order.
+    public var zCloses: [HQZClose] = []
+    /// Ids of the transactions, refunds and slips the rows changed.
     public private(set) var changedTransactions: Set<String> = []
     public private(set) var changedRefunds: Set<String> = []
+    public private(set) var changedSlips: Set<String> = []
 
     public init() {}
 
@@ -58,7 +67,7 @@ public struct Books: Equatable, Sendable {
             guard let found = transactions[id] else { throw refuse("transaction \(id) never began") }
             guard found.terminalId == row.terminalId else { throw refuse("transaction \(id) belongs to terminal \(found.terminalId)") }
             txn = found
-        case (.replenished, nil), (.collected, nil), (.recovered, nil), (.staff, nil), (.slipIssued, nil), (.slipVoided, nil):
+        case (.replenished, nil), (.collected, nil), (.recovered, nil), (.staff, nil), (.zClosed, nil), (.slipIssued, nil), (.slipVoided, nil):
             txn = nil
         case (let step, nil):
             throw refuse("a \(step.kind) step must name its transaction")
@@ -67,8 +76,13 @@ public struct Books: Equatable, Sendable {
             guard txn!.status == .open else { throw refuse("transaction \(txn!.id) is already \(txn!.status.rawValue)") }
             return txn!
         }
+        var terminal = terminals[row.terminalId] ?? HQTerminalState(terminalId: row.terminalId)
+        terminal.lastSeq = row.seq
+        terminal.lastRowAt = row.at
+        defer { terminals[row.terminalId] = terminal }
         func move(_ kind: CashMovementKind, _ pieces: CashPieces) {
             for (denomination, count) in pieces.byDenomination where count > 0 {
+                cashChange[row.terminalId, default: [:]][denomination, default: 0] += Self.sign(kind) * count
                 movements.append(HQCashMovement(seq: row.seq, terminalId: row.terminalId, at: row.at, kind: kind,
                                                 denomination: denomination, count: count, txnId: txn?.id))
             }
@@ -81,6 +95,13 @@ public struct Books: Equatable, Sendable {
                 let next = (lastReceipt[done.terminalId] ?? 0) + 1
                 lastReceipt[done.terminalId] = next
                 done.receiptNo = next
+                terminal.lastReceiptNo = next
+                terminal.receiptsSincePaper += 1
+            }
+            if status == .completed { terminal.lastSaleAt = row.at }
+            if let slip = slips.values.first(where: { $0.txnId == done.id && $0.status == .paying }) {
+                slips[slip.issue.slipNo]!.status = SlipStatus.after(status)
+                changedSlips.insert(slip.issue.slipNo)
             }
             update(done)
         }
@@ -88,6 +109,15 @@ public struct Books: Equatable, Sendable {
         switch verified.step {
         case .begin(let s):
             guard transactions[s.id] == nil else { throw refuse("transaction \(s.id) began before") }
+            if let number = s.slipNo {
+                guard var slip = slips[number] else { throw refuse("slip \(number) was never printed") }
+                guard slip.status == .issued else { throw refuse("slip \(number) is \(slip.status.rawValue)") }
+                slip.status = .paying
+                slip.txnId = s.id
+                slip.registerId = s.terminalId
+                slips[number] = slip
+                changedSlips.insert(number)
+            }
             update(TransactionRecord(id: s.id, storeId: s.storeId, terminalId: s.terminalId, businessDate: s.businessDate,
                                      startedAt: time, finishedAt: nil, status: .open, simNumber: s.simNumber,
                                      carrierId: s.carrierId, planId: s.planId, amountYen: s.amountYen, taxYen: s.taxYen,
@@ -121,6 +151,8 @@ public struct Books: Equatable, Sendable {
             try finish(.refundDue)
             refundsDue[txn!.id] = HQRefundDue(txnId: txn!.id, terminalId: row.terminalId, yen: yen, reason: reason, at: row.at)
             changedRefunds.insert(txn!.id)
+            terminal.openRefunds += 1
+            terminal.openRefundsYen += yen
         case .refundSettled(let yen, let staff):
             guard var due = refundsDue[txn!.id], due.settledAt == nil else { throw refuse("transaction \(txn!.id) is owed nothing") }
             guard due.yen == yen else { throw refuse("transaction \(txn!.id) is owed ¥\(due.yen), not ¥\(yen)") }
@@ -128,14 +160,42 @@ public struct Books: Equatable, Sendable {
             due.settledBy = staff
             refundsDue[txn!.id] = due
             changedRefunds.insert(txn!.id)
+            terminal.openRefunds -= 1
+            terminal.openRefundsYen -= yen
         case .changeDue, .cashReturnDue, .cardAuthorisationRequested, .cardDeclined, .cardVoided, .cardCaptured,
              .walletPaymentRequested, .walletDeclined, .walletCancelled, .walletRefunded,
-             .topUpRequested, .topUpFailed, .recovered, .staff:
+             .topUpRequested, .topUpFailed:
             break
-        case .slipIssued, .slipVoided:
-            // The register's application slips are not among HQ's books yet; the rows are kept and verified.
-            break
+        case .recovered:
+            terminal.lastRecoveredAt = row.at
+        case .staff(let action, _):
+            if let sheets = PaperLoad.sheets(loadedBy: action) {
+                terminal.paperLoadedAt = row.at
+                terminal.paperLoadedSheets = sheets
+                terminal.receiptsSincePaper = 0
+            }
+            if let z = Self.zClose(verified) { closeZ(z, &terminal) }
+        case .zClosed:
+            closeZ(Self.zClose(verified)!, &terminal)
+        case .slipIssued(let issue):
+            guard slips[issue.slipNo] == nil else { throw refuse("slip \(issue.slipNo) was printed before") }
+            slips[issue.slipNo] = HQSlip(issue: issue, issuedAt: row.at,
+                                         expiresAt: StoredTime.text(time.addingTimeInterval(Double(issue.validMinutes) * 60)),
+                                         status: .issued)
+            changedSlips.insert(issue.slipNo)
+        case .slipVoided(let number):
+            guard var slip = slips[number] else { throw refuse("slip \(number) was never printed") }
+            guard slip.status == .issued else { throw refuse("slip \(number) is \(slip.status.rawValue)") }
+            slip.status = .voided
+            slips[number] = slip
+            changedSlips.insert(number)
         }
+    }
+
+    private mutating func closeZ(_ z: HQZClose, _ terminal: inout HQTerminalState) {
+        zCloses.append(z)
+        terminal.lastZNumber = z.number
+        terminal.lastZAt = z.closedAt
     }
 
     private mutating func update(_ txn: TransactionRecord) {

@@ -106,6 +106,89 @@ enum HQSchema {
                 FOREIGN KEY (store_id, ledger_id, txn_id) REFERENCES transactions (store_id, ledger_id, txn_id))
             """,
         ]),
+        Migration(name: "3-z-reports-slips-terminals", statements: [
+            // Each Z with its figures as the store's own Z computes them (`ZFigures`).
+            """
+            CREATE TABLE z_reports (
+                store_id text NOT NULL,
+                ledger_id text NOT NULL,
+                terminal_id text NOT NULL,
+                number integer NOT NULL CHECK (number > 0),
+                seq bigint NOT NULL,
+                business_date text NOT NULL,
+                period_start text,
+                period_end text NOT NULL,
+                closed_at text NOT NULL,
+                staff text NOT NULL,
+                sales_count integer NOT NULL,
+                sales_yen bigint NOT NULL,
+                tax_yen bigint NOT NULL,
+                opening_yen bigint NOT NULL,
+                in_yen bigint NOT NULL,
+                change_yen bigint NOT NULL,
+                refunded_yen bigint NOT NULL,
+                replenished_yen bigint NOT NULL,
+                collected_yen bigint NOT NULL,
+                expected_yen bigint NOT NULL,
+                counted_yen bigint,
+                over_short_yen bigint CHECK ((counted_yen IS NULL) = (over_short_yen IS NULL)),
+                PRIMARY KEY (store_id, ledger_id, terminal_id, number),
+                FOREIGN KEY (store_id, ledger_id, seq) REFERENCES journal (store_id, ledger_id, seq))
+            """,
+            "CREATE INDEX z_reports_by_day ON z_reports (store_id, business_date)",
+            """
+            CREATE TABLE register_slips (
+                store_id text NOT NULL,
+                ledger_id text NOT NULL,
+                slip_no text NOT NULL,
+                terminal_id text NOT NULL,
+                sim_number text NOT NULL,
+                carrier_id text NOT NULL,
+                plan_id text NOT NULL,
+                amount_yen bigint NOT NULL CHECK (amount_yen >= 0),
+                valid_minutes integer NOT NULL CHECK (valid_minutes > 0),
+                language text,
+                issued_at text NOT NULL,
+                expires_at text NOT NULL,
+                status text NOT NULL CHECK (status IN ('issued', 'paying', 'paid', 'refunded', 'voided')),
+                txn_id text,
+                register_id text,
+                PRIMARY KEY (store_id, ledger_id, slip_no),
+                FOREIGN KEY (store_id, ledger_id) REFERENCES ledgers (store_id, ledger_id))
+            """,
+            """
+            CREATE TABLE terminal_state (
+                store_id text NOT NULL,
+                ledger_id text NOT NULL,
+                terminal_id text NOT NULL,
+                last_seq bigint NOT NULL,
+                last_row_at text NOT NULL,
+                last_sale_at text,
+                last_receipt_no bigint,
+                paper_loaded_at text,
+                paper_loaded_sheets integer,
+                receipts_since_paper integer NOT NULL CHECK (receipts_since_paper >= 0),
+                last_z_number integer,
+                last_z_at text,
+                last_recovered_at text,
+                open_refunds integer NOT NULL CHECK (open_refunds >= 0),
+                open_refunds_yen bigint NOT NULL CHECK (open_refunds_yen >= 0),
+                PRIMARY KEY (store_id, ledger_id, terminal_id),
+                FOREIGN KEY (store_id, ledger_id) REFERENCES ledgers (store_id, ledger_id))
+            """,
+            """
+            CREATE TABLE terminal_cash (
+                store_id text NOT NULL,
+                ledger_id text NOT NULL,
+                terminal_id text NOT NULL,
+                denomination integer NOT NULL CHECK (denomination > 0),
+                -- No CHECK (count >= 0): a batch's change is added to what is held, and the row
+                -- proposed before the conflict is the change alone. `hq verify` checks the sums.
+                count integer NOT NULL,
+                PRIMARY KEY (store_id, ledger_id, terminal_id, denomination),
+                FOREIGN KEY (store_id, ledger_id, terminal_id) REFERENCES terminal_state (store_id, ledger_id, terminal_id))
+            """,
+        ]),
     ]
 
     /// Applies the missing migrations; throws when the database holds one this build does not know.

@@ -104,6 +104,30 @@ extension HeadOffice {
         if dues != books.refundsDue.values.sorted(by: { $0.txnId < $1.txnId }) {
             return "HQ's refunds due differ from what the journal gives"
         }
+        if try await stored.slips(numbered: nil, orPaying: nil) != books.slips.values.sorted(by: { $0.issue.slipNo < $1.issue.slipNo }) {
+            return "HQ's register slips differ from what the journal gives"
+        }
+        if try await stored.terminalStates(where: nil) != books.terminals.values.sorted(by: { $0.terminalId < $1.terminalId }) {
+            return "HQ's terminal states differ from what the journal gives"
+        }
+        let cash = try await stored.terminalCash()
+        let derived = Books.inventory(books.movements).mapValues { $0.filter { $0.value != 0 } }.filter { !$0.value.isEmpty }
+        if cash.mapValues({ $0.filter { $0.value != 0 } }).filter({ !$0.value.isEmpty }) != derived {
+            return "HQ's terminal cash differs from what the journal's cash movements give"
+        }
+        let zs: [HQZReport]
+        do {
+            zs = try await stored.zReports()
+        } catch let failure as HQFailure {
+            return failure.description.hasSuffix(".") ? String(failure.description.dropLast()) : failure.description
+        }
+        guard zs.map(\.seq) == books.zCloses.map(\.seq) else {
+            return "HQ's Z reports are not the Z reports the journal closed"
+        }
+        let figures = ZFigures(db: stored.db, store: stored.store, ledger: stored.ledger, logger: logger)
+        for (held, close) in zip(zs, books.zCloses) where try await figures.report(of: close) != held {
+            return "HQ's Z report \(held.number) of terminal \(held.terminalId) differs from what the journal gives"
+        }
         // The ledger module's own rules, applied to the same rows, give the same books.
         let replay: JournalReplay
         do {

@@ -99,7 +99,7 @@ struct Commit {
             try settle(txn!.id, yen: yen, staff: staff, at: at)
         case .changeDue, .cashReturnDue, .cardAuthorisationRequested, .cardDeclined, .cardVoided, .cardCaptured,
              .walletPaymentRequested, .walletDeclined, .walletCancelled, .walletRefunded,
-             .topUpRequested, .topUpApplied, .topUpFailed, .recovered, .staff:
+             .topUpRequested, .topUpApplied, .topUpFailed, .recovered, .staff, .zClosed:
             break
         }
     }
@@ -172,7 +172,7 @@ struct Commit {
         }
         guard let id = entry.txnId else {
             switch entry.step {
-            case .replenished, .collected, .recovered, .staff, .slipIssued, .slipVoided: return nil
+            case .replenished, .collected, .recovered, .staff, .zClosed, .slipIssued, .slipVoided: return nil
             default: throw LedgerError.invalidEntry("A \(entry.step.kind) entry must name its transaction.")
             }
         }

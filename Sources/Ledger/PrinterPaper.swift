@@ -51,7 +51,7 @@ extension Ledger {
             }
             var commit = try Commit(db: db)
             try commit.append(Entry(txnId: nil, terminalId: terminalId, at: at,
-                                    step: .staff(action: "loaded paper: \(sheets) sheets", name: staff)))
+                                    step: .staff(action: PaperLoad.action(sheets), name: staff)))
             try Ledger.setPaper(db, terminalId: terminalId, sheets: sheets)
         }
     }
@@ -69,5 +69,16 @@ extension Ledger {
             INSERT INTO printer_paper (terminal_id, sheets) VALUES (?, ?)
             ON CONFLICT (terminal_id) DO UPDATE SET sheets = excluded.sheets
             """, arguments: [terminalId, sheets])
+    }
+}
+
+/// How a roll loaded is written in the journal's staff row, and read back from it (the head
+/// office keeps each terminal's last roll from the journal).
+public enum PaperLoad {
+    public static func action(_ sheets: Int) -> String { "loaded paper: \(sheets) sheets" }
+
+    public static func sheets(loadedBy action: String) -> Int? {
+        guard action.hasPrefix("loaded paper: "), action.hasSuffix(" sheets") else { return nil }
+        return Int(action.dropFirst("loaded paper: ".count).dropLast(" sheets".count))
     }
 }

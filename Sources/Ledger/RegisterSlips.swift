@@ -35,6 +35,15 @@ public struct SlipIssue: Equatable, Sendable, Codable {
 /// that fails (a card declined) gives the slip back as `issued`.
 public enum SlipStatus: String, Sendable, Codable, CaseIterable {
     case issued, paying, paid, refunded, voided
+
+    /// Where a `paying` slip stands once the register's transaction for it ended.
+    public static func after(_ status: TransactionStatus) -> SlipStatus {
+        switch status {
+        case .completed, .refundDue: return .paid
+        case .refunded: return .refunded
+        case .cancelled, .failed, .open: return .issued
+        }
+    }
 }
 
 /// Why the register cannot take a slip.
@@ -153,13 +162,7 @@ extension Commit {
     /// A register's transaction ended: its slip is paid, refunded, or (the payment failed)
     /// there to be paid again.
     func settleSlip(txnId: String, as status: TransactionStatus) throws {
-        let slipStatus: SlipStatus
-        switch status {
-        case .completed, .refundDue: slipStatus = .paid
-        case .refunded: slipStatus = .refunded
-        case .cancelled, .failed, .open: slipStatus = .issued
-        }
         try db.execute(sql: "UPDATE register_slips SET status = ? WHERE txn_id = ? AND status = 'paying'",
-                       arguments: [slipStatus.rawValue, txnId])
+                       arguments: [SlipStatus.after(status).rawValue, txnId])
     }
 }

@@ -60,6 +60,11 @@ public enum Step: Equatable, Sendable, Codable {
     case recovered(resolution: String)
     /// Staff-mode events that carry no money (sign-in, lockout, report printed...).
     case staff(action: String, name: String)
+    /// A terminal's Z report closed by staff: its number, the end of its period (a stored
+    /// time; the period starts where the terminal's previous Z ended) and the cash staff
+    /// counted, so that a book kept from the journal alone (the head office's) has the Z's
+    /// over/short. Ledgers from before this step journal a Z as `staff("closed Z report N")`.
+    case zClosed(number: Int, periodEnd: String, countedYen: Int?, staff: String)
     /// A machine that takes no money printed an application slip for the register: a
     /// `register_slips` row, status `issued`. A register pays it with a transaction whose
     /// `begin` names the slip.

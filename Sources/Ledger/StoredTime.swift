@@ -8,3 +8,8 @@ public enum StoredTime {
     /// Reads what `text` writes; nil for anything else.
     public static func date(_ text: String) -> Date? { LedgerTime.date(text) }
 }
+
+extension StoredTime {
+    /// The business day in Japan (Asia/Tokyo) of a moment, as the ledger dates a Z report.
+    public static func japanDate(_ date: Date) -> String { LedgerTime.japanDate(date) }
+}

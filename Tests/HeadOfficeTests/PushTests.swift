@@ -6,10 +6,10 @@ import XCTest
 /// for the class, a database of its own for each test.
 final class PushTests: XCTestCase {
     nonisolated(unsafe) static var cluster: HQCluster?
-    private var scratch: Scratch!
-    private var db: String!
+    var scratch: Scratch!
+    var db: String!
     private var service: ChildProcess?
-    private var hq: String!
+    var hq: String!
 
     override class func setUp() {
         super.setUp()
@@ -21,7 +21,7 @@ final class PushTests: XCTestCase {
         super.tearDown()
     }
 
-    private var cluster: HQCluster {
+    var cluster: HQCluster {
         get throws { try XCTUnwrap(Self.cluster, "PostgreSQL did not start (scripts/hq-postgres.sh)") }
     }
 
@@ -51,13 +51,13 @@ final class PushTests: XCTestCase {
 
     // MARK: - Steps
 
-    private func simulate(_ ledger: String, terminal: String, customers: Int, seed: Int) throws {
+    func simulate(_ ledger: String, terminal: String, customers: Int, seed: Int) throws {
         let out = try HQCluster.kiosk(["simulate", "--ledger", ledger, "--terminal", terminal, "--customers", String(customers),
                                        "--seed", String(seed), "--receipts", scratch.path("receipts"), "--fixtures", "fixtures"])
         XCTAssertEqual(out.status, 0, out.stderr)
     }
 
-    private func enroll(_ store: String) throws -> String {
+    func enroll(_ store: String) throws -> String {
         let out = try HQCluster.kiosk(["hq", "enroll", "--db", db, "--store", store])
         XCTAssertEqual(out.status, 0, out.stderr)
         let file = scratch.path("\(store).token")
@@ -65,24 +65,24 @@ final class PushTests: XCTestCase {
         return file
     }
 
-    private func push(_ ledger: String, token: String, _ more: [String] = []) throws -> HQCluster.Output {
+    func push(_ ledger: String, token: String, _ more: [String] = []) throws -> HQCluster.Output {
         try HQCluster.kiosk(["hq", "push", "--hq", hq, "--token-file", token, "--ledger", ledger] + more)
     }
 
-    private func count(_ sql: String) throws -> Int {
+    func count(_ sql: String) throws -> Int {
         try XCTUnwrap(Int(try cluster.psql(db, sql)), sql)
     }
 
-    private func ledgerRows(_ ledger: String) throws -> Int {
+    func ledgerRows(_ ledger: String) throws -> Int {
         let out = try ChildProcess.run("sqlite3", [ledger, "SELECT count(*) FROM journal"], timeout: 60)
         return try XCTUnwrap(Int(out.output.trimmingCharacters(in: .whitespacesAndNewlines)), out.errors)
     }
 
-    private func verify() throws -> HQCluster.Output {
+    func verify() throws -> HQCluster.Output {
         try HQCluster.kiosk(["hq", "verify", "--db", db])
     }
 
-    private func json(_ text: String) throws -> [String: Any] {
+    func json(_ text: String) throws -> [String: Any] {
         try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], text)
     }
 

@@ -112,7 +112,7 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(stored.body, z.json)
         XCTAssertEqual(stored.businessDate, "2026-11-25")
         let last = try XCTUnwrap(try ledger.journal().last)
-        XCTAssertEqual(last.step, .staff(action: "closed Z report 1", name: "Sato"))
+        XCTAssertEqual(last.step, .zClosed(number: 1, periodEnd: StoredTime.text(z.to), countedYen: nil, staff: "Sato"))
         XCTAssertEqual(try ledger.verify(), .ok(rows: try ledger.journal().count, zReports: 1))
     }
 

@@ -71,7 +71,8 @@ extension Ledger {
                               businessDate: LedgerTime.japanDate(report.to), closedAt: report.to, body: report.json)
         var commit = try Commit(db: db)
         try commit.append(Entry(txnId: nil, terminalId: terminalId, at: at,
-                                step: .staff(action: "closed Z report \(number)", name: staff)))
+                                step: .zClosed(number: number, periodEnd: LedgerTime.text(report.to),
+                                               countedYen: counted.map { $0.total.amount }, staff: staff)))
         return report
     }
 

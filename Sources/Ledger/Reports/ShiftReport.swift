@@ -94,6 +94,12 @@ public struct ShiftReport: Equatable, Sendable {
         /// What staff counted in the machine, when they did.
         public var countedYen: Int?
 
+        public init(openingYen: Int = 0, inYen: Int = 0, changeOutYen: Int = 0, refundedYen: Int = 0,
+                    replenishedYen: Int = 0, collectedYen: Int = 0, countedYen: Int? = nil) {
+            (self.openingYen, self.inYen, self.changeOutYen, self.refundedYen) = (openingYen, inYen, changeOutYen, refundedYen)
+            (self.replenishedYen, self.collectedYen, self.countedYen) = (replenishedYen, collectedYen, countedYen)
+        }
+
         public var expectedYen: Int { openingYen + inYen - changeOutYen - refundedYen + replenishedYen - collectedYen }
 
         /// Two tills' movements together (nothing counted).

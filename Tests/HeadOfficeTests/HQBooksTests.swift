@@ -1,0 +1,112 @@
+import ChildProcess
+import Foundation
+import Ledger
+import Money
+import XCTest
+
+/// HQ's Z reports, register slips and terminal states, each from the pushed journal, against
+/// the store's own ledger.
+extension PushTests {
+    private func sqlite(_ ledger: String, _ sql: String) throws -> String {
+        let out = try ChildProcess.run("sqlite3", [ledger, sql], timeout: 60)
+        XCTAssertEqual(out.status, 0, out.errors)
+        return out.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func closeZ(_ ledger: String, terminal: String, counted: String?) throws -> [String: Any] {
+        let out = try HQCluster.kiosk(["report", "z", "--terminal", terminal, "--format", "json",
+                                       "--ledger", ledger, "--fixtures", "fixtures"] + (counted.map { ["--counted", $0] } ?? []))
+        XCTAssertEqual(out.status, 0, out.stderr)
+        return try json(out.stdout)
+    }
+
+    func testEachZAtHQHasTheStoresOwnSalesCashAndOverShort() throws {
+        let ledger = scratch.path("namba.sqlite")
+        let store = try StoreDay.ledger(ledger, sales: 20)
+        func after(_ sales: Int) -> Date { StoreDay.opening.addingTimeInterval(Double(60 * sales + 30)) }
+        let all = try store.cashInventory(terminalId: "FM-NMB-1")
+        var zs = [try store.closeZ(terminalId: "FM-NMB-1", staff: "Sato", at: after(20), counted: all)]
+        try StoreDay.record(on: store, store: "fm-namba", terminal: "FM-NMB-1", sales: 20..<35)
+        zs.append(try store.closeZ(terminalId: "FM-NMB-1", staff: "Sato", at: after(35), counted: [1000: 3, 100: 7]))
+        try StoreDay.record(on: store, store: "fm-namba", terminal: "FM-NMB-1", sales: 35..<40)
+        zs.append(try store.closeZ(terminalId: "FM-NMB-1", staff: "Sato", at: after(40)))
+        let own = try zs.map { try json($0.json) }
+        XCTAssertEqual(try push(ledger, token: try enroll("fm-namba")).status, 0)
+
+        let rows = try cluster.psql(db, """
+            SELECT string_agg(concat_ws(' ', number, sales_yen, tax_yen, opening_yen, expected_yen,
+                                        coalesce(counted_yen::text, 'null'), coalesce(over_short_yen::text, 'null'),
+                                        coalesce(period_start, 'null'), period_end),
+                              '|' ORDER BY number) FROM z_reports WHERE store_id = 'fm-namba'
+            """)
+        let expected = try own.map { z -> String in
+            let cash = try XCTUnwrap(z["cash"] as? [String: Any])
+            let period = try XCTUnwrap(z["period"] as? [String: Any])
+            func text(_ v: Any?) -> String { (v as? Int).map(String.init) ?? "null" }
+            return [text(z["number"]), text(z["sales_yen"]), text(z["tax_yen"]), text(cash["opening_yen"]),
+                    text(cash["expected_yen"]), text(cash["counted_yen"]), text(cash["over_short_yen"]),
+                    period["from"] as? String ?? "null", period["to"] as? String ?? ""].joined(separator: " ")
+        }.joined(separator: "|")
+        XCTAssertEqual(rows, expected)
+        XCTAssertEqual(own.first.flatMap { ($0["cash"] as? [String: Any])?["over_short_yen"] as? Int }, 0, "all counted")
+        XCTAssertNotEqual(own[1]["sales_yen"] as? Int, 0)
+        XCTAssertEqual(try verify().status, 0)
+
+        _ = try cluster.psql(db, "UPDATE z_reports SET counted_yen = counted_yen + 10, over_short_yen = over_short_yen + 10 WHERE number = 2")
+        let out = try verify()
+        XCTAssertEqual(out.status, 1)
+        XCTAssertTrue(out.stderr.hasSuffix("HQ's Z report 2 of terminal FM-NMB-1 differs from what the journal gives.\n"), out.stderr)
+    }
+
+    func testSlipsTerminalStatesAndCashAtHQAreTheLedgersOwn() throws {
+        let ledger = scratch.path("sapporo.sqlite")
+        try simulate(ledger, terminal: "LW-SPR-2", customers: 30, seed: 3)
+        try simulate(ledger, terminal: "LW-SPR-1", customers: 20, seed: 4)
+        let load = try HQCluster.kiosk(["paper", "load", "--terminal", "LW-SPR-1", "--sheets", "350",
+                                        "--ledger", ledger, "--fixtures", "fixtures"])
+        XCTAssertEqual(load.status, 0, load.stderr)
+        XCTAssertEqual(try push(ledger, token: try enroll("lw-sapporo-odori")).status, 0)
+
+        let ownSlips = try sqlite(ledger, """
+            SELECT group_concat(slip_no || ' ' || terminal_id || ' ' || amount_yen || ' ' || status
+                                || coalesce(' ' || txn_id || ' ' || register_id, ''), '|')
+            FROM (SELECT * FROM register_slips ORDER BY slip_no)
+            """)
+        XCTAssertTrue(ownSlips.contains(" paid "), ownSlips)
+        XCTAssertEqual(try cluster.psql(db, """
+            SELECT string_agg(concat_ws(' ', slip_no, terminal_id, amount_yen, status, txn_id, register_id), '|' ORDER BY slip_no)
+            FROM register_slips
+            """), ownSlips)
+
+        let cash = try cluster.psql(db, """
+            SELECT string_agg(terminal_id || ' ' || denomination || '=' || count, ',' ORDER BY terminal_id, denomination)
+            FROM terminal_cash WHERE count > 0
+            """)
+        XCTAssertEqual(cash, try sqlite(ledger, """
+            SELECT group_concat(terminal_id || ' ' || denomination || '=' || count, ',')
+            FROM (SELECT * FROM cash_inventory WHERE count > 0 ORDER BY terminal_id, denomination)
+            """))
+        let states = try cluster.psql(db, """
+            SELECT string_agg(concat_ws(' ', terminal_id, last_seq, last_receipt_no, coalesce(paper_loaded_sheets::text, '-'),
+                                        receipts_since_paper, CASE WHEN last_sale_at IS NULL THEN 'none' ELSE 'sold' END), '|' ORDER BY terminal_id)
+            FROM terminal_state
+            """)
+        let lastSeq = { (t: String) in try self.sqlite(ledger, "SELECT max(seq) FROM journal WHERE terminal_id = '\(t)'") }
+        let lastReceipt = { (t: String) in try self.sqlite(ledger, "SELECT max(receipt_no) FROM transactions WHERE terminal_id = '\(t)'") }
+        XCTAssertEqual(states, [
+            "LW-SPR-1 \(try lastSeq("LW-SPR-1")) \(try lastReceipt("LW-SPR-1")) 350 0 sold",
+            "LW-SPR-2 \(try lastSeq("LW-SPR-2"))",
+            "LW-SPR-R1 \(try lastSeq("LW-SPR-R1")) \(try lastReceipt("LW-SPR-R1")) - \(try lastReceipt("LW-SPR-R1")) sold",
+        ].joined(separator: "|").replacingOccurrences(of: "LW-SPR-2 \(try lastSeq("LW-SPR-2"))",
+                                                      with: "LW-SPR-2 \(try lastSeq("LW-SPR-2")) - 0 none"))
+        XCTAssertEqual(try verify().status, 0)
+
+        _ = try cluster.psql(db, "UPDATE register_slips SET status = 'voided' WHERE slip_no = (SELECT min(slip_no) FROM register_slips WHERE status = 'paid')")
+        var out = try verify()
+        XCTAssertTrue(out.stderr.hasSuffix("HQ's register slips differ from what the journal gives.\n"), out.stderr)
+        _ = try cluster.psql(db, "UPDATE register_slips SET status = 'paid' WHERE status = 'voided'")
+        _ = try cluster.psql(db, "UPDATE terminal_cash SET count = count + 1 WHERE denomination = 100 AND terminal_id = 'LW-SPR-1'")
+        out = try verify()
+        XCTAssertTrue(out.stderr.hasSuffix("HQ's terminal cash differs from what the journal's cash movements give.\n"), out.stderr)
+    }
+}
