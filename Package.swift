@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "HeadOffice",
             dependencies: [
-                "Money", "Ledger",
+                "Money", "Ledger", "Receipt",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -32,6 +32,23 @@ public struct ChainReport: Equatable, Sendable {
     public var byDay: [String: Tally] = [:]
     /// Refunds the stores still owe their customers.
     public var refundsDue = Tally()
+    public var refundsDueByStore: [String: Tally] = [:]
+    /// Each Z closed on the business days, by store, terminal and number.
+    public var zReports: [StoreZ] = []
+    /// Stores that have pushed nothing for more than `silentHours` (or never).
+    public var silentHours: Int = 24
+    public var silent: [SilentStore] = []
+
+    public struct StoreZ: Equatable, Sendable {
+        public var store: String
+        public var z: HQZReport
+    }
+
+    public struct SilentStore: Equatable, Sendable {
+        public var store: String
+        /// HQ's time of the store's last push (UTC, ISO 8601); nil when it never pushed.
+        public var lastPushAt: String?
+    }
 
     public struct TerminalKey: Hashable, Comparable, Sendable {
         public var store: String
@@ -48,10 +65,11 @@ public struct ChainReport: Equatable, Sendable {
 
 extension HeadOffice {
     /// The report of `stores` over business days `from`…`to` (each inclusive, either may be nil).
-    public func report(title: String, stores: [StoreID], from: String?, to: String?) async throws -> ChainReport {
+    public func report(title: String, stores: [StoreID], from: String?, to: String?, silentHours: Int = 24) async throws -> ChainReport {
         let ids = stores.map(\.rawValue)
         return try await reachable { [self] in
             var report = ChainReport(title: title, stores: stores, from: from, to: to)
+            report.silentHours = silentHours
             let rows = try await client.query("""
                 SELECT store_id, terminal_id, business_date, carrier_id, plan_id, payment_method,
                        count(*), sum(amount_yen)::bigint, sum(tax_yen)::bigint
@@ -70,14 +88,39 @@ extension HeadOffice {
                 report.byPayment[method ?? "none", default: .init()].add(count: n, yen: yen, tax: tax)
                 report.byDay[day, default: .init()].add(count: n, yen: yen, tax: tax)
             }
-            for try await (n, yen) in try await client.query("""
-                SELECT count(*), COALESCE(sum(d.yen), 0)::bigint FROM refunds_due d
+            for try await (store, n, yen) in try await client.query("""
+                SELECT d.store_id, count(*), COALESCE(sum(d.yen), 0)::bigint FROM refunds_due d
                 JOIN transactions t USING (store_id, ledger_id, txn_id)
                 WHERE d.store_id = ANY(\(ids)) AND d.settled_at IS NULL
                   AND (\(from)::text IS NULL OR t.business_date >= \(from)) AND (\(to)::text IS NULL OR t.business_date <= \(to))
-                """, logger: logger).decode((Int64, Int64).self) {
-                report.refundsDue = .init(count: Int(n), yen: Int(yen), taxYen: 0)
+                GROUP BY d.store_id
+                """, logger: logger).decode((String, Int64, Int64).self) {
+                report.refundsDue.add(count: Int(n), yen: Int(yen), tax: 0)
+                report.refundsDueByStore[store] = .init(count: Int(n), yen: Int(yen), taxYen: 0)
             }
+            for try await row in try await client.query("""
+                SELECT store_id, terminal_id, number, seq, business_date, period_start, period_end, closed_at, staff, sales_count,
+                       sales_yen, tax_yen, opening_yen, in_yen, change_yen, refunded_yen, replenished_yen, collected_yen,
+                       expected_yen, counted_yen, over_short_yen
+                FROM z_reports
+                WHERE store_id = ANY(\(ids))
+                  AND (\(from)::text IS NULL OR business_date >= \(from)) AND (\(to)::text IS NULL OR business_date <= \(to))
+                ORDER BY store_id, terminal_id, number
+                """, logger: logger) {
+                let r = row.makeRandomAccess()
+                report.zReports.append(.init(store: try r["store_id"].decode(String.self), z: try BookStore.zReport(r)))
+            }
+            var lastPush: [String: String] = [:]
+            for try await (store, last, silent) in try await client.query("""
+                SELECT store_id, to_char(max(last_push_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                       max(last_push_at) < now() - make_interval(hours => \(Int32(silentHours)))
+                FROM ledgers WHERE store_id = ANY(\(ids)) GROUP BY store_id
+                """, logger: logger).decode((String, String, Bool).self) {
+                lastPush[store] = last
+                if silent { report.silent.append(.init(store: store, lastPushAt: last)) }
+            }
+            report.silent += ids.filter { lastPush[$0] == nil }.map { .init(store: $0, lastPushAt: nil) }
+            report.silent.sort { $0.store < $1.store }
             return report
         }
     }
@@ -103,20 +146,37 @@ extension ChainReport {
                 ($0.rawValue, tally(byPayment[$0.rawValue] ?? Tally()))
             }),
             "by_day": byDay.keys.sorted().map { ["business_date": $0].merging(tally(byDay[$0]!)) { a, _ in a } },
-            "refunds_due": ["count": refundsDue.count, "yen": refundsDue.yen],
+            "refunds_due": ["count": refundsDue.count, "yen": refundsDue.yen,
+                            "by_store": refundsDueByStore.keys.sorted().map {
+                                ["store": $0, "count": refundsDueByStore[$0]!.count, "yen": refundsDueByStore[$0]!.yen]
+                            }],
+            "z_reports": zReports.map { line -> [String: Any] in
+                let z = line.z
+                return ["store": line.store, "terminal": z.terminalId, "number": z.number, "business_date": z.businessDate,
+                        "period": ["from": z.periodStart.map { $0 as Any } ?? NSNull(), "to": z.periodEnd] as [String: Any], "closed_at": z.closedAt, "staff": z.staff,
+                        "count": z.salesCount, "sales_yen": z.salesYen, "tax_yen": z.taxYen,
+                        "cash": ["opening_yen": z.cash.openingYen, "in_yen": z.cash.inYen, "change_out_yen": z.cash.changeOutYen,
+                                 "refunded_yen": z.cash.refundedYen, "replenished_yen": z.cash.replenishedYen,
+                                 "collected_yen": z.cash.collectedYen, "expected_yen": z.cash.expectedYen,
+                                 "counted_yen": z.cash.countedYen.map { $0 as Any } ?? NSNull(),
+                                 "over_short_yen": z.overShortYen.map { $0 as Any } ?? NSNull()] as [String: Any]]
+            },
+            "silent_hours": silentHours,
+            "silent_stores": silent.map { ["store": $0.store, "last_push_at": $0.lastPushAt.map { $0 as Any } ?? NSNull()] },
         ]
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// RFC 4180 rows of `section,item,detail,count,yen,tax_yen`.
+    /// RFC 4180 rows of `section,item,detail,count,yen,tax_yen,expected_yen,counted_yen,over_short_yen`
+    /// (the cash columns filled for Z reports only; a silent store's detail is its last push).
     public var csv: String {
-        var lines = ["section,item,detail,count,yen,tax_yen"]
+        var lines = ["section,item,detail,count,yen,tax_yen,expected_yen,counted_yen,over_short_yen"]
         func field(_ s: String) -> String {
             s.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
-        func row(_ section: String, _ item: String, _ detail: String, _ t: Tally) {
-            lines.append([section, item, detail, String(t.count), String(t.yen), String(t.taxYen)].map(field).joined(separator: ","))
+        func row(_ section: String, _ item: String, _ detail: String, _ t: Tally, cash: [String] = ["", "", ""]) {
+            lines.append(([section, item, detail, String(t.count), String(t.yen), String(t.taxYen)] + cash).map(field).joined(separator: ","))
         }
         row("sales", "all", "", sales)
         for s in byStore.keys.sorted() { row("by_store", s, "", byStore[s]!) }
@@ -125,6 +185,13 @@ extension ChainReport {
         for m in PaymentMethod.allCases { row("by_payment", m.rawValue, "", byPayment[m.rawValue] ?? Tally()) }
         for d in byDay.keys.sorted() { row("by_day", d, "", byDay[d]!) }
         row("refunds_due", "owed", "", refundsDue)
+        for s in refundsDueByStore.keys.sorted() { row("refunds_due", s, "", refundsDueByStore[s]!) }
+        for line in zReports {
+            let z = line.z
+            row("z_report", line.store, "\(z.terminalId) #\(z.number) \(z.businessDate)", Tally(count: z.salesCount, yen: z.salesYen, taxYen: z.taxYen),
+                cash: [String(z.cash.expectedYen), z.cash.countedYen.map(String.init) ?? "", z.overShortYen.map(String.init) ?? ""])
+        }
+        for store in silent { lines.append(["silent", store.store, store.lastPushAt ?? "never", "", "", "", "", "", ""].map(field).joined(separator: ",")) }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
@@ -143,6 +210,16 @@ extension ChainReport {
         out += ["", "By payment method"] + PaymentMethod.allCases.map { line("  " + $0.rawValue, byPayment[$0.rawValue] ?? Tally()) }
         out += ["", "By business day"] + byDay.keys.sorted().map { line("  " + $0, byDay[$0]!) }
         out += ["", "Refunds still owed: \(refundsDue.count), \(yen(refundsDue.yen))"]
+        out += refundsDueByStore.keys.sorted().map { "  \($0): \(refundsDueByStore[$0]!.count), \(yen(refundsDueByStore[$0]!.yen))" }
+        out += ["", "Z reports" + (zReports.isEmpty ? ": none closed" : "")]
+        out += zReports.map { line in
+            let z = line.z
+            let overShort = z.overShortYen.map { "over/short " + (($0 > 0 ? "+" : "") + yen($0)) } ?? "not counted"
+            return "  \(line.store) \(z.terminalId) Z\(z.number) \(z.businessDate)".padding(toLength: 34, withPad: " ", startingAt: 0)
+                + String(z.salesCount).leftPadded(6) + yen(z.salesYen).leftPadded(14) + "  expected \(yen(z.cash.expectedYen)), \(overShort)"
+        }
+        out += ["", "Silent for more than \(silentHours) h" + (silent.isEmpty ? ": none" : "")]
+        out += silent.map { "  \($0.store): " + ($0.lastPushAt.map { "last push \($0)" } ?? "never pushed") }
         return out.joined(separator: "\n") + "\n"
     }
 }

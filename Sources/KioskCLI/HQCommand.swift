@@ -4,6 +4,7 @@ import HeadOffice
 import Kiosk
 import Ledger
 import Logging
+import Receipt
 
 /// The head office: the service stores push their journals to, and the chain's books.
 struct HQCommand: ParsableCommand {
@@ -146,24 +147,34 @@ struct HQCommand: ParsableCommand {
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Sales and tax of a chain or a store by store, terminal, carrier and plan, payment method and business day.",
-            discussion: "For one store the numbers are those of its own `kiosk report x --store ID` over the same transactions. Business days are inclusive (YYYY-MM-DD).")
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+            abstract: "Sales and tax of a chain, an area or a store by store, terminal, carrier and plan, payment method and business day; each Z with its over/short; refunds owed; silent stores.",
+            discussion: "For one store the numbers are those of its own `kiosk report x --store ID` over the same transactions, and each Z's those of its own Z. Business days are inclusive (YYYY-MM-DD). A store's chain and area are those of the fixtures (stores.csv).")
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, pdf }
         @OptionGroup var db: DatabaseOption
         @OptionGroup var fixtureOptions: FixtureOptions
         @Option(help: "Every store of this chain (fixtures/chains.csv).")
         var chain: String?
         @Option(help: "One store.")
         var store: String?
+        @Option(help: "Every store of this area (the `area` of fixtures/stores.csv, e.g. Tokyo).")
+        var area: String?
+        @Option(help: "List the stores that have pushed nothing for more than this many hours.")
+        var silentHours = 24
+        @Option(help: "Write to this file instead of standard output (needed for pdf).")
+        var out: String?
+        @Flag(help: "Replace the --out file if it exists.")
+        var force = false
         @Option(help: "First business day (YYYY-MM-DD).")
         var from: String?
         @Option(help: "Last business day (YYYY-MM-DD).")
         var to: String?
-        @Option(help: "text, json or csv.")
+        @Option(help: "text, json, csv or pdf.")
         var format: Format = .text
 
         func validate() throws {
-            guard (chain == nil) != (store == nil) else { throw ValidationError("Name either --chain or --store.") }
+            guard [chain, store, area].compactMap({ $0 }).count == 1 else { throw ValidationError("Name one of --chain, --store or --area.") }
+            guard silentHours > 0 else { throw ValidationError("--silent-hours must be at least 1.") }
+            if format == .pdf, out == nil { throw ValidationError("A PDF is written to a file; add --out FILE.") }
             for day in [from, to].compactMap({ $0 }) where !Self.isDay(day) {
                 throw ValidationError("\"\(day)\" is not a business day like 2026-11-25.")
             }
@@ -187,6 +198,13 @@ struct HQCommand: ParsableCommand {
                     }
                     stores = catalogue.stores.filter { $0.chainId == chain }.compactMap { StoreID(rawValue: $0.id) }
                     title = "Chain \(chain)"
+                } else if let area {
+                    let areas = Set(catalogue.stores.map(\.area)).sorted()
+                    guard areas.contains(area) else {
+                        throw Failure("Unknown area \"\(area)\"; the areas are \(areas.joined(separator: ", ")).")
+                    }
+                    stores = catalogue.stores.filter { $0.area == area }.compactMap { StoreID(rawValue: $0.id) }
+                    title = "Area \(area)"
                 } else {
                     guard let id = store.flatMap(StoreID.init(rawValue:)), catalogue.stores.contains(where: { $0.id == store }) else {
                         throw Failure("Unknown store \"\(store ?? "")\"; the stores are \(catalogue.stores.map(\.id).joined(separator: ", ")).")
@@ -195,15 +213,21 @@ struct HQCommand: ParsableCommand {
                     title = "Store \(id)"
                 }
                 let url = try db.url()
-                let (from, to) = (from, to)
+                let outFile = try out.map { try OutputFile($0, ledger: "", force: force) }
+                let (from, to, hours) = (from, to, silentHours)
                 let report = try blocking {
-                    try await HeadOffice.run(database: url) { try await $0.report(title: title, stores: stores, from: from, to: to) }
+                    try await HeadOffice.run(database: url) {
+                        try await $0.report(title: title, stores: stores.sorted { $0.rawValue < $1.rawValue }, from: from, to: to, silentHours: hours)
+                    }
                 }
+                let data: Data
                 switch format {
-                case .text: print(report.text, terminator: "")
-                case .json: print(report.json, terminator: "")
-                case .csv: print(report.csv, terminator: "")
+                case .text: data = Data(report.text.utf8)
+                case .json: data = Data(report.json.utf8)
+                case .csv: data = Data(report.csv.utf8)
+                case .pdf: data = Receipt.render(report.document, as: .pdf, language: .en)
                 }
+                if let outFile { try outFile.write(data) } else { FileHandle.standardOutput.write(data) }
             }
         }
     }

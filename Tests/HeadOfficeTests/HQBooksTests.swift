@@ -109,4 +109,52 @@ extension PushTests {
         out = try verify()
         XCTAssertTrue(out.stderr.hasSuffix("HQ's terminal cash differs from what the journal's cash movements give.\n"), out.stderr)
     }
+
+    func testTheReportOfAStoreIsItsOwnZsAndAreasAndSilentStoresAreNamed() throws {
+        let ledger = scratch.path("namba.sqlite")
+        let store = try StoreDay.ledger(ledger, sales: 12)
+        func after(_ sales: Int) -> Date { StoreDay.opening.addingTimeInterval(Double(60 * sales + 30)) }
+        var zs = [try store.closeZ(terminalId: "FM-NMB-1", staff: "Sato", at: after(12), counted: [10000: 3])]
+        try StoreDay.record(on: store, store: "fm-namba", terminal: "FM-NMB-1", sales: 12..<30)
+        zs.append(try store.closeZ(terminalId: "FM-NMB-1", staff: "Sato", at: after(30), counted: try store.cashInventory(terminalId: "FM-NMB-1")))
+        XCTAssertEqual(try push(ledger, token: try enroll("fm-namba")).status, 0)
+        func report(_ arguments: [String]) throws -> [String: Any] {
+            let out = try HQCluster.kiosk(["hq", "report", "--db", db, "--format", "json", "--fixtures", "fixtures"] + arguments)
+            XCTAssertEqual(out.status, 0, out.stderr)
+            return try json(out.stdout)
+        }
+
+        let mine = try report(["--store", "fm-namba"])
+        let own = try zs.map { try json($0.json) }
+        let hqZs = try XCTUnwrap(mine["z_reports"] as? [[String: Any]])
+        func figures(_ z: [String: Any]) -> String {
+            let cash = z["cash"] as? [String: Any] ?? [:]
+            return "\(z["number"] ?? "") \(z["sales_yen"] ?? "") \(z["tax_yen"] ?? "") \(cash["expected_yen"] ?? "") \(cash["counted_yen"] ?? "") \(cash["over_short_yen"] ?? "")"
+        }
+        XCTAssertEqual(hqZs.map(figures), own.map(figures))
+        XCTAssertEqual(own.map { ($0["cash"] as? [String: Any])?["over_short_yen"] as? Int }, [30_000 - zs[0].cash.expectedYen, 0])
+        XCTAssertEqual(mine["sales_yen"] as? Int, own.compactMap { $0["sales_yen"] as? Int }.reduce(0, +), "every sale is in one of the Zs")
+
+        let osaka = try report(["--area", "Osaka"])
+        XCTAssertEqual((osaka["by_store"] as? [[String: Any]])?.map { $0["store"] as? String }, ["fm-namba"])
+        XCTAssertEqual((osaka["silent_stores"] as? [[String: Any]])?.count, 0)
+        let tokyo = try report(["--area", "Tokyo"])
+        XCTAssertEqual((tokyo["silent_stores"] as? [[String: Any]])?.map { "\($0["store"]!) \($0["last_push_at"]!)" },
+                       ["fm-shibuya-center <null>", "lw-haneda-t3 <null>", "se-shinjuku-3 <null>"])
+        _ = try cluster.psql(db, "UPDATE ledgers SET last_push_at = now() - interval '30 hours'")
+        XCTAssertEqual((try report(["--area", "Osaka"])["silent_stores"] as? [[String: Any]])?.map { $0["store"] as? String }, ["fm-namba"])
+        XCTAssertEqual((try report(["--area", "Osaka", "--silent-hours", "31"])["silent_stores"] as? [[String: Any]])?.count, 0)
+
+        let unknown = try HQCluster.kiosk(["hq", "report", "--area", "Nagoya", "--db", db, "--fixtures", "fixtures"])
+        XCTAssertEqual(unknown.stderr, "Unknown area \"Nagoya\"; the areas are Kyoto, Osaka, Sapporo, Tokyo.\n")
+
+        let pdf = scratch.path("namba.pdf")
+        let made = try HQCluster.kiosk(["hq", "report", "--store", "fm-namba", "--db", db, "--format", "pdf", "--out", pdf, "--fixtures", "fixtures"])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let text = try ChildProcess.run("pdftotext", ["-layout", pdf, "-"], timeout: 60)
+        XCTAssertEqual(text.status, 0, text.errors)
+        XCTAssertTrue(text.output.contains("Z REPORTS"), text.output)
+        XCTAssertTrue(text.output.contains("FM-NMB-1 Z2"), text.output)
+        XCTAssertTrue(text.output.contains(formatYen(30_000 - zs[0].cash.expectedYen)), text.output)
+    }
 }

@@ -166,7 +166,7 @@ final class PushTests: XCTestCase {
         let csv = try HQCluster.kiosk(["hq", "report", "--store", "fm-namba", "--db", db, "--format", "csv", "--fixtures", "fixtures",
                                        "--from", "2000-01-01", "--to", "2000-01-02"])
         XCTAssertEqual(csv.status, 0, csv.stderr)
-        XCTAssertTrue(csv.stdout.hasPrefix("section,item,detail,count,yen,tax_yen\r\nsales,all,,0,0,0\r\n"), csv.stdout)
+        XCTAssertTrue(csv.stdout.hasPrefix("section,item,detail,count,yen,tax_yen,expected_yen,counted_yen,over_short_yen\r\nsales,all,,0,0,0,,,\r\n"), csv.stdout)
     }
 
     func testBadInputOnTheCommandLineIsOneSentence() throws {
