@@ -16,6 +16,7 @@ packages=(
   zbar-tools         # the receipt tests scan the PDF's QR code and barcode
   hledger            # the accountants' export is checked by hledger itself
   postgresql         # the head office's books (make hq, and its tests start their own cluster)
+  openssl            # the head-office TLS test makes a throwaway CA and certificate
   pkg-config
 )
 

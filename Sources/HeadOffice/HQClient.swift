@@ -2,20 +2,56 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
-/// Where a store reaches HQ: `http://HOST:PORT`.
+/// Where a store reaches HQ: `http://HOST:PORT`, or `https://HOST:PORT` trusting the
+/// system's certificate authorities or those of one PEM file.
 public struct HQEndpoint: Sendable, Equatable, CustomStringConvertible {
     public let host: String
     public let port: Int
+    public let tls: Bool
+    /// The CA certificates (PEM) an https HQ's certificate must chain to; nil for the system's.
+    public let caFile: String?
 
-    public init?(_ text: String) {
-        guard let url = URLComponents(string: text), url.scheme == "http", let host = url.host, !host.isEmpty,
+    public init?(_ text: String, caFile: String? = nil) {
+        guard let url = URLComponents(string: text), url.scheme == "http" || url.scheme == "https", let host = url.host, !host.isEmpty,
               url.path.isEmpty || url.path == "/", url.query == nil else { return nil }
         self.host = host
-        self.port = url.port ?? 80
+        self.tls = url.scheme == "https"
+        self.port = url.port ?? (tls ? 443 : 80)
+        self.caFile = caFile
     }
 
-    public var description: String { "http://\(host):\(port)" }
+    public var description: String { "\(tls ? "https" : "http")://\(host):\(port)" }
+
+    /// The client side of TLS, checked before any push: HQ's certificate must chain to a
+    /// trusted CA and name the host (or its IP address).
+    func tlsContext() throws -> NIOSSLContext {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let caFile {
+            let roots: [NIOSSLCertificate]
+            do {
+                roots = try NIOSSLCertificate.fromPEMFile(caFile)
+            } catch {
+                throw HQClientError.unreachable("The CA file \(caFile) cannot be read as PEM certificates.")
+            }
+            guard !roots.isEmpty else { throw HQClientError.unreachable("The CA file \(caFile) holds no certificate.") }
+            configuration.trustRoots = .certificates(roots)
+        }
+        do {
+            return try NIOSSLContext(configuration: configuration)
+        } catch {
+            throw HQClientError.unreachable("TLS to HQ cannot be set up: \(error).")
+        }
+    }
+
+    /// The CA file can be read (one sentence when not), before any push.
+    public func checkTLS() throws { _ = try tlsContext() }
+
+    /// SNI and the name checked: a host name; an IP address is checked against the certificate's IP entries.
+    var serverHostname: String? {
+        host.allSatisfy { $0.isNumber || $0 == "." } || host.contains(":") ? nil : host
+    }
 }
 
 /// What went wrong between a store and HQ: HQ refused (its status and sentence), or HQ could
@@ -45,12 +81,20 @@ struct HQClient: Sendable {
 
     func send(_ method: HTTPMethod, _ path: String, body: Data? = nil) async throws -> Answer {
         let promise = MultiThreadedEventLoopGroup.singleton.next().makePromise(of: Answer.self)
+        let tls = try endpoint.tls ? endpoint.tlsContext() : nil
+        let hostname = endpoint.serverHostname
         let channel: Channel
         do {
             channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connectTimeout(.seconds(5))
                 .channelInitializer { channel in
-                    channel.pipeline.addHTTPClientHandlers().flatMap {
+                    channel.eventLoop.makeCompletedFuture {
+                        if let tls {
+                            try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: hostname))
+                        }
+                    }.flatMap {
+                        channel.pipeline.addHTTPClientHandlers()
+                    }.flatMap {
                         channel.pipeline.addHandler(AnswerHandler(promise: promise))
                     }
                 }
@@ -95,6 +139,11 @@ struct HQClient: Sendable {
             }
             return failed.dnsAAAAError == nil && failed.dnsAError == nil ? "no connection could be made" : "the host name does not resolve"
         }
+        if let tls = error as? NIOSSLError {
+            if case .handshakeFailed = tls { return "the TLS handshake failed (is HQ's certificate from a CA this store trusts, for this host?)" }
+            return "TLS failed (\(tls))"
+        }
+        if error is NIOSSLExtraError { return "TLS failed (\(error))" }
         if error is ChannelError { return "the connection was lost" }
         return "\(error)"
     }

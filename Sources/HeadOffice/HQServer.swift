@@ -1,8 +1,11 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Ledger
 import Logging
 import NIOCore
+import NIOSSL
 
 /// A request to the push API, and the store its token pushes for once `PushTokenMiddleware`
 /// has checked it.
@@ -116,15 +119,40 @@ public enum HQServer {
     public static let bodyLimit = 4 * 1024 * 1024
 
     /// Serves until SIGTERM or SIGINT. `onRunning` is told the port once the socket listens.
-    public static func serve(_ hq: HeadOffice, host: String, port: Int, logger: Logger,
+    /// With `tls`, HTTPS only.
+    public static func serve(_ hq: HeadOffice, host: String, port: Int, tls: HQServerTLS? = nil, logger: Logger,
                              onRunning: @escaping @Sendable (Int) -> Void) async throws {
         let router = Router(context: PushContext.self)
         router.addMiddleware { PushTokenMiddleware(hq: hq) }
         LedgerController(hq: hq, bodyLimit: bodyLimit).addRoutes(to: router.group("v1/ledgers"))
-        let app = Application(router: router,
+        let server: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration) } ?? .http1()
+        let app = Application(router: router, server: server,
                               configuration: .init(address: .hostname(host, port: port), serverName: "kiosk-hq"),
                               onServerRunning: { channel in onRunning(channel.localAddress?.port ?? port) },
                               logger: logger)
         try await app.runService()
+    }
+}
+
+/// The service's certificate chain and private key (PEM files), read before it listens, so a
+/// file that is missing or not PEM is one sentence.
+public struct HQServerTLS: Sendable {
+    let configuration: TLSConfiguration
+
+    public init(certificateFile: String, keyFile: String) throws {
+        let chain: [NIOSSLCertificate]
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(certificateFile)
+        } catch {
+            throw HQFailure("The certificate file \(certificateFile) cannot be read as PEM certificates.")
+        }
+        guard !chain.isEmpty else { throw HQFailure("The certificate file \(certificateFile) holds no certificate.") }
+        let key: NIOSSLPrivateKey
+        do {
+            key = try NIOSSLPrivateKey(file: keyFile, format: .pem)
+        } catch {
+            throw HQFailure("The key file \(keyFile) cannot be read as a PEM private key.")
+        }
+        configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
     }
 }

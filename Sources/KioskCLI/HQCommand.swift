@@ -45,18 +45,33 @@ struct HQCommand: ParsableCommand {
         @OptionGroup var db: DatabaseOption
         @Option(help: "HOST:PORT to listen on (e.g. 127.0.0.1:8480).")
         var listen: String = "127.0.0.1:8480"
+        @Option(help: "Serve HTTPS with this certificate chain (PEM); needs --tls-key.")
+        var tlsCert: String?
+        @Option(help: "The certificate's private key (PEM).")
+        var tlsKey: String?
+
+        func validate() throws {
+            guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("Give --tls-cert and --tls-key together.") }
+        }
 
         func run() throws {
             try reporting {
                 let url = try db.url()
                 let (host, port) = try Self.address(listen)
+                let tls: HQServerTLS?
+                do {
+                    if let tlsCert, let tlsKey { tls = try HQServerTLS(certificateFile: tlsCert, keyFile: tlsKey) } else { tls = nil }
+                } catch let failure as HQFailure {
+                    throw Failure(failure.description)
+                }
+                let scheme = tls == nil ? "http" : "https"
                 var logger = Logger(label: "kiosk-hq")
                 logger.logLevel = .warning
                 let log = logger
                 try blocking {
                     try await HeadOffice.run(database: url, logger: log) { hq in
-                        try await HQServer.serve(hq, host: host, port: port, logger: log) { port in
-                            print("HQ is serving http://\(host):\(port) on \(url).")
+                        try await HQServer.serve(hq, host: host, port: port, tls: tls, logger: log) { port in
+                            print("HQ is serving \(scheme)://\(host):\(port) on \(url).")
                             fflush(stdout)
                         }
                     }
@@ -77,8 +92,10 @@ struct HQCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Send HQ the journal rows it does not have yet, in order and in batches.",
             discussion: "With --watch it keeps pushing as the kiosk writes, and while HQ cannot be reached it waits and tries again (0.5 s, doubling up to 30 s). A kiosk never waits for HQ. A refusal (the server's sentence) exits 1.")
-        @Option(help: "HQ's URL, e.g. http://127.0.0.1:8480.")
+        @Option(help: "HQ's URL, e.g. http://127.0.0.1:8480 or https://hq.example.jp:8443.")
         var hq: String
+        @Option(help: "For an https HQ: trust the CA certificates of this PEM file instead of the system's.")
+        var caFile: String?
         @Option(help: "A file holding the store's push token (from `kiosk hq enroll`).")
         var tokenFile: String
         @OptionGroup var ledgerOptions: LedgerOptions
@@ -93,8 +110,12 @@ struct HQCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                guard let endpoint = HQEndpoint(hq) else {
-                    throw Failure("\"\(hq)\" is not HQ's URL: http://HOST:PORT, nothing after the port.")
+                guard let endpoint = HQEndpoint(hq, caFile: caFile) else {
+                    throw Failure("\"\(hq)\" is not HQ's URL: http://HOST:PORT or https://HOST:PORT, nothing after the port.")
+                }
+                if caFile != nil, !endpoint.tls { throw Failure("--ca-file is for an https HQ; \(hq) is plain http.") }
+                if endpoint.tls {
+                    do { try endpoint.checkTLS() } catch let error as HQClientError { throw Failure(error.description) }
                 }
                 let text: String
                 do {

@@ -75,9 +75,9 @@ final class HQCluster {
     }
 
     /// `kiosk hq serve` on a free port, once it accepts connections.
-    static func serve(_ database: String) throws -> (ChildProcess, Int) {
+    static func serve(_ database: String, _ more: [String] = []) throws -> (ChildProcess, Int) {
         let port = freePort()
-        let process = try ChildProcess(kiosk, ["hq", "serve", "--db", database, "--listen", "127.0.0.1:\(port)"],
+        let process = try ChildProcess(kiosk, ["hq", "serve", "--db", database, "--listen", "127.0.0.1:\(port)"] + more,
                                        directory: projectRoot.path)
         let deadline = Date().addingTimeInterval(60)
         while !accepts(port) {

@@ -191,7 +191,7 @@ final class PushTests: XCTestCase {
         try refused(["hq", "push", "--hq", hq, "--token-file", junk, "--ledger", ledger],
                     "The token file \(junk) does not hold a push token (from `kiosk hq enroll`).")
         try refused(["hq", "push", "--hq", "ftp://127.0.0.1", "--token-file", junk, "--ledger", ledger],
-                    "\"ftp://127.0.0.1\" is not HQ's URL: http://HOST:PORT, nothing after the port.")
+                    "\"ftp://127.0.0.1\" is not HQ's URL: http://HOST:PORT or https://HOST:PORT, nothing after the port.")
         try refused(["hq", "push", "--hq", hq, "--token-file", try enroll("fm-namba"), "--ledger", scratch.path("none.sqlite")],
                     "There is no ledger at \(scratch.path("none.sqlite")); check the path (a kiosk creates its ledger when it first runs).")
     }
