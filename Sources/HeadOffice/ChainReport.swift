@@ -11,6 +11,10 @@ public struct ChainReport: Equatable, Sendable {
         public var yen = 0
         public var taxYen = 0
 
+        public init(count: Int = 0, yen: Int = 0, taxYen: Int = 0) {
+            (self.count, self.yen, self.taxYen) = (count, yen, taxYen)
+        }
+
         mutating func add(count: Int, yen: Int, tax: Int) {
             self.count += count
             self.yen += yen
@@ -70,23 +74,30 @@ extension HeadOffice {
         return try await reachable { [self] in
             var report = ChainReport(title: title, stores: stores, from: from, to: to)
             report.silentHours = silentHours
+            // Each view's totals straight from PostgreSQL (grouping sets), so the rows read
+            // are as many as the report has lines, however many transactions there are.
             let rows = try await client.query("""
-                SELECT store_id, terminal_id, business_date, carrier_id, plan_id, payment_method,
-                       count(*), sum(amount_yen)::bigint, sum(tax_yen)::bigint
+                SELECT GROUPING(store_id, terminal_id, business_date, carrier_id, plan_id, payment_method)::int,
+                       store_id, terminal_id, business_date, carrier_id, plan_id, payment_method,
+                       count(*), COALESCE(sum(amount_yen), 0)::bigint, COALESCE(sum(tax_yen), 0)::bigint
                 FROM transactions
                 WHERE store_id = ANY(\(ids)) AND (status = 'completed' OR (status = 'refund_due' AND top_up_applied))
                   AND (\(from)::text IS NULL OR business_date >= \(from)) AND (\(to)::text IS NULL OR business_date <= \(to))
-                GROUP BY store_id, terminal_id, business_date, carrier_id, plan_id, payment_method
+                GROUP BY GROUPING SETS ((), (store_id), (store_id, terminal_id), (carrier_id, plan_id), (payment_method), (business_date))
                 """, logger: logger)
-            for try await (store, terminal, day, carrier, plan, method, n, yen, tax) in rows.decode(
-                (String, String, String, String, String, String?, Int64, Int64, Int64).self) {
-                let (n, yen, tax) = (Int(n), Int(yen), Int(tax))
-                report.sales.add(count: n, yen: yen, tax: tax)
-                report.byStore[store, default: .init()].add(count: n, yen: yen, tax: tax)
-                report.byTerminal[.init(store: store, terminal: terminal), default: .init()].add(count: n, yen: yen, tax: tax)
-                report.byPlan[.init(carrier: carrier, plan: plan), default: .init()].add(count: n, yen: yen, tax: tax)
-                report.byPayment[method ?? "none", default: .init()].add(count: n, yen: yen, tax: tax)
-                report.byDay[day, default: .init()].add(count: n, yen: yen, tax: tax)
+            for try await (set, store, terminal, day, carrier, plan, method, n, yen, tax) in rows.decode(
+                (Int32, String?, String?, String?, String?, String?, String?, Int64, Int64, Int64).self) {
+                let tally = ChainReport.Tally(count: Int(n), yen: Int(yen), taxYen: Int(tax))
+                // GROUPING's bits, from the left: store, terminal, day, carrier, plan, method; 1 = not grouped by it.
+                switch set {
+                case 0b111111: report.sales = tally
+                case 0b011111: report.byStore[store!] = tally
+                case 0b001111: report.byTerminal[.init(store: store!, terminal: terminal!)] = tally
+                case 0b111001: report.byPlan[.init(carrier: carrier!, plan: plan!)] = tally
+                case 0b111110: report.byPayment[method ?? "none"] = tally
+                case 0b110111: report.byDay[day!] = tally
+                default: break
+                }
             }
             for try await (store, n, yen) in try await client.query("""
                 SELECT d.store_id, count(*), COALESCE(sum(d.yen), 0)::bigint FROM refunds_due d
