@@ -177,40 +177,56 @@ struct BookStore {
         return out
     }
 
+    /// One statement for the whole batch (arrays unnested), so a push costs a few round trips
+    /// to PostgreSQL, not one a row. A nil text travels as "" (never a txn id) and back.
     func insertJournal(_ rows: [VerifiedRow]) async throws {
-        for verified in rows {
-            let r = verified.row
-            try await db.query("""
-                INSERT INTO journal (store_id, ledger_id, seq, txn_id, terminal_id, at, kind, payload, prev_hash, hash)
-                VALUES (\(s), \(l), \(r.seq), \(r.txnId), \(r.terminalId), \(r.at), \(r.kind), \(r.payload), \(r.prevHash), \(r.hash))
-                """, logger: logger)
-        }
+        let r = rows.map(\.row)
+        try await db.query("""
+            INSERT INTO journal (store_id, ledger_id, seq, txn_id, terminal_id, at, kind, payload, prev_hash, hash)
+            SELECT \(s), \(l), seq, NULLIF(txn, ''), terminal, at, kind, payload, prev, hash
+            FROM unnest(\(r.map(\.seq))::bigint[], \(r.map { $0.txnId ?? "" })::text[], \(r.map(\.terminalId))::text[],
+                        \(r.map(\.at))::text[], \(r.map(\.kind))::text[], \(r.map(\.payload))::text[], \(r.map(\.prevHash))::text[],
+                        \(r.map(\.hash))::text[])
+                 AS r(seq, txn, terminal, at, kind, payload, prev, hash)
+            """, logger: logger)
     }
 
     /// Writes what the rows applied to `books` changed.
     func save(_ books: Books) async throws {
-        for id in books.changedTransactions.sorted() {
-            let t = books.transactions[id]!
+        let t = books.changedTransactions.sorted().map { books.transactions[$0]! }
+        if !t.isEmpty {
             try await db.query("""
                 INSERT INTO transactions (store_id, ledger_id, txn_id, terminal_id, business_date, started_at, finished_at,
                     status, sim_number, carrier_id, plan_id, amount_yen, tax_yen, payment_method, cash_in_yen, change_yen,
                     card_brand, card_last4, auth_code, receipt_no, top_up_applied)
-                VALUES (\(s), \(l), \(t.id), \(t.terminalId), \(t.businessDate), \(StoredTime.text(t.startedAt)),
-                    \(t.finishedAt.map(StoredTime.text)), \(t.status.rawValue), \(t.simNumber), \(t.carrierId), \(t.planId),
-                    \(Int64(t.amountYen)), \(Int64(t.taxYen)), \(t.paymentMethod?.rawValue), \(Int64(t.cashInYen)),
-                    \(Int64(t.changeYen)), \(t.cardBrand), \(t.cardLast4), \(t.authCode), \(t.receiptNo.map(Int64.init)),
-                    \(books.topUpApplied.contains(id)))
+                SELECT \(s), \(l), id, terminal, day, started, NULLIF(finished, ''), status, sim, carrier, plan, amount, tax,
+                       NULLIF(method, ''), cash_in, change, NULLIF(brand, ''), NULLIF(last4, ''), NULLIF(auth, ''),
+                       NULLIF(receipt, -1), applied
+                FROM unnest(\(t.map(\.id))::text[], \(t.map(\.terminalId))::text[], \(t.map(\.businessDate))::text[],
+                            \(t.map { StoredTime.text($0.startedAt) })::text[], \(t.map { $0.finishedAt.map(StoredTime.text) ?? "" })::text[],
+                            \(t.map(\.status.rawValue))::text[], \(t.map(\.simNumber))::text[], \(t.map(\.carrierId))::text[],
+                            \(t.map(\.planId))::text[], \(t.map { Int64($0.amountYen) })::bigint[], \(t.map { Int64($0.taxYen) })::bigint[],
+                            \(t.map { $0.paymentMethod?.rawValue ?? "" })::text[], \(t.map { Int64($0.cashInYen) })::bigint[],
+                            \(t.map { Int64($0.changeYen) })::bigint[], \(t.map { $0.cardBrand ?? "" })::text[],
+                            \(t.map { $0.cardLast4 ?? "" })::text[], \(t.map { $0.authCode ?? "" })::text[],
+                            \(t.map { Int64($0.receiptNo ?? -1) })::bigint[], \(t.map { books.topUpApplied.contains($0.id) })::boolean[])
+                     AS t(id, terminal, day, started, finished, status, sim, carrier, plan, amount, tax, method, cash_in, change,
+                          brand, last4, auth, receipt, applied)
                 ON CONFLICT (store_id, ledger_id, txn_id) DO UPDATE SET
                     finished_at = excluded.finished_at, status = excluded.status, cash_in_yen = excluded.cash_in_yen,
                     change_yen = excluded.change_yen, card_brand = excluded.card_brand, card_last4 = excluded.card_last4,
                     auth_code = excluded.auth_code, receipt_no = excluded.receipt_no, top_up_applied = excluded.top_up_applied
                 """, logger: logger)
         }
-        for m in books.movements {
+        let m = books.movements
+        if !m.isEmpty {
             try await db.query("""
                 INSERT INTO cash_movements (store_id, ledger_id, seq, denomination, terminal_id, at, kind, count, txn_id)
-                VALUES (\(s), \(l), \(m.seq), \(Int32(m.denomination)), \(m.terminalId), \(m.at), \(m.kind.rawValue),
-                        \(Int32(m.count)), \(m.txnId))
+                SELECT \(s), \(l), seq, denomination, terminal, at, kind, count, NULLIF(txn, '')
+                FROM unnest(\(m.map(\.seq))::bigint[], \(m.map { Int32($0.denomination) })::integer[], \(m.map(\.terminalId))::text[],
+                            \(m.map(\.at))::text[], \(m.map(\.kind.rawValue))::text[], \(m.map { Int32($0.count) })::integer[],
+                            \(m.map { $0.txnId ?? "" })::text[])
+                     AS m(seq, denomination, terminal, at, kind, count, txn)
                 """, logger: logger)
         }
         for number in books.changedSlips.sorted() {
