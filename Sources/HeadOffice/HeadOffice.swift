@@ -128,6 +128,31 @@ public final class HeadOffice: Sendable {
         return token
     }
 
+    /// The store's tokens (their ids and when each was made), oldest first.
+    public func tokens(of store: StoreID) async throws -> [(tokenId: String, madeAt: String)] {
+        try await reachable { [self] in
+            var out: [(String, String)] = []
+            for try await (id, made) in try await client.query("""
+                SELECT token_id, to_char(made_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') FROM push_tokens
+                WHERE store_id = \(store.rawValue) ORDER BY made_at, token_id
+                """, logger: logger).decode((String, String).self) { out.append((id, made)) }
+            return out
+        }
+    }
+
+    /// Removes the store's token `tokenId` (every token of the store when nil); a push with
+    /// one is refused (401) from the next request on. Returns how many were removed.
+    public func revoke(store: StoreID, tokenId: String?) async throws -> Int {
+        try await reachable { [self] in
+            var removed = 0
+            for try await _ in try await client.query("""
+                DELETE FROM push_tokens WHERE store_id = \(store.rawValue) AND (\(tokenId)::text IS NULL OR token_id = \(tokenId))
+                RETURNING token_id
+                """, logger: logger).decode(String.self) { removed += 1 }
+            return removed
+        }
+    }
+
     /// The store a token pushes for; nil for a token HQ did not issue.
     public func authenticate(_ token: PushToken) async throws -> StoreID? {
         try await reachable { [self] in

@@ -17,7 +17,7 @@ struct HQCommand: ParsableCommand {
             kiosk hq push --hq http://127.0.0.1:8480 --token-file fm-namba.token --ledger var/ledger.sqlite
             kiosk hq report --chain familymart --db URL --format json
             """,
-        subcommands: [Enroll.self, Serve.self, Push.self, Verify.self, Report.self])
+        subcommands: [Enroll.self, Revoke.self, Serve.self, Push.self, Verify.self, Report.self])
 
     struct Enroll: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -35,6 +35,42 @@ struct HQCommand: ParsableCommand {
                 let url = try db.url()
                 let token = try blocking { try await HeadOffice.run(database: url) { try await $0.enroll(store: store) } }
                 print(token.text)
+            }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a store's push token (the middle part of STORE.TOKEN_ID.SECRET), or all of them; without either, list them.",
+            discussion: "A push with a revoked token is refused (401) from its next request on. Enrol the store again to give it a new token.")
+        @OptionGroup var db: DatabaseOption
+        @Option(help: "The store whose token it is.")
+        var store: String
+        @Option(help: "The token's id (16 hexadecimal digits).")
+        var token: String?
+        @Flag(help: "Every token of the store.")
+        var all = false
+
+        func validate() throws {
+            if token != nil, all { throw ValidationError("Give --token or --all, not both.") }
+        }
+
+        func run() throws {
+            try reporting {
+                guard let id = StoreID(rawValue: store) else {
+                    throw Failure("\"\(store)\" is not a store id: lowercase letters, digits and hyphens, at most 64.")
+                }
+                let url = try db.url()
+                let (token, all) = (token, all)
+                guard token != nil || all else {
+                    let tokens = try blocking { try await HeadOffice.run(database: url) { try await $0.tokens(of: id) } }
+                    if tokens.isEmpty { print("Store \(id) has no push token.") }
+                    for t in tokens { print("\(t.tokenId)  made \(t.madeAt)") }
+                    return
+                }
+                let removed = try blocking { try await HeadOffice.run(database: url) { try await $0.revoke(store: id, tokenId: token) } }
+                if removed == 0, let token { throw Failure("Store \(id) has no push token \(token).") }
+                print("Revoked \(removed) push token\(removed == 1 ? "" : "s") of store \(id).")
             }
         }
     }
