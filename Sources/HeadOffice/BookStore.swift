@@ -34,13 +34,10 @@ struct BookStore {
             }
         }
         for slip in try await slips(numbered: slipNos, orPaying: ids) { books.slips[slip.issue.slipNo] = slip }
-        for state in try await terminalStates(where: terminals) { books.terminals[state.terminalId] = state }
-        for try await (terminal, last) in try await db.query("""
-            SELECT terminal_id, max(receipt_no) FROM transactions
-            WHERE store_id = \(s) AND ledger_id = \(l) AND terminal_id = ANY(\(terminals)) AND receipt_no IS NOT NULL
-            GROUP BY terminal_id
-            """, logger: logger).decode((String, Int64).self) {
-            books.lastReceipt[terminal] = Int(last)
+        // Each terminal's last receipt number is in its state: no scan of its transactions.
+        for state in try await terminalStates(where: terminals) {
+            books.terminals[state.terminalId] = state
+            if let last = state.lastReceiptNo { books.lastReceipt[state.terminalId] = last }
         }
         return books
     }
