@@ -8,6 +8,8 @@ enum HQSchema {
     struct Migration {
         let name: String
         let statements: [String]
+        /// It adds a projection of the journal: the books are made again from the rows held.
+        var rebuildsBooks = false
     }
 
     static let migrations: [Migration] = [
@@ -188,7 +190,7 @@ enum HQSchema {
                 PRIMARY KEY (store_id, ledger_id, terminal_id, denomination),
                 FOREIGN KEY (store_id, ledger_id, terminal_id) REFERENCES terminal_state (store_id, ledger_id, terminal_id))
             """,
-        ]),
+        ], rebuildsBooks: true),
     ]
 
     /// Applies the missing migrations; throws when the database holds one this build does not know.
@@ -210,6 +212,9 @@ enum HQSchema {
                 try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
             }
             try await connection.query("INSERT INTO hq_migrations (name) VALUES (\(migration.name))", logger: logger)
+        }
+        if migrations.contains(where: { $0.rebuildsBooks && !applied.contains($0.name) }) {
+            try await BookRebuild.all(connection, logger: logger)
         }
     }
 

@@ -34,13 +34,13 @@ extension HeadOffice {
                 }
                 for (store, ledger, lastSeq, lastHash) in ledgers {
                     report.ledgers += 1
-                    let rows = try await journal(store: store, ledger: ledger, db)
+                    let bookStore = BookStore(db: db, store: store, ledger: ledger, logger: logger)
+                    let rows = try await bookStore.journal()
                     report.rows += rows.count
                     if let fault = Self.chainFault(rows, lastSeq: lastSeq, lastHash: lastHash) {
                         report.fault = "Store \(store), ledger \(ledger): \(fault)."
                         return report
                     }
-                    let bookStore = BookStore(db: db, store: store, ledger: ledger, logger: logger)
                     if let fault = try await booksFault(rows, bookStore, &report) {
                         report.fault = "Store \(store), ledger \(ledger): \(fault)."
                         return report
@@ -49,18 +49,6 @@ extension HeadOffice {
                 return report
             }
         }
-    }
-
-    func journal(store: StoreID, ledger: LedgerID, _ db: PostgresConnection) async throws -> [JournalRow] {
-        var rows: [JournalRow] = []
-        for try await (seq, txnId, terminal, at, kind, payload, prev, hash) in try await db.query("""
-            SELECT seq, txn_id, terminal_id, at, kind, payload, prev_hash, hash FROM journal
-            WHERE store_id = \(store.rawValue) AND ledger_id = \(ledger.rawValue) ORDER BY seq
-            """, logger: logger).decode((Int64, String?, String, String, String, String, String, String).self) {
-            rows.append(JournalRow(seq: seq, txnId: txnId, terminalId: terminal, at: at, kind: kind, payload: payload,
-                                   prevHash: prev, hash: hash))
-        }
-        return rows
     }
 
     static func chainFault(_ rows: [JournalRow], lastSeq: Int64, lastHash: String) -> String? {

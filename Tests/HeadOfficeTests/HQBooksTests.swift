@@ -157,4 +157,24 @@ extension PushTests {
         XCTAssertTrue(text.output.contains("FM-NMB-1 Z2"), text.output)
         XCTAssertTrue(text.output.contains(formatYen(30_000 - zs[0].cash.expectedYen)), text.output)
     }
+
+    /// A database from before the Z, slip and terminal tables: the next command that opens it
+    /// adds them and projects into them the rows pushed before, so `hq verify` passes.
+    func testTheRowsPushedBeforeTheZTablesCameAreInThemAfter() throws {
+        let ledger = scratch.path("namba.sqlite")
+        let store = try StoreDay.ledger(ledger, sales: 12)
+        let z = try store.closeZ(terminalId: "FM-NMB-1", staff: "Sato", at: StoreDay.opening.addingTimeInterval(3600),
+                                 counted: [1000: 2])
+        XCTAssertEqual(try push(ledger, token: try enroll("fm-namba")).status, 0)
+        let before = try cluster.psql(db, "SELECT number, expected_yen, over_short_yen FROM z_reports")
+        XCTAssertEqual(before, "\(try XCTUnwrap(z.number))|\(z.cash.expectedYen)|\(try XCTUnwrap(z.cash.overShortYen))")
+        _ = try cluster.psql(db, """
+            DROP TABLE terminal_cash, terminal_state, register_slips, z_reports;
+            DELETE FROM hq_migrations WHERE name = '3-z-reports-slips-terminals'
+            """)
+
+        XCTAssertEqual(try verify().status, 0)
+        XCTAssertEqual(try cluster.psql(db, "SELECT number, expected_yen, over_short_yen FROM z_reports"), before)
+        XCTAssertEqual(try cluster.psql(db, "SELECT count(*) FROM terminal_state WHERE store_id = 'fm-namba'"), "1")
+    }
 }
