@@ -54,6 +54,13 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Draw the queue and the waits over the day into FILE (.svg or .pdf).", valueName: "FILE"))
     var plot: String?
 
+    @Flag(help: "Commit each machine's journal write on its own instead of the machines' writes together (the same day, more fsyncs).")
+    var noGroupCommit = false
+
+    /// For crash tests: the process kills itself (SIGKILL) inside its Nth group commit, before it commits.
+    @Option(help: .hidden)
+    var crashInGroupCommit: Int?
+
     func validate() throws {
         if let hours, !(hours > 0 && hours <= 24 * 366) { throw ValidationError("--hours must be above 0 and at most a year of hours (8784).") }
         if store != nil && !terminalIds.isEmpty { throw ValidationError("Give --store or --terminal, not both.") }
@@ -75,8 +82,12 @@ struct SimulateCommand: ParsableCommand {
             let settings = KioskAssembly.Settings(ledgerPath: ledgerOptions.ledger, receipts: receipts, faults: faultSpec, seed: seed)
             let queues = try StoreDay.queues(of: chosen, catalogue: catalogue, fixtures: dayFixtures,
                                              arrivals: try dayOptions.arrivalRate(dayFixtures), ledger: ledger, today: Date())
-            let rules = try dayOptions.rules(dayFixtures, hours: hours ?? (customers == nil ? 24 : nil), customers: customers)
+            var rules = try dayOptions.rules(dayFixtures, hours: hours ?? (customers == nil ? 24 : nil), customers: customers)
+            rules.groupCommit = !noGroupCommit
             let day = StoreDay(catalogue: catalogue, ledger: ledger, queues: queues, settings: settings, rules: rules)
+            if let crashInGroupCommit {
+                day.beforeGroupCommit = { number in if number == crashInGroupCommit { kill(getpid(), SIGKILL) } }
+            }
             let bar = ProgressBar()
             let record = try day.run { bar.show($0) }
             bar.finish()
@@ -146,6 +157,7 @@ struct SimulateCommand: ParsableCommand {
           balked       \(s.balked) (saw the queue and left)
           gave up      \(s.gaveUp) (left the queue)
           sales        \(s.sales)\(slips(s))
+          journal      \(s.journalWrites) writes in \(s.journalCommits) commits
           \(String(format: "%.1f", s.flowsPerSecond)) customers per second (\(String(format: "%.2f", s.seconds)) s)
         """
     }

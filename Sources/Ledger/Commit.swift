@@ -23,6 +23,12 @@ struct Commit {
         }
     }
 
+    /// The receipt numbers assigned since the last call, for one machine's write of a group.
+    mutating func takeReceipts() -> [String: Int] {
+        defer { receipts = [:] }
+        return receipts
+    }
+
     mutating func append(_ entry: Entry) throws {
         let stored = try StoredStep(entry.step)
         try EntryRules.check(entry, payload: stored.payload)

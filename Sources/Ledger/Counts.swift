@@ -11,10 +11,11 @@ extension Ledger {
 }
 
 extension Ledger {
-    /// When anything was last journaled, on any terminal.
+    /// The latest time anything was journaled at, on any terminal (the rows of one group
+    /// commit follow the machines, not the clock, so the last row need not be the latest).
     public func lastEntryTime() throws -> Date? {
         try read { db in
-            try String.fetchOne(db, sql: "SELECT at FROM journal ORDER BY seq DESC LIMIT 1").flatMap(LedgerTime.date)
+            try String.fetchOne(db, sql: "SELECT max(at) FROM journal").flatMap(LedgerTime.date)
         }
     }
 }

@@ -75,6 +75,36 @@ public final class KioskRuntime {
         return true
     }
 
+    /// The entries of the journal write the machine performs at its next step, if its next
+    /// step is one: a scheduler may commit several machines' writes together (group commit).
+    public var nextJournalEntries: [Entry]? {
+        guard case .journal(let txnId, let steps)? = outbox.first else { return nil }
+        return entries(txnId: txnId, steps: steps, at: clock())
+    }
+
+    /// Takes the next step, the journal write of `nextJournalEntries`, as committed elsewhere:
+    /// the machine is told exactly what it would have been told had it committed alone, and
+    /// only now, after the commit has returned.
+    public func stepJournal(committed: Result<Recorded, Error>) {
+        guard case .journal(let txnId, _)? = outbox.first else { return }
+        observe?(outbox.removeFirst())
+        let answer = KioskRuntime.answer(txnId: txnId, committed)
+        inbox.append(answer)
+        if case .ledgerFailed = answer { outbox.removeAll() }
+    }
+
+    private func entries(txnId: String?, steps: [Step], at now: Date) -> [Entry] {
+        let terminalId = state.machine?.terminal.id ?? ""
+        return steps.map { Entry(txnId: txnId, terminalId: terminalId, at: now, step: $0) }
+    }
+
+    private static func answer(txnId: String?, _ committed: Result<Recorded, Error>) -> Event {
+        switch committed {
+        case .success(let recorded): return .journaled(receiptNo: txnId.flatMap { recorded.receiptNumbers[$0] })
+        case .failure(let error): return .ledgerFailed(String(describing: error))
+        }
+    }
+
     /// Lets the clock move the machine (time-outs) without any input.
     public func tick() { send(.tick(clock())) }
 
@@ -133,14 +163,11 @@ public final class KioskRuntime {
         let now = clock()
         switch effect {
         case .journal(let txnId, let steps):
-            let terminalId = state.machine?.terminal.id ?? ""
-            do {
+            let entries = self.entries(txnId: txnId, steps: steps, at: now)
+            return KioskRuntime.answer(txnId: txnId, Result {
                 guard let ledger else { throw KioskRuntime.noLedger }
-                let recorded = try ledger.record(steps.map { Entry(txnId: txnId, terminalId: terminalId, at: now, step: $0) })
-                return .journaled(receiptNo: txnId.flatMap { recorded.receiptNumbers[$0] })
-            } catch {
-                return .ledgerFailed(String(describing: error))
-            }
+                return try ledger.record(entries)
+            })
         case .openMachine(let storeId, let terminalId):
             guard let terminal = state.catalogue.device(terminalId) else { return nil }
             do {

@@ -10,8 +10,13 @@ struct EventQueue<Kind> {
     var isEmpty: Bool { heap.isEmpty }
 
     mutating func schedule(_ kind: Kind, at time: Date) {
-        heap.append(Item(time: time, order: scheduled, kind: kind))
+        schedule(kind, at: time, order: scheduled)
         scheduled += 1
+    }
+
+    /// Schedules with an order of the caller's, so that two queues can be merged by (time, order).
+    mutating func schedule(_ kind: Kind, at time: Date, order: Int) {
+        heap.append(Item(time: time, order: order, kind: kind))
         var i = heap.count - 1
         while i > 0 {
             let parent = (i - 1) / 2
@@ -20,6 +25,9 @@ struct EventQueue<Kind> {
             i = parent
         }
     }
+
+    /// When the earliest item falls, and its order among those at that instant.
+    var first: (time: Date, order: Int)? { heap.first.map { ($0.time, $0.order) } }
 
     mutating func next() -> (time: Date, kind: Kind)? {
         guard !heap.isEmpty else { return nil }

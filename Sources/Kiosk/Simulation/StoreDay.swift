@@ -10,8 +10,12 @@ import Receipt
 /// carries the simulated times. The same seed gives the same day, waits included.
 ///
 /// The scheduler moves each machine's runtime on one piece of work at a time (`post`,
-/// `step`), so what every machine does at one simulated instant is known before the clock
-/// moves: the journal writes of that instant could share one commit.
+/// `step`), so it sees each machine's next effect before it is performed. With group commit
+/// it runs every machine, each on its own clock, up to its next journal write, writes them
+/// all in one SQLite transaction (one fsync), and only then gives each machine its answer.
+/// A machine runs ahead of the others only in what is its own; whatever the store's
+/// machines share (the queue, arrivals, the register) happens in the order of the clock,
+/// never past a machine that still waits for its commit, so the day is the same either way.
 public final class StoreDay {
     /// How a day runs.
     public struct Rules: Sendable {
@@ -25,15 +29,18 @@ public final class StoreDay {
         public var service: Distribution?
         public var balking = true
         public var patience = true
+        /// The machines' journal writes share commits (false: each commits as it comes).
+        public var groupCommit = true
 
         public init(behaviour: Behaviour, hours: Double? = 24, customers: Int? = nil, service: Distribution? = nil,
-                    balking: Bool = true, patience: Bool = true) {
+                    balking: Bool = true, patience: Bool = true, groupCommit: Bool = true) {
             self.behaviour = behaviour
             self.hours = hours
             self.customers = customers
             self.service = service
             self.balking = balking
             self.patience = patience
+            self.groupCommit = groupCommit
         }
     }
 
@@ -68,6 +75,9 @@ public final class StoreDay {
         /// Application slips printed for the register, and those paid there.
         public var slipsPrinted = 0
         public var slipsPaid = 0
+        /// The machines' journal writes, and the commits that kept them.
+        public var journalWrites = 0
+        public var journalCommits = 0
         /// Wall-clock seconds the simulation took.
         public var seconds = 0.0
 
@@ -88,11 +98,26 @@ public final class StoreDay {
         self.rules = rules
     }
 
+    /// What touches what the store's machines share; a machine's own moments are on `moments`.
     private enum Happening {
         case arrival(store: Int)
-        case machine(Int)
         case patienceOut(visit: Int)
+        /// The machine is free for the next customer in the queue.
+        case free(machine: Int)
+        /// The customer walks to the store's register with the slip.
+        case walk(SlipTicket, visit: Int, storeId: String)
     }
+
+    /// A machine stopped at its journal write until the group's commit returns.
+    private struct Parked {
+        let machine: Int
+        let time: Date
+        let entries: [Entry]
+    }
+
+    /// Runs inside each group commit's transaction, just before it commits, with the group's
+    /// number (1, 2, …): crash tests kill the process there.
+    public var beforeGroupCommit: ((Int) -> Void)?
 
     /// What a machine does at its next moment on the clock.
     private enum Due {
@@ -123,22 +148,39 @@ public final class StoreDay {
         var effectTimed = false
         var busySince: Date?
         var serviceEnds: Date?
+        /// The machine's own draws (people's times at it, its devices' times), so that how far
+        /// it has run ahead of the others never changes what they draw.
+        var timing: SeededRandom
+        /// When the machine went out of service, on its own clock, which may be ahead.
+        var outOfServiceAt: Date?
 
-        init(terminal: Terminal, store: Int, kiosk: KioskAssembly, clock: ManualClock) {
+        init(terminal: Terminal, store: Int, kiosk: KioskAssembly, clock: ManualClock, timing: SeededRandom) {
             self.terminal = terminal
             self.store = store
             self.kiosk = kiosk
             self.clock = clock
+            self.timing = timing
         }
 
         var inService: Bool {
             if case .outOfService = kiosk.runtime.state.screen { return false }
             return kiosk.runtime.state.machine != nil
         }
+
+        /// In service at `time`, as the store sees it then.
+        func inService(at time: Date) -> Bool {
+            inService || outOfServiceAt.map { $0 > time } ?? false
+        }
     }
 
     // The day as it runs.
     private var events = EventQueue<Happening>()
+    /// Each machine's next moment on its own clock.
+    private var moments = EventQueue<Int>()
+    /// One order for both queues, for what falls at one instant.
+    private var scheduled = 0
+    private var parked: [Parked] = []
+    private var groups = 0
     private var machines: [Machine] = []
     private var waiting: [[Int]] = []
     private var record = DayRecord(start: .distantPast, close: .distantPast, end: .distantPast)
@@ -181,7 +223,8 @@ public final class StoreDay {
                 machineSettings.seed = seed &+ UInt64(machines.count + 1) &* 0x9E37_79B9
                 let clock = ManualClock(start: queue.opens)
                 let kiosk = KioskAssembly(catalogue: catalogue, ledger: ledger, settings: machineSettings, clock: clock.now)
-                let machine = Machine(terminal: terminal, store: s, kiosk: kiosk, clock: clock)
+                let draws = SeededRandom(seed: (seed ^ 0x7157) &+ UInt64(machines.count + 1) &* 0xD1B5_4A32_D192_ED03)
+                let machine = Machine(terminal: terminal, store: s, kiosk: kiosk, clock: clock, timing: draws)
                 kiosk.runtime.observe = { [unowned self, unowned machine] effect in self.note(effect, at: machine) }
                 kiosk.runtime.open(storeId: terminal.storeId, terminalId: terminal.id)
                 machines.append(machine)
@@ -190,13 +233,27 @@ public final class StoreDay {
             record.queue.append(DayRecord.QueueLength(at: queue.opens, storeId: queue.storeId, length: 0))
             scheduleArrival(store: s, after: queue.opens)
         }
-        while let (time, happening) = events.next() {
-            switch happening {
-            case .arrival(let s):
-                arrive(store: s, at: time)
-                progress(share(at: time))
-            case .machine(let m): wake(machines[m], index: m, at: time)
-            case .patienceOut(let v): giveUp(v, at: time)
+        while true {
+            // What the machines share moves only up to the earliest machine still waiting for
+            // its commit: that machine may yet touch it at its own time.
+            let horizon = parked.first.map { _ in parked.map(\.time).min()! }
+            if let shared = events.first, horizon.map({ shared.time < $0 }) ?? true,
+               moments.first.map({ (shared.time, shared.order) < ($0.time, $0.order) }) ?? true {
+                let (time, happening) = events.next()!
+                switch happening {
+                case .arrival(let s):
+                    arrive(store: s, at: time)
+                    progress(share(at: time))
+                case .patienceOut(let v): giveUp(v, at: time)
+                case .free(let m): free(machines[m], index: m, at: time)
+                case .walk(let ticket, let v, let storeId): walkToRegister(ticket, visit: v, storeId: storeId, at: time)
+                }
+            } else if let (time, m) = moments.next() {
+                wake(machines[m], index: m, at: time)
+            } else if !parked.isEmpty {
+                commitGroup()
+            } else {
+                break
             }
         }
         if let hours = rules.hours {
@@ -209,6 +266,8 @@ public final class StoreDay {
             record.visits[v].wait = record.end.timeIntervalSince(record.visits[v].arrived)
         }
         try settle()
+        record.summary.journalWrites = journalWrites
+        record.summary.journalCommits = journalCommits
         record.summary.seconds = Date().timeIntervalSince(began)
         progress(1)
         return record
@@ -221,7 +280,7 @@ public final class StoreDay {
         guard let next = queues[s].arrivals.next(after: time, using: &arrivalDraws[s]) else { return }
         if let hours = rules.hours, next >= queues[s].opens.addingTimeInterval(hours * 3600) { return }
         pendingArrivals += 1
-        events.schedule(.arrival(store: s), at: next)
+        scheduleShared(.arrival(store: s), at: next)
     }
 
     /// Arrivals already on the calendar, so that the cap counts them before they come.
@@ -252,12 +311,12 @@ public final class StoreDay {
         let ours = machines.indices.filter { machines[$0].store == s }
         if waiting[s].isEmpty, let free = ours.first(where: { machines[$0].inService && isIdle(machines[$0]) }) {
             start(v, at: free, time: time)
-        } else if !ours.contains(where: { machines[$0].inService }) || (rules.balking && waiting[s].count > accepts) {
+        } else if !ours.contains(where: { machines[$0].inService(at: time) }) || (rules.balking && waiting[s].count > accepts) {
             leaveUnserved(v, .balked, at: time)
         } else {
             waiting[s].append(v)
             noteQueue(s, at: time)
-            if rules.patience { events.schedule(.patienceOut(visit: v), at: time.addingTimeInterval(patience)) }
+            if rules.patience { scheduleShared(.patienceOut(visit: v), at: time.addingTimeInterval(patience)) }
         }
     }
 
@@ -308,7 +367,32 @@ public final class StoreDay {
 
     private func schedule(_ machine: Machine, index m: Int, _ due: Due, at time: Date) {
         machine.due = due
-        events.schedule(.machine(m), at: time)
+        moments.schedule(m, at: time, order: scheduled)
+        scheduled += 1
+    }
+
+    private func scheduleShared(_ happening: Happening, at time: Date) {
+        events.schedule(happening, at: time, order: scheduled)
+        scheduled += 1
+    }
+
+    private var journalWrites = 0
+    private var journalCommits = 0
+
+    /// Writes every parked machine's journal entries in one transaction, then gives each
+    /// machine its answer (the same failure to all when the commit fails) and runs it on.
+    private func commitGroup() {
+        let group = parked
+        parked = []
+        groups += 1
+        let number = groups
+        let committed = Result { try ledger.record(together: group.map(\.entries)) { self.beforeGroupCommit?(number) } }
+        journalCommits += 1
+        for (i, p) in group.enumerated() {
+            let machine = machines[p.machine]
+            machine.kiosk.runtime.stepJournal(committed: committed.map { $0[i] })
+            drive(machine, index: p.machine, at: p.time)
+        }
     }
 
     private func wake(_ machine: Machine, index m: Int, at time: Date) {
@@ -330,18 +414,27 @@ public final class StoreDay {
         while runtime.isBusy {
             if let effect = runtime.nextEffect {
                 if !machine.effectTimed, rules.service == nil, let step = Behaviour.step(for: effect) {
-                    let seconds = rules.behaviour.draw(step, using: &timing)
+                    let seconds = rules.behaviour.draw(step, using: &machine.timing)
                     if seconds > 0 {
                         schedule(machine, index: m, .effect, at: time.addingTimeInterval(seconds))
                         return
                     }
                 }
                 machine.effectTimed = false
+                if case .journal = effect {
+                    journalWrites += 1
+                    if rules.groupCommit, let entries = runtime.nextJournalEntries {
+                        parked.append(Parked(machine: m, time: time, entries: entries))
+                        return
+                    }
+                    journalCommits += 1
+                }
             }
             runtime.step()
         }
         // The customer takes their change and returned money from the tray.
         _ = machine.kiosk.cash.emptyTray()
+        if machine.inService { machine.outOfServiceAt = nil } else if machine.outOfServiceAt == nil { machine.outOfServiceAt = time }
         turn(machine, index: m, at: time)
     }
 
@@ -351,14 +444,14 @@ public final class StoreDay {
         case .idle:
             return
         case .clearing(let until):
-            if time >= until { free(machine, index: m, at: time) } else { schedule(machine, index: m, .tick, at: until) }
+            if time >= until { scheduleShared(.free(machine: m), at: time) } else { schedule(machine, index: m, .tick, at: until) }
         case .customer(let v):
             guard var customer = machine.customer else { return }
             let action = customer.next(machine.kiosk.runtime.state)
             machine.customer = customer
             switch action {
             case .event(let event):
-                let thinking = rules.service == nil ? rules.behaviour.draw(Behaviour.step(before: event), using: &timing) : 0
+                let thinking = rules.service == nil ? rules.behaviour.draw(Behaviour.step(before: event), using: &machine.timing) : 0
                 schedule(machine, index: m, .act(event), at: time.addingTimeInterval(thinking))
             case .wait(let seconds):
                 schedule(machine, index: m, .tick, at: time.addingTimeInterval(seconds))
@@ -367,7 +460,7 @@ public final class StoreDay {
                 machine.customer = nil
                 if customer.printedSlip { slipsPrinted += 1 }
                 if let ticket = customer.slipToPay {
-                    walkToRegister(ticket, visit: v, storeId: machine.terminal.storeId, at: time)
+                    scheduleShared(.walk(ticket, visit: v, storeId: machine.terminal.storeId), at: time)
                 }
                 let state = machine.kiosk.runtime.state
                 // A customer screen left behind times out before the next customer can start.
