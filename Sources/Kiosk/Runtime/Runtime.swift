@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import Receipt
 
 /// The thin shell around `reduce`: it performs each effect on the devices, the host and the
 /// ledger, and feeds the answers back as events until the machine is quiet.
@@ -103,6 +104,47 @@ public final class KioskRuntime {
         case .success(let recorded): return .journaled(receiptNo: txnId.flatMap { recorded.receiptNumbers[$0] })
         case .failure(let error): return .ledgerFailed(String(describing: error))
         }
+    }
+
+    /// A document being printed on another thread, for the print effect it answers.
+    private final class PrintAhead {
+        let effect: Effect
+        let done = DispatchGroup()
+        var result: Result<[String], PrinterFault> = .failure(.outOfPaper)
+        init(effect: Effect) { self.effect = effect }
+    }
+    private var printAhead: PrintAhead?
+
+    /// When the next step prints, starts rendering and writing the document on `queue` now, so
+    /// that a scheduler can move other machines on meanwhile; the step then waits for it and
+    /// answers as it would have, so a receipt still exists before the screen says it is printed.
+    /// Printing reads the ledger's committed rows only, and nothing else uses this machine's
+    /// printer until the step.
+    public func printAhead(on queue: DispatchQueue) {
+        guard printAhead == nil, let effect = outbox.first else { return }
+        let language: Language? = state.isRegister ? nil : state.language
+        let printer = self.printer
+        let job: () -> Result<[String], PrinterFault>
+        switch effect {
+        case .print(let txnId): job = { printer.print(txnId: txnId, language: language, reprint: false) }
+        case .printSlip(let slipNo): job = { printer.print(slipNo: slipNo, reprint: false) }
+        default: return
+        }
+        let ahead = PrintAhead(effect: effect)
+        ahead.done.enter()
+        queue.async {
+            ahead.result = job()
+            ahead.done.leave()
+        }
+        printAhead = ahead
+    }
+
+    /// The document printed ahead for this effect, once it is written.
+    private func printed(_ effect: Effect) -> Result<[String], PrinterFault>? {
+        guard let ahead = printAhead, ahead.effect == effect else { return nil }
+        printAhead = nil
+        ahead.done.wait()
+        return ahead.result
     }
 
     /// Lets the clock move the machine (time-outs) without any input.
@@ -226,12 +268,12 @@ public final class KioskRuntime {
             return .topUpStatus(newExpiry: host.appliedExpiry(txnId: txnId))
         case .print(let txnId):
             // A register prints in the language the customer used at the machine, not the clerk's.
-            switch printer.print(txnId: txnId, language: state.isRegister ? nil : state.language, reprint: false) {
+            switch printed(effect) ?? printer.print(txnId: txnId, language: state.isRegister ? nil : state.language, reprint: false) {
             case .success(let files): return .printed(files: files)
             case .failure(let fault): return .printFailed(fault)
             }
         case .printSlip(let slipNo):
-            switch printer.print(slipNo: slipNo, reprint: false) {
+            switch printed(effect) ?? printer.print(slipNo: slipNo, reprint: false) {
             case .success(let files): return .printed(files: files)
             case .failure(let fault): return .printFailed(fault)
             }

@@ -416,6 +416,9 @@ public final class StoreDay {
                 if !machine.effectTimed, rules.service == nil, let step = Behaviour.step(for: effect) {
                     let seconds = rules.behaviour.draw(step, using: &machine.timing)
                     if seconds > 0 {
+                        // The printer's simulated seconds pass while its document renders on
+                        // another thread and the other machines move on.
+                        runtime.printAhead(on: StoreDay.printing)
                         schedule(machine, index: m, .effect, at: time.addingTimeInterval(seconds))
                         return
                     }
@@ -509,6 +512,9 @@ public final class StoreDay {
         }
         machine.kiosk.runtime.open(storeId: machine.terminal.storeId, terminalId: id)
     }
+
+    /// Where the documents of a day's machines are rendered and written, off the ledger's path.
+    static let printing = DispatchQueue(label: "StoreDay.printing", qos: .userInitiated, attributes: .concurrent)
 
     /// Whose name a simulated day's cash work is journaled under.
     public static let clerk = "Store clerk (simulated)"
