@@ -18,6 +18,7 @@ struct SimulateCommand: ParsableCommand {
           kiosk simulate --store lw-haneda-t3 --terminals 3 --plot day.svg
           kiosk simulate --store lw-haneda-t3 --arrivals 40 --hours 2 --format json
           kiosk simulate --terminals 3 --customers 150 --seed 7
+          kiosk simulate --stores all --ledger-dir var/stores --customers 500
         """)
 
     @OptionGroup var fixtureOptions: FixtureOptions
@@ -32,6 +33,12 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Simulate this store's machines and queue.", valueName: "ID"))
     var store: String?
+
+    @Option(help: ArgumentHelp("Simulate these stores at once (ids joined by commas, or all), each on its own ledger in --ledger-dir and its own thread; --customers and --terminals are each store's.", valueName: "IDS"))
+    var stores: String?
+
+    @Option(help: ArgumentHelp("The folder of the stores' ledgers for --stores, one file each (<store>.sqlite), made when missing.", valueName: "DIR"))
+    var ledgerDir: String?
 
     @Option(help: "At most this many customers come; alone, the day lasts until they have.")
     var customers: Int?
@@ -64,6 +71,13 @@ struct SimulateCommand: ParsableCommand {
     func validate() throws {
         if let hours, !(hours > 0 && hours <= 24 * 366) { throw ValidationError("--hours must be above 0 and at most a year of hours (8784).") }
         if store != nil && !terminalIds.isEmpty { throw ValidationError("Give --store or --terminal, not both.") }
+        if stores != nil {
+            if store != nil || !terminalIds.isEmpty { throw ValidationError("Give --stores alone, without --store or --terminal.") }
+            if ledgerDir == nil { throw ValidationError("--stores needs --ledger-dir DIR, the folder of the stores' ledgers.") }
+            if plot != nil { throw ValidationError("--plot draws one store's day; give --store instead of --stores.") }
+        } else if ledgerDir != nil {
+            throw ValidationError("--ledger-dir is for --stores; give --ledger PATH for one ledger.")
+        }
         if terminals != nil && !terminalIds.isEmpty { throw ValidationError("Give --terminals or --terminal, not both.") }
         if let plot { try DayPlot.check(plot) }
     }
@@ -76,6 +90,15 @@ struct SimulateCommand: ParsableCommand {
             do { faultSpec = try Faults(spec: faults) } catch { throw Failure("\(error)") }
             let catalogue = try fixtureOptions.catalogue()
             let dayFixtures = try dayOptions.fixtures(in: fixtureOptions.fixtures)
+            if let stores, let ledgerDir {
+                var rules = try dayOptions.rules(dayFixtures, hours: hours ?? (customers == nil ? 24 : nil), customers: customers)
+                rules.groupCommit = !noGroupCommit
+                let settings = KioskAssembly.Settings(ledgerPath: "", receipts: receipts, faults: faultSpec, seed: seed)
+                let many = try StoresDay(spec: stores, folder: ledgerDir, terminals: terminals, catalogue: catalogue, fixtures: dayFixtures,
+                                         arrivals: try dayOptions.arrivalRate(dayFixtures), rules: rules, settings: settings)
+                try show(many)
+                return
+            }
             let chosen = try chooseTerminals(catalogue)
             try chosen.forEach { try ledgerOptions.hold($0.id) }
             let ledger = try ledgerOptions.open()
@@ -110,6 +133,41 @@ struct SimulateCommand: ParsableCommand {
                 broken.prefix(20).forEach { FileHandle.standardError.write(Data("Check failed: \($0)\n".utf8)) }
                 throw ExitCode(1)
             }
+        }
+    }
+
+    /// Every store's day as `--store` prints it, then all of them together; exits 1 when a
+    /// store's ledger broke a promise.
+    private func show(_ many: StoresDay) throws {
+        let (days, seconds) = try many.run()
+        var json: [String] = []
+        var broken: [String] = []
+        for (store, record) in zip(many.stores, days) {
+            let statistics = DayStatistics(record)
+            switch format {
+            case .text:
+                print("\(store.id) (\(store.ledger.path))")
+                print(Self.describe(record.summary, terminals: store.terminals.map(\.id)))
+                print(DayTable.text(statistics))
+            case .json:
+                json.append("\"\(store.id)\": " + DayJSON.text(statistics, summary: record.summary))
+            }
+            broken += try Invariants.check(store.ledger, terminals: store.terminals.map(\.id)).map { "\(store.id): \($0)" }
+        }
+        let customers = days.map(\.summary.customers).reduce(0, +)
+        let sales = days.map(\.summary.sales).reduce(.zero, +)
+        switch format {
+        case .text:
+            print("All \(days.count) stores: \(customers) customers, sales \(sales), " +
+                  String(format: "%.1f customers per second (%.2f s)", seconds > 0 ? Double(customers) / seconds : 0, seconds))
+        case .json:
+            print("{\"stores\": {" + json.joined(separator: ", ") + "}}")
+        }
+        if broken.isEmpty {
+            if format == .text { print("Checks: no open transaction, every cash sale balanced, inventory equals movements, hash chain intact, in every store.") }
+        } else {
+            broken.prefix(20).forEach { FileHandle.standardError.write(Data("Check failed: \($0)\n".utf8)) }
+            throw ExitCode(1)
         }
     }
 
