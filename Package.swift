@@ -63,7 +63,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "KioskBench",
-            dependencies: ["Kiosk", "Money", "Ledger", "Receipt", "ChildProcess", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["Kiosk", "Money", "Ledger", "Receipt", "ChildProcess", "CCairo", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "KioskTests", dependencies: ["Kiosk", "Money"], exclude: ["Frames"]),
         .testTarget(name: "MoneyTests", dependencies: ["Money"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Money", "ChildProcess"]),

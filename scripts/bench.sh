@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # Built as `make release` builds the kiosk: the Swift runtime and Foundation linked in.
 release=(-c release --static-swift-stdlib)
+# The flows count fsyncs with strace.
+bash scripts/bench-tools.sh strace
 bin="$(swift build "${release[@]}" --show-bin-path)"
 swift build "${release[@]}" --product kiosk-bench >/dev/null
 swift build "${release[@]}" --product kiosk >/dev/null

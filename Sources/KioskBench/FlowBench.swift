@@ -55,7 +55,33 @@ enum FlowBench {
                                  ratio: String(format: "%.2f×", onRAM.flowsPerSecond / replayed),
                                  met: onRAM.flowsPerSecond >= 0.5 * replayed))
         }
+        rows += try storesAtOnce(fixtures, folder: folder)
         return rows
+    }
+
+    /// `kiosk simulate --stores` with four one-machine stores, each on its own ledger and
+    /// thread, beside one of those stores alone.
+    static func storesAtOnce(_ fixtures: URL, folder: URL) throws -> [BenchRow] {
+        guard let binary = ProcessInfo.processInfo.environment["KIOSK_BIN"] else { return [] }
+        func flowsPerSecond(_ stores: [String]) throws -> Double {
+            let dir = folder.appendingPathComponent("stores-\(stores.count)")
+            try? FileManager.default.removeItem(at: dir)
+            let result = try ChildProcess.run(binary, [
+                "simulate", "--fixtures", fixtures.path, "--stores", stores.joined(separator: ","), "--ledger-dir", dir.path,
+                "--terminals", "1", "--arrivals", String(arrivals(machines: 1)), "--customers", "400", "--seed", "7",
+                "--receipts", folder.appendingPathComponent("receipts").path,
+            ], timeout: 600)
+            guard result.status == 0, let line = result.output.split(separator: "\n").first(where: { $0.hasPrefix("All ") }),
+                  let open = line.range(of: "sales "), let perSecond = line[open.upperBound...].split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+            else { throw BenchFailure("kiosk simulate --stores failed: \(result.errors)") }
+            return perSecond
+        }
+        let four = ["se-shinjuku-3", "se-kyoto-station", "fm-namba", "lw-sapporo-odori"]
+        let alone = try flowsPerSecond([four[0]])
+        let together = try flowsPerSecond(four)
+        return [BenchRow(name: "4 stores at once (--stores): customers/s", value: together, unit: "/s", goal: "≥ 1.6 × one store",
+                         baseline: String(format: "one store %.0f/s", alone), ratio: String(format: "%.2f×", together / alone),
+                         met: together >= 1.6 * alone)]
     }
 
     /// The sample fixtures with two more machines at the airport store (LW-HND-7 and -8, as
@@ -144,10 +170,19 @@ enum FlowBench {
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         let target = try DatabaseQueue(path: path, configuration: config)
         let begun = Dictionary(transactions.map { (($0["id"] as String?) ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+        // Each cash movement follows a journal row of its own transaction, after its begin.
+        var pending: [String: [Row]] = [:]
+        for m in movements { pending[(m["txn_id"] as String?) ?? "", default: []].append(m) }
+        let terminals = try source.read { db in try Row.fetchAll(db, sql: "SELECT * FROM terminals") }
+        try target.write { db in
+            for t in terminals {
+                try db.execute(sql: "INSERT INTO terminals (terminal_id, store_id, opened_at, is_register) VALUES (?, ?, ?, ?)",
+                               arguments: [t["terminal_id"], t["store_id"], t["opened_at"], t["is_register"]])
+            }
+        }
         let commits = max(1, day.journalCommits)
         let perCommit = Int((Double(journal.count) / Double(commits)).rounded(.up))
         let seconds = try Bench.seconds {
-            var moved = 0
             for start in stride(from: 0, to: journal.count, by: perCommit) {
                 try target.inTransaction(.immediate) { db in
                     let insertJournal = try db.cachedStatement(sql: "INSERT INTO journal (seq, txn_id, terminal_id, at, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -168,12 +203,11 @@ enum FlowBench {
                                 try updateTransaction.execute(arguments: [begun[id]?["status"], row["at"], id])
                             }
                         }
-                        // The cash movements in step with the journal, each with its inventory.
-                        while moved < movements.count, moved * journal.count <= i * movements.count {
-                            let m = movements[moved]
+                        let key = (row["txn_id"] as String?) ?? ""
+                        if let m = pending[key]?.first {
+                            pending[key]?.removeFirst()
                             try insertMovement.execute(arguments: [m["terminal_id"], m["at"], m["kind"], m["denomination"], m["count"], m["txn_id"]])
                             try upsertInventory.execute(arguments: [m["terminal_id"], m["denomination"], m["count"]])
-                            moved += 1
                         }
                     }
                     return .commit

@@ -22,7 +22,7 @@ public struct QRCode: Equatable, Sendable {
         dark = (0..<size * size).map { code.pointee.data[$0] & 1 == 1 }
     }
 
-    func isDark(row: Int, column: Int) -> Bool {
+    public func isDark(row: Int, column: Int) -> Bool {
         // One unsigned comparison covers both ends: a negative index wraps to a huge one.
         guard UInt(bitPattern: row) < UInt(size), UInt(bitPattern: column) < UInt(size) else { return false }
         return dark[row * size + column]

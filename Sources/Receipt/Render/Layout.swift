@@ -63,7 +63,7 @@ public enum Layout {
 
     /// The rows of a label-and-amount line: the label wraps, the amount sits on the right of
     /// the last row, or on a row of its own when the two do not fit side by side.
-    static func columns(_ label: String, _ amount: String, width: Int) -> [String] {
+    public static func columns(_ label: String, _ amount: String, width: Int) -> [String] {
         let amountWidth = DisplayWidth.of(amount)
         let labelWidth = DisplayWidth.of(label)
         if labelWidth + 1 + amountWidth <= width, !label.utf8.contains(UInt8(ascii: "\n")) {
@@ -96,7 +96,7 @@ public enum Layout {
     }
 
     /// The columns a line has at this paper width: double-size characters are twice as wide.
-    static func columns(for emphasis: Emphasis, paper width: Int) -> Int {
+    public static func columns(for emphasis: Emphasis, paper width: Int) -> Int {
         emphasis.contains(.doubleSize) ? width / 2 : width
     }
 }
