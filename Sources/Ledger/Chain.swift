@@ -18,11 +18,21 @@ enum Chain {
     }
 
     static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        var text = text
+        let digest = text.withUTF8 { SHA256.hash(data: $0) }
+        // Lowercase hex, two digits a byte, written straight into the string's bytes.
+        return String(unsafeUninitializedCapacity: 64) { buffer in
+            var i = 0
+            for byte in digest {
+                buffer[i] = hexDigits[Int(byte >> 4)]
+                buffer[i + 1] = hexDigits[Int(byte & 0x0F)]
+                i += 2
+            }
+            return 64
+        }
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 extension Ledger {

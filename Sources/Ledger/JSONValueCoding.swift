@@ -17,6 +17,20 @@ enum JSONValueCoding {
 
     /// `cashIn` → `cash_in`; `_0` and `1000` stay as they are.
     static func snake(_ key: String) -> String {
+        // Every key the ledger declares is ASCII: byte by byte, no Character or case tables.
+        if key.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(key.utf8.count + 4)
+            for byte in key.utf8 {
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                    if !bytes.isEmpty { bytes.append(UInt8(ascii: "_")) }
+                    bytes.append(byte + 32)
+                } else {
+                    bytes.append(byte)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         for ch in key {
             if ch.isUppercase {
@@ -31,6 +45,17 @@ enum JSONValueCoding {
 
     /// `cash_in` → `cashIn`; a leading underscore stays.
     static func camel(_ key: String) -> String {
+        if key.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(key.utf8.count)
+            var upper = false
+            for (i, byte) in key.utf8.enumerated() {
+                if byte == UInt8(ascii: "_") && i > 0 { upper = true; continue }
+                bytes.append(upper && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte)
+                upper = false
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         var upper = false
         for (i, ch) in key.enumerated() {
