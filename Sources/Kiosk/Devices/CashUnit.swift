@@ -55,6 +55,18 @@ public enum CashUnit {
         let yen = amount.amount
         if yen == 0 { return [:] }
         guard yen > 0, yen % 10 == 0 else { return nil }
+        // Each denomination divides the next, so when taking the most of each, largest first,
+        // pays the amount, no other way pays it in fewer pieces: any other would hold smaller
+        // pieces that add up to exactly one more of a larger one. Only when it fails (the
+        // inventory runs short) is the search below needed.
+        var greedy: CashPieces = [:]
+        var left = yen
+        for d in denominations.reversed() where left >= d && inventory[d] > 0 {
+            let take = min(inventory[d], left / d)
+            greedy[d] = take
+            left -= take * d
+        }
+        if left == 0 { return greedy }
         let units = yen / 10
         let denoms = denominations.filter { inventory[$0] > 0 && $0 <= yen }
         let none = Int.max
