@@ -94,7 +94,7 @@ enum ReportBench {
         CREATE TEMP TABLE bench_plans (k INTEGER PRIMARY KEY, carrier TEXT, plan TEXT, price INTEGER);
         INSERT INTO bench_plans VALUES (0, 'docomo', 'docomo-1g-7', 980), (1, 'docomo', 'docomo-3g-30', 2980),
           (2, 'au', 'au-5g-30', 4980), (3, 'softbank', 'softbank-20g-60', 7480);
-        INSERT INTO terminals VALUES ('\(terminal)', 'bench-store', '2025-12-31T15:00:00.000Z');
+        INSERT INTO terminals (terminal_id, store_id, opened_at) VALUES ('\(terminal)', 'bench-store', '2025-12-31T15:00:00.000Z');
         INSERT INTO cash_movements (terminal_id, at, kind, denomination, count) VALUES
           ('\(terminal)', '2025-12-31T15:00:00.000Z', 'replenish', 1000, 100),
           ('\(terminal)', '2025-12-31T15:00:00.000Z', 'replenish', 10, 300);
