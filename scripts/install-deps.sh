@@ -17,6 +17,7 @@ packages=(
   hledger            # the accountants' export is checked by hledger itself
   postgresql         # the head office's books (make hq, and its tests start their own cluster)
   openssl            # the head-office TLS test makes a throwaway CA and certificate
+  chromium chromium-driver  # the dashboard's test drives headless Chromium over WebDriver
   pkg-config
 )
 

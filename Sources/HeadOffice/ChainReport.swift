@@ -54,6 +54,9 @@ public struct ChainReport: Equatable, Sendable {
         public var lastPushAt: String?
     }
 
+    /// The transactions that count as sales, as SQL over `transactions`.
+    static let saleCondition = "(status = 'completed' OR (status = 'refund_due' AND top_up_applied))"
+
     public struct TerminalKey: Hashable, Comparable, Sendable {
         public var store: String
         public var terminal: String
@@ -81,7 +84,7 @@ extension HeadOffice {
                        store_id, terminal_id, business_date, carrier_id, plan_id, payment_method,
                        count(*), COALESCE(sum(amount_yen), 0)::bigint, COALESCE(sum(tax_yen), 0)::bigint
                 FROM transactions
-                WHERE store_id = ANY(\(ids)) AND (status = 'completed' OR (status = 'refund_due' AND top_up_applied))
+                WHERE store_id = ANY(\(ids)) AND \(unescaped: ChainReport.saleCondition)
                   AND (\(from)::text IS NULL OR business_date >= \(from)) AND (\(to)::text IS NULL OR business_date <= \(to))
                 GROUP BY GROUPING SETS ((), (store_id), (store_id, terminal_id), (carrier_id, plan_id), (payment_method), (business_date))
                 """, logger: logger)

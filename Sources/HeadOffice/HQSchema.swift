@@ -3,7 +3,8 @@ import PostgresNIO
 /// HQ's tables, as named, ordered migrations (each a list of statements), applied in one
 /// transaction under an advisory lock so that two services starting at once apply each once.
 /// Every table of a store's data is keyed by `store_id` first, so that the schema distributes by
-/// store on a distributed PostgreSQL; `hq_migrations` is the one table without a store.
+/// store on a distributed PostgreSQL; `hq_migrations` and the dashboard's staff tables (`DashboardSchema`)
+/// are the tables without a store.
 enum HQSchema {
     struct Migration {
         let name: String
@@ -191,7 +192,7 @@ enum HQSchema {
                 FOREIGN KEY (store_id, ledger_id, terminal_id) REFERENCES terminal_state (store_id, ledger_id, terminal_id))
             """,
         ], rebuildsBooks: true),
-    ]
+    ] + DashboardSchema.migrations
 
     /// Applies the missing migrations; throws when the database holds one this build does not know.
     static func migrate(_ connection: PostgresConnection, logger: Logger) async throws {

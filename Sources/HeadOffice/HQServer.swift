@@ -12,6 +12,9 @@ import NIOSSL
 public struct PushContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var store: StoreID?
+    /// The member of staff a dashboard request is from, once `StaffSessionMiddleware` has checked the cookie.
+    public var staff: StaffSession?
+    var sessionToken: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
@@ -113,18 +116,19 @@ enum HQResponse {
     }
 }
 
-/// The push service: `kiosk hq serve`.
+/// The push service and the dashboard: `kiosk hq serve`.
 public enum HQServer {
     /// The largest request body HQ reads (a batch of a few thousand rows).
     public static let bodyLimit = 4 * 1024 * 1024
 
     /// Serves until SIGTERM or SIGINT. `onRunning` is told the port once the socket listens.
     /// With `tls`, HTTPS only.
-    public static func serve(_ hq: HeadOffice, host: String, port: Int, tls: HQServerTLS? = nil, logger: Logger,
+    public static func serve(_ hq: HeadOffice, host: String, port: Int, tls: HQServerTLS? = nil, dashboard: DashboardSettings,
+                             logger: Logger,
                              onRunning: @escaping @Sendable (Int) -> Void) async throws {
         let router = Router(context: PushContext.self)
-        router.addMiddleware { PushTokenMiddleware(hq: hq) }
-        LedgerController(hq: hq, bodyLimit: bodyLimit).addRoutes(to: router.group("v1/ledgers"))
+        LedgerController(hq: hq, bodyLimit: bodyLimit).addRoutes(to: router.group("v1/ledgers").add(middleware: PushTokenMiddleware(hq: hq)))
+        DashboardController(hq: hq, settings: dashboard).addRoutes(to: router)
         let server: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration) } ?? .http1()
         let app = Application(router: router, server: server,
                               configuration: .init(address: .hostname(host, port: port), serverName: "kiosk-hq"),

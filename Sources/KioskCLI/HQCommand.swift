@@ -17,7 +17,7 @@ struct HQCommand: ParsableCommand {
             kiosk hq push --hq http://127.0.0.1:8480 --token-file fm-namba.token --ledger var/ledger.sqlite
             kiosk hq report --chain familymart --db URL --format json
             """,
-        subcommands: [Enroll.self, Revoke.self, Serve.self, Push.self, Verify.self, Report.self])
+        subcommands: [Enroll.self, Revoke.self, Serve.self, Push.self, Verify.self, Report.self, User.self])
 
     struct Enroll: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -77,17 +77,21 @@ struct HQCommand: ParsableCommand {
 
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Serve the push API (POST /v1/ledgers/ID/journal, GET /v1/ledgers/ID) until SIGTERM or Ctrl-C.")
+            abstract: "Serve the push API (POST /v1/ledgers/ID/journal, GET /v1/ledgers/ID) and the staff dashboard until SIGTERM or Ctrl-C.")
         @OptionGroup var db: DatabaseOption
+        @OptionGroup var fixtureOptions: FixtureOptions
         @Option(help: "HOST:PORT to listen on (e.g. 127.0.0.1:8480).")
         var listen: String = "127.0.0.1:8480"
         @Option(help: "Serve HTTPS with this certificate chain (PEM); needs --tls-key.")
         var tlsCert: String?
         @Option(help: "The certificate's private key (PEM).")
         var tlsKey: String?
+        @Option(help: "The dashboard flags a store that pushed nothing for more than this many hours (1 to 720).")
+        var silentHours = 2
 
         func validate() throws {
             guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("Give --tls-cert and --tls-key together.") }
+            guard (1...720).contains(silentHours) else { throw ValidationError("--silent-hours must be from 1 to 720.") }
         }
 
         func run() throws {
@@ -101,12 +105,13 @@ struct HQCommand: ParsableCommand {
                     throw Failure(failure.description)
                 }
                 let scheme = tls == nil ? "http" : "https"
+                let dashboard = DashboardSettings(directory: try fixtureOptions.catalogue().storeDirectory, silentHours: silentHours)
                 var logger = Logger(label: "kiosk-hq")
                 logger.logLevel = .warning
                 let log = logger
                 try blocking {
                     try await HeadOffice.run(database: url, logger: log) { hq in
-                        try await HQServer.serve(hq, host: host, port: port, tls: tls, logger: log) { port in
+                        try await HQServer.serve(hq, host: host, port: port, tls: tls, dashboard: dashboard, logger: log) { port in
                             print("HQ is serving \(scheme)://\(host):\(port) on \(url).")
                             fflush(stdout)
                         }
@@ -287,6 +292,47 @@ struct HQCommand: ParsableCommand {
                 if let outFile { try outFile.write(data) } else { FileHandle.standardOutput.write(data) }
             }
         }
+    }
+}
+
+extension HQCommand {
+    struct User: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "HQ staff accounts for the dashboard.",
+            subcommands: [Add.self])
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Make a dashboard account; its password is read from standard input and kept as a salted scrypt hash.",
+                discussion: "printf '%s\\n' 'a long passphrase' | kiosk hq user add --db URL --name aiko")
+            @OptionGroup var db: DatabaseOption
+            @Option(help: "The sign-in name (letters, digits, dots, hyphens, underscores).")
+            var name: String
+
+            func run() throws {
+                try reporting {
+                    guard let staff = StaffName(name) else { throw Failure("\"\(name)\" is not a sign-in name: \(StaffName.form).") }
+                    let password = (readLine(strippingNewline: true) ?? "")
+                    let url = try db.url()
+                    do {
+                        try blocking { try await HeadOffice.run(database: url) { try await $0.addStaff(name: staff, password: password) } }
+                    } catch let error as HQFailure {
+                        throw Failure(error.description)
+                    }
+                    print("Made the dashboard account \(staff).")
+                }
+            }
+        }
+    }
+}
+
+extension Catalogue {
+    /// The chains' and stores' names, for the dashboard.
+    var storeDirectory: StoreDirectory {
+        func names(_ l: Localized) -> StoreDirectory.Names { .init(en: l.en, ja: l.ja, zhHans: l.zhHans, zhHant: l.zhHant) }
+        return StoreDirectory(
+            chains: chains.map { .init(id: $0.id, name: names($0.name)) },
+            stores: stores.compactMap { s in StoreID(rawValue: s.id).map { .init(id: $0, chainId: s.chainId, name: names(s.name), area: s.area) } })
     }
 }
 

@@ -1,0 +1,50 @@
+import Receipt
+
+/// The chains and stores the dashboard names, from the fixtures the service was started with:
+/// HQ's books know a store only by its id.
+public struct StoreDirectory: Sendable {
+    public struct Names: Sendable, Equatable {
+        public var en, ja, zhHans, zhHant: String
+        public init(en: String, ja: String, zhHans: String, zhHant: String) {
+            self.en = en; self.ja = ja; self.zhHans = zhHans; self.zhHant = zhHant
+        }
+        public subscript(_ language: Language) -> String {
+            switch language {
+            case .en: return en
+            case .ja: return ja
+            case .zhHans: return zhHans
+            case .zhHant: return zhHant
+            }
+        }
+    }
+
+    public struct Chain: Sendable, Equatable {
+        public var id: String
+        public var name: Names
+        public init(id: String, name: Names) { self.id = id; self.name = name }
+    }
+
+    public struct Store: Sendable, Equatable {
+        public var id: StoreID
+        public var chainId: String
+        public var name: Names
+        public var area: String
+        public init(id: StoreID, chainId: String, name: Names, area: String) {
+            self.id = id; self.chainId = chainId; self.name = name; self.area = area
+        }
+    }
+
+    public var chains: [Chain]
+    public var stores: [Store]
+    private let byId: [StoreID: Store]
+
+    public init(chains: [Chain], stores: [Store]) {
+        self.chains = chains
+        self.stores = stores
+        byId = Dictionary(stores.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func store(_ id: StoreID) -> Store? { byId[id] }
+    public func chain(_ id: String) -> Chain? { chains.first { $0.id == id } }
+    public func stores(ofChain id: String) -> [Store] { stores.filter { $0.chainId == id } }
+}
