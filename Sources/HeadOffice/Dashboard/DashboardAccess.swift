@@ -31,7 +31,8 @@ struct StaffSessionMiddleware: RouterMiddleware {
             }
         }
         guard let session, let token else {
-            if request.uri.path.hasPrefix("/v1/") {
+            // A store's push token (or any other credential) opens no page: 401, not the sign-in form.
+            if request.uri.path.hasPrefix("/v1/") || request.headers[.authorization] != nil {
                 return DashboardResponse.json(["error": "The reports need an HQ staff session: sign in at /sign-in."], status: .unauthorized)
             }
             return DashboardResponse.redirect("/sign-in")

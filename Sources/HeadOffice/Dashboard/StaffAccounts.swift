@@ -94,7 +94,7 @@ extension HeadOffice {
         try await reachable { [self] in
             for try await (name, csrf) in try await client.query("""
                 UPDATE dashboard_sessions SET seen_at = now()
-                WHERE token_hash = \(Self.tokenHash(token)) AND seen_at > now() - make_interval(hours => \(Self.sessionIdleHours))
+                WHERE token_hash = \(Self.tokenHash(token)) AND seen_at > now() - interval '\(unescaped: String(Self.sessionIdleHours)) hours'
                 RETURNING staff_name, csrf
                 """, logger: logger).decode((String, String).self) {
                 return StaffSession(name: name, csrf: csrf)
