@@ -16,7 +16,7 @@ enum ChainPage {
         let storeRows: [HTML] = stores.map { s in
             let tally = r.byStore[s.id.rawValue] ?? .init()
             let push: HTML = data.lastPush[s.id].map { "\(PageFrame.japanTime($0))" } ?? "\(t(.neverPushed))"
-            let flag: HTML = data.isSilent(s.id) ? " <span class=\"flag\" title=\"\(t(.silentNote, data.silentHours))\">⚠ \(t(.silentStores))</span>" : ""
+            let flag: HTML = data.isSilent(s.id) ? " <span class=\"flag\" title=\"\(t(.silentNote, data.silentHours))\">⚠ \(t(.silent))</span>" : ""
             return "<tr data-store=\"\(s.id.rawValue)\"><td><a href=\"/stores/\(s.id.rawValue)?day=\(data.day)\">\(s.name[t])</a></td><td>\(s.area)</td><td class=\"num\">\(tally.count)</td><td class=\"num sales\">\(yen(tally.yen))</td><td>\(push)\(flag)</td></tr>"
         }
         let silentList: HTML = silent.isEmpty ? "<p class=\"ok\">\(t(.none))</p>" : "<ul>\(silent.map { s -> HTML in "<li class=\"flag\"><a href=\"/stores/\(s.id.rawValue)\">\(s.name[t])</a> — \(data.lastPush[s.id].map { PageFrame.japanTime($0) } ?? t(.neverPushed))</li>" })</ul>"
@@ -32,7 +32,7 @@ enum ChainPage {
             <section><h2>\(t(.silentStores)) <small>(\(t(.silentNote, data.silentHours)))</small></h2>\(silentList)</section>
             <div class="grid">
             <section><h2>\(t(.byStore))</h2>\(Charts.horizontal(bars, title: t(.byStore)))</section>
-            <section><h2>\(t(.byHour))</h2>\(Charts.hours(data.byHour.mapValues(\.yen), caption: yen, title: t(.byHour)))</section>
+            <section><h2>\(t(.byHour))</h2>\(Charts.hours(data.byHour.mapValues(\.yen), caption: yen, title: t(.byHour), peak: t(.peak)))</section>
             </div>
             <section><h2>\(t(.stores))</h2><table id="stores"><thead><tr><th>\(t(.store))</th><th>\(t(.area))</th><th class="num">\(t(.count))</th><th class="num">\(t(.sales))</th><th>\(t(.lastPush))</th></tr></thead><tbody>\(storeRows)</tbody></table></section>
             \(PlanTable.render(t, r))

@@ -12,14 +12,14 @@ enum Charts {
     /// One horizontal bar a row, labels on the left and each bar's caption after it; scales to
     /// the width it is given, so a phone shows the same chart smaller.
     static func horizontal(_ bars: [Bar], title: String) -> HTML {
-        let row = 24, labelWidth = 150, barWidth = 170, width = 420
+        let row = 24, labelWidth = 170, barWidth = 160, width = 420
         let top = max(bars.map(\.value).max() ?? 0, 1)
         let height = max(bars.count, 1) * row + 4
         var parts: [HTML] = []
         for (i, bar) in bars.enumerated() {
             let y = i * row + 4
             let w = bar.value <= 0 ? 0 : max(1, bar.value * barWidth / top)
-            let label: HTML = "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" class=\"label\">\(clip(bar.label, 22))</text>"
+            let label: HTML = "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" class=\"label\">\(clip(bar.label, 20))</text>"
             parts.append(HTML(markup: "<g>"))
             if let link = bar.link {
                 parts.append("<a href=\"\(link)\">\(label)</a>")
@@ -33,7 +33,7 @@ enum Charts {
     }
 
     /// Twenty-four columns, one an hour of the day in Japan.
-    static func hours(_ values: [Int: Int], caption: (Int) -> String, title: String) -> HTML {
+    static func hours(_ values: [Int: Int], caption: (Int) -> String, title: String, peak peakWord: String) -> HTML {
         let width = 480, height = 170, base = 140, column = 20
         let top = max(values.values.max() ?? 0, 1)
         var parts: [HTML] = []
@@ -48,7 +48,7 @@ enum Charts {
         }
         parts.append("<line x1=\"0\" y1=\"\(base)\" x2=\"\(width)\" y2=\"\(base)\" class=\"axis\"/>")
         if let peak = values.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), peak.value > 0 {
-            parts.append("<text x=\"\(width - 2)\" y=\"12\" text-anchor=\"end\" class=\"value\">max \(caption(peak.value)) (\(peak.key):00)</text>")
+            parts.append("<text x=\"\(width - 2)\" y=\"12\" text-anchor=\"end\" class=\"value\">\(peakWord) \(caption(peak.value)) (\(peak.key):00)</text>")
         }
         return "<svg class=\"chart\" role=\"img\" aria-label=\"\(title)\" viewBox=\"0 0 \(width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\"><title>\(title)</title>\(parts)</svg>"
     }

@@ -35,7 +35,11 @@ struct StaffSessionMiddleware: RouterMiddleware {
             if request.uri.path.hasPrefix("/v1/") || request.headers[.authorization] != nil {
                 return DashboardResponse.json(["error": "The reports need an HQ staff session: sign in at /sign-in."], status: .unauthorized)
             }
-            return DashboardResponse.redirect("/sign-in")
+            guard request.method == .get else { return DashboardResponse.redirect("/sign-in") }
+            var plain = CharacterSet.alphanumerics
+            plain.insert(charactersIn: "-._~/")
+            let next = request.uri.description.addingPercentEncoding(withAllowedCharacters: plain) ?? "/"
+            return DashboardResponse.redirect("/sign-in?next=" + next)
         }
         if request.method == .post {
             guard SameOrigin.check(request) else {
@@ -55,6 +59,16 @@ enum SameOrigin {
         guard let origin = request.headers[.origin] else { return true }
         guard let host = request.head.authority else { return false }
         return origin == "http://\(host)" || origin == "https://\(host)"
+    }
+}
+
+/// Where to go after signing in: a path of this site only (never `//host` or a full URL, which
+/// would let a link send staff elsewhere).
+enum NextPage {
+    static func safe(_ text: String?) -> String {
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"),
+              !text.unicodeScalars.contains(where: { $0.value < 0x21 }) else { return "/" }
+        return text
     }
 }
 

@@ -42,7 +42,8 @@ struct DashboardController {
     @Sendable func signInForm(_ request: Request, context: PushContext) async throws -> Response {
         let csrf = HeadOffice.hex(PushToken.randomBytes(32))
         let (frame, language) = self.frame(request, session: nil)
-        var response = DashboardResponse.html(SignInPage.render(frame, csrf: csrf, error: nil))
+        let next = NextPage.safe(request.uri.queryParameters["next"].map(String.init))
+        var response = DashboardResponse.html(SignInPage.render(frame, csrf: csrf, next: next, error: nil))
         response.setCookie(DashboardCookie.make(DashboardCookie.form, csrf))
         remember(language, request, &response)
         return response
@@ -57,6 +58,7 @@ struct DashboardController {
             return DashboardResponse.text("The sign-in form came from another site or has expired; open /sign-in again.", status: .forbidden)
         }
         let name = fields["name"] ?? ""
+        let next = NextPage.safe(fields["next"])
         let outcome: SignInOutcome
         do {
             outcome = try await hq.signIn(name: name, password: fields["password"] ?? "")
@@ -66,14 +68,14 @@ struct DashboardController {
         let t = frame.language
         switch outcome {
         case .signedIn(let token, _):
-            var response = DashboardResponse.redirect("/")
+            var response = DashboardResponse.redirect(next)
             response.setCookie(DashboardCookie.make(DashboardCookie.session, token))
             response.setCookie(DashboardCookie.make(DashboardCookie.form, "", maxAge: 0))
             return response
         case .refused:
-            return DashboardResponse.html(SignInPage.render(frame, csrf: cookie, error: t(.wrongPassword), name: name), status: .unauthorized)
+            return DashboardResponse.html(SignInPage.render(frame, csrf: cookie, next: next, error: t(.wrongPassword), name: name), status: .unauthorized)
         case .throttled(let seconds):
-            var response = DashboardResponse.html(SignInPage.render(frame, csrf: cookie, error: t(.throttled, seconds), name: name),
+            var response = DashboardResponse.html(SignInPage.render(frame, csrf: cookie, next: next, error: t(.throttled, seconds), name: name),
                                                   status: .tooManyRequests)
             response.headers[.retryAfter] = String(seconds)
             return response

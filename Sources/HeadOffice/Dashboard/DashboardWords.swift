@@ -8,7 +8,7 @@ public enum Word: CaseIterable, Sendable {
     case terminals, terminal, inService, outOfService, paper, changeLow, lastSale, openRefunds
     case zReports, zReport, number, businessDate, closedAt, expected, counted, overShort, pdf
     case day, show, previousDay, nextDay, carrier, plan, hour, live, wrongPassword, throttled
-    case noSales, none, yes, no, allStores, unknown, lastRow, notFound
+    case silent, peak, noSales, none, yes, no, allStores, unknown, lastRow, notFound
 
     /// English, Japanese, Simplified and Traditional Chinese.
     var forms: (String, String, String, String) {
@@ -61,6 +61,8 @@ public enum Word: CaseIterable, Sendable {
         case .live: return ("Live: new pushes appear by themselves", "自動更新中", "实时更新", "即時更新")
         case .wrongPassword: return ("The name or password is wrong.", "名前またはパスワードが違います。", "用户名或密码错误。", "使用者名稱或密碼錯誤。")
         case .throttled: return ("Too many wrong passwords: try again in %d s.", "パスワードの誤りが続いたため、%d秒後にお試しください。", "密码错误次数过多，请%d秒后再试。", "密碼錯誤次數過多，請%d秒後再試。")
+        case .silent: return ("silent", "送信途絶", "未上传", "未上傳")
+        case .peak: return ("peak", "最大", "最高", "最高")
         case .noSales: return ("No sales on this day.", "この日の売上はありません。", "当天没有销售。", "當天沒有銷售。")
         case .none: return ("none", "なし", "无", "無")
         case .yes: return ("yes", "はい", "是", "是")

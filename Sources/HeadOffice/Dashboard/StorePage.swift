@@ -27,7 +27,7 @@ enum StorePage {
             </div>
             <section><h2>\(t(.terminals))</h2><table id="terminals"><thead><tr><th>\(t(.terminal))</th><th>\(t(.lastRow))</th><th>\(t(.lastSale))</th><th>\(t(.openRefunds))</th><th class="num">\(t(.count))</th><th class="num">\(t(.sales))</th></tr></thead><tbody>\(terminalRows)</tbody></table></section>
             <div class="grid">
-            <section><h2>\(t(.byHour))</h2>\(Charts.hours(data.byHour.mapValues(\.yen), caption: yen, title: t(.byHour)))</section>
+            <section><h2>\(t(.byHour))</h2>\(Charts.hours(data.byHour.mapValues(\.yen), caption: yen, title: t(.byHour), peak: t(.peak)))</section>
             \(PlanTable.render(t, r))
             </div>
             """
