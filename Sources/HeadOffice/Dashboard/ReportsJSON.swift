@@ -1,6 +1,6 @@
 import Foundation
 
-/// The dashboard's numbers as JSON under `/v1/reports/...` (described in docs/openapi.yaml):
+/// The dashboard's numbers as JSON under `/v1/reports/...` (described in docs/openapi.json):
 /// money in whole yen, keys in snake_case, the same sums as `kiosk hq report --format json`.
 enum ReportsJSON {
     struct Tally: Encodable {
