@@ -4,6 +4,7 @@ import HeadOffice
 import Kiosk
 import Ledger
 import Logging
+import Money
 import Receipt
 
 /// The head office: the service stores push their journals to, and the chain's books.
@@ -105,7 +106,8 @@ struct HQCommand: ParsableCommand {
                     throw Failure(failure.description)
                 }
                 let scheme = tls == nil ? "http" : "https"
-                let dashboard = DashboardSettings(directory: try fixtureOptions.catalogue().storeDirectory, silentHours: silentHours)
+                let dashboard = DashboardSettings(directory: try fixtureOptions.catalogue().storeDirectory, silentHours: silentHours,
+                                                  changeLow: { CashUnit.isChangeLow(CashPieces($0)) })
                 var logger = Logger(label: "kiosk-hq")
                 logger.logLevel = .warning
                 let log = logger

@@ -43,7 +43,7 @@ final class DashboardBrowserTests: XCTestCase {
 
     private func yen(_ value: Any?) -> String { Yen((value as? Int) ?? -1).description }
 
-    func testStaffReadTheChainAndAStoreThenSignOut() throws {
+    func testStaffReadTheChainAStoreAndAZThenSignOut() throws {
         // Not signed in: the chain page sends the browser to the sign-in form.
         try browser.open(hq.url + "/chains/familymart")
         XCTAssertTrue(try browser.url.contains("/sign-in"))
@@ -106,7 +106,37 @@ final class DashboardBrowserTests: XCTestCase {
             let id = try XCTUnwrap(t["terminal"] as? String)
             XCTAssertTrue(try browser.text("tr[data-terminal='\(id)']").contains(yen(t["yen"])), id)
         }
+        // Its Z, with the over/short `kiosk hq report` gives, and the Z as printed.
+        let z = try XCTUnwrap((report["z_reports"] as? [[String: Any]])?.first { $0["store"] as? String == "fm-namba" }, "\(report)")
+        let cash = try XCTUnwrap(z["cash"] as? [String: Any])
+        let overShort = try XCTUnwrap(cash["over_short_yen"] as? Int)
+        XCTAssertNotEqual(overShort, 0)
+        XCTAssertEqual(try browser.text("tr[data-z='FM-NMB-1-1'] td.over-short"), (overShort > 0 ? "+" : "") + yen(overShort))
         try shoot("04-store.png")
+        try browser.click("tr[data-z='FM-NMB-1-1'] a")
+        XCTAssertTrue(try browser.url.hasSuffix("/stores/fm-namba/z/FM-NMB-1/1"))
+        let printed = try browser.text("#z-text")
+        XCTAssertTrue(printed.contains("Z REPORT No. 1"), printed)
+        XCTAssertTrue(printed.contains(overShort < 0 ? "Short" : "Over"), printed)
+        XCTAssertTrue(printed.contains(yen(cash["expected_yen"])), printed)
+        try shoot("05-z-report.png")
+        let pdfLink = try XCTUnwrap(try browser.attribute("href", of: try browser.element("#z-pdf")))
+        // The PDF, fetched the way the browser fetches it (with the session cookie), is a real PDF of the Z.
+        let pdf = try XCTUnwrap(try browser.run("""
+            var x = new XMLHttpRequest(); x.open('GET', '\(pdfLink)', false); x.overrideMimeType('text/plain; charset=x-user-defined'); x.send();
+            return x.status + ' ' + x.getResponseHeader('Content-Type') + ' ' + x.responseText.substring(0, 5);
+            """) as? String)
+        XCTAssertEqual(pdf, "200 application/pdf %PDF-")
+        // Chromium's headless PDF viewer draws nothing to screenshot: the PDF's first page, drawn by poppler, instead.
+        let pdfFile = hq.scratch.path("z.pdf")
+        let fetched = try ChildProcess.run("curl", ["-s", "-o", pdfFile, "-H", "Cookie: \(try browser.cookieHeader)", hq.url + pdfLink], timeout: 60)
+        XCTAssertEqual(fetched.status, 0)
+        let drawn = try ChildProcess.run("pdftoppm", ["-png", "-r", "110", "-singlefile", pdfFile, shots.appendingPathComponent("06-z-pdf").path], timeout: 60)
+        XCTAssertEqual(drawn.status, 0, drawn.errors)
+        let words = try ChildProcess.run("pdftotext", ["-layout", pdfFile, "-"], timeout: 60).output
+        XCTAssertTrue(words.contains("Z REPORT No. 1") && words.contains(formatYen(overShort)), words)
+        print("Screenshot: \(shots.appendingPathComponent("06-z-pdf.png").path)")
+        try browser.open(hq.url + "/stores/fm-namba")
 
         // Signing out ends the session: the pages are closed after.
         try browser.click(".sign-out button")
@@ -118,6 +148,6 @@ final class DashboardBrowserTests: XCTestCase {
         }
         try browser.open(hq.url + "/v1/reports/chains/familymart")
         XCTAssertTrue(try browser.text("body").contains("The reports need an HQ staff session"))
-        try shoot("05-signed-out.png")
+        try shoot("07-signed-out.png")
     }
 }

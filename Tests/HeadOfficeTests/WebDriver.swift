@@ -90,6 +90,14 @@ final class WebDriver {
         _ = try call("POST", "/session/\(session)/window/rect", ["width": width, "height": height])
     }
 
+    /// The browser's cookies for the open page, HttpOnly ones included (`name=value; …`).
+    var cookieHeader: String {
+        get throws {
+            let cookies = try call("GET", "/session/\(session)/cookie", nil) as? [[String: Any]] ?? []
+            return cookies.compactMap { c in (c["name"] as? String).map { "\($0)=\(c["value"] as? String ?? "")" } }.joined(separator: "; ")
+        }
+    }
+
     func run(_ script: String) throws -> Any? {
         try call("POST", "/session/\(session)/execute/sync", ["script": script, "args": []])
     }

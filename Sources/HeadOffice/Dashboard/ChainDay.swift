@@ -11,31 +11,26 @@ public struct ChainDay: Sendable {
     public var byHour: [Int: ChainReport.Tally]
     /// Each store's latest push, over all its ledgers; absent for a store that never pushed.
     public var lastPush: [StoreID: Date]
-    /// A store that pushed nothing for longer than this is flagged.
-    public var silentHours: Int
-    public var now: Date
+    public var silentHours: Int { report.silentHours }
 
+    /// Pushed nothing for longer than `silentHours`, or never: the chain report's rule.
     public func isSilent(_ store: StoreID) -> Bool {
-        guard let last = lastPush[store] else { return true }
-        return now.timeIntervalSince(last) > Double(silentHours) * 3600
+        report.silent.contains { $0.store == store.rawValue }
     }
 }
 
 extension HeadOffice {
     /// The dashboard's numbers for `stores` on `day`.
     public func chainDay(chainId: String, stores: [StoreID], day: String, silentHours: Int) async throws -> ChainDay {
-        let report = try await report(title: "Chain \(chainId)", stores: stores, from: day, to: day)
+        let report = try await report(title: "Chain \(chainId)", stores: stores, from: day, to: day, silentHours: silentHours)
         let ids = stores.map(\.rawValue)
         return try await reachable { [self] in
-            var chain = ChainDay(chainId: chainId, day: day, report: report, byHour: [:], lastPush: [:],
-                                 silentHours: silentHours, now: Date())
+            var chain = ChainDay(chainId: chainId, day: day, report: report, byHour: [:], lastPush: [:])
             chain.byHour = try await salesByHour(ids, day: day)
-            for try await (store, at, now) in try await client.query("""
-                SELECT store_id, extract(epoch FROM max(last_push_at))::float8, extract(epoch FROM now())::float8
-                FROM ledgers WHERE store_id = ANY(\(ids)) GROUP BY store_id
-                """, logger: logger).decode((String, Double, Double).self) {
+            for try await (store, at) in try await client.query("""
+                SELECT store_id, extract(epoch FROM max(last_push_at))::float8 FROM ledgers WHERE store_id = ANY(\(ids)) GROUP BY store_id
+                """, logger: logger).decode((String, Double).self) {
                 if let id = StoreID(rawValue: store) { chain.lastPush[id] = Date(timeIntervalSince1970: at) }
-                chain.now = Date(timeIntervalSince1970: now)
             }
             return chain
         }

@@ -8,10 +8,13 @@ import Receipt
 public struct DashboardSettings: Sendable {
     public var directory: StoreDirectory
     public var silentHours: Int
+    /// The kiosk's rule for a cash unit's counts (by denomination) that say "change low".
+    public var changeLow: @Sendable ([Int: Int]) -> Bool
 
-    public init(directory: StoreDirectory, silentHours: Int) {
+    public init(directory: StoreDirectory, silentHours: Int, changeLow: @escaping @Sendable ([Int: Int]) -> Bool) {
         self.directory = directory
         self.silentHours = silentHours
+        self.changeLow = changeLow
     }
 }
 
@@ -31,10 +34,13 @@ struct DashboardController {
         staff.get("/", use: home)
         staff.get("chains/:chain", use: chainPage)
         staff.get("stores/:store", use: storePage)
+        staff.get("stores/:store/z/:terminal/:number", use: zPage)
+        staff.get("stores/:store/z/:terminal/:number/pdf", use: zPDF)
         staff.post("sign-out", use: signOut)
         staff.get("v1/reports/changes", use: changes)
         staff.get("v1/reports/chains/:chain", use: chainJSON)
         staff.get("v1/reports/stores/:store", use: storeJSON)
+        staff.get("v1/reports/stores/:store/z/:terminal/:number", use: zJSON)
     }
 
     // MARK: - Signing in and out
@@ -126,7 +132,7 @@ struct DashboardController {
         }
         do {
             guard let day = try await day(request, stores: [id]) else { return badDay(request) }
-            let data = try await hq.storeOnDay(id, day: day)
+            let data = try await hq.storeOnDay(id, day: day, silentHours: settings.silentHours, changeLow: settings.changeLow)
             var response = DashboardResponse.html(StorePage.render(frame, store: store, chain: directory.chain(store.chainId), data: data))
             remember(language, request, &response)
             return response
@@ -135,7 +141,53 @@ struct DashboardController {
         }
     }
 
+    /// The Z a path names: its store (known to the fixtures) and the Z, or nil.
+    private func z(_ context: PushContext) async throws -> (StoreID, StoreDirectory.Store, HQZReport)? {
+        guard let id = StoreID(rawValue: context.parameters.get("store") ?? ""), let store = directory.store(id),
+              let terminal = context.parameters.get("terminal"), let number = context.parameters.get("number").flatMap(Int.init),
+              number > 0 else { return nil }
+        return try await hq.zReport(store: id, terminal: terminal, number: number).map { (id, store, $0) }
+    }
+
+    @Sendable func zPage(_ request: Request, context: PushContext) async throws -> Response {
+        let (frame, language) = self.frame(request, session: context.staff)
+        do {
+            guard let (id, store, z) = try await z(context) else { return notFound(frame, "HQ holds no Z report of that number.") }
+            var response = DashboardResponse.html(ZPage.render(frame, storeId: id, store: store, chain: directory.chain(store.chainId), z: z))
+            remember(language, request, &response)
+            return response
+        } catch {
+            return DashboardResponse.unavailable(error, json: false)
+        }
+    }
+
+    /// The Z through the receipt's PDF renderer, in the reader's language's font.
+    @Sendable func zPDF(_ request: Request, context: PushContext) async throws -> Response {
+        let (frame, _) = self.frame(request, session: context.staff)
+        do {
+            guard let (id, store, z) = try await z(context) else { return notFound(frame, "HQ holds no Z report of that number.") }
+            let document = z.document(store: store, storeId: id, chain: directory.chain(store.chainId), language: frame.language)
+            let pdf = PDFRenderer(language: frame.language).render(document)
+            var response = DashboardResponse.bytes(Array(pdf), type: "application/pdf")
+            response.headers[.contentDisposition] = "inline; filename=\"\(id.rawValue)-\(z.terminalId)-z\(z.number).pdf\""
+            return response
+        } catch {
+            return DashboardResponse.unavailable(error, json: false)
+        }
+    }
+
     // MARK: - JSON
+
+    @Sendable func zJSON(_ request: Request, context: PushContext) async throws -> Response {
+        do {
+            guard let (id, _, z) = try await z(context) else {
+                return DashboardResponse.json(["error": "HQ holds no Z report of that number."], status: .notFound)
+            }
+            return DashboardResponse.json(ReportsJSON.ZLine(id, z))
+        } catch {
+            return DashboardResponse.unavailable(error, json: true)
+        }
+    }
 
     @Sendable func changes(_ request: Request, context: PushContext) async throws -> Response {
         do { return DashboardResponse.json(ReportsJSON.Changes(mark: try await hq.pushMark())) } catch {
@@ -163,7 +215,8 @@ struct DashboardController {
         }
         do {
             guard let day = try await day(request, stores: [id]) else { return badDay(request, json: true) }
-            return DashboardResponse.json(ReportsJSON.store(try await hq.storeOnDay(id, day: day), name: store.name.en))
+            let data = try await hq.storeOnDay(id, day: day, silentHours: settings.silentHours, changeLow: settings.changeLow)
+            return DashboardResponse.json(ReportsJSON.store(data, name: store.name.en))
         } catch {
             return DashboardResponse.unavailable(error, json: true)
         }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The dashboard's numbers as JSON under `/v1/reports/...` (described in docs/openapi.json):
-/// money in whole yen, keys in snake_case, the same sums as `kiosk hq report --format json`.
+/// money in whole yen, keys in snake_case, the same sums as `kiosk hq report --format json`; a value
+/// HQ does not know (a store that never pushed, a Z not counted) is left out.
 enum ReportsJSON {
     struct Tally: Encodable {
         var count: Int
@@ -58,11 +59,47 @@ enum ReportsJSON {
 
     struct TerminalLine: Encodable {
         var terminal: String
-        var lastRowAt: String?
+        var inService: Bool
+        var paperLeft: Int?
+        var changeLow: Bool
+        var cash: [String: Int]
+        var lastRowAt: String
         var lastSaleAt: String?
         var openRefunds: Owed
         var count: Int
         var yen: Int
+    }
+
+    struct ZLine: Encodable {
+        var store: String
+        var terminal: String
+        var number: Int
+        var businessDate: String
+        var periodStart: String?
+        var periodEnd: String
+        var closedAt: String
+        var staff: String
+        var salesCount: Int
+        var salesYen: Int
+        var taxYen: Int
+        var openingYen: Int
+        var inYen: Int
+        var changeYen: Int
+        var refundedYen: Int
+        var replenishedYen: Int
+        var collectedYen: Int
+        var expectedYen: Int
+        var countedYen: Int?
+        var overShortYen: Int?
+
+        init(_ store: StoreID, _ z: HQZReport) {
+            self.store = store.rawValue
+            (terminal, number, businessDate, periodStart, periodEnd) = (z.terminalId, z.number, z.businessDate, z.periodStart, z.periodEnd)
+            (closedAt, staff, salesCount, salesYen, taxYen) = (z.closedAt, z.staff, z.salesCount, z.salesYen, z.taxYen)
+            let c = z.cash
+            (openingYen, inYen, changeYen, refundedYen) = (c.openingYen, c.inYen, c.changeOutYen, c.refundedYen)
+            (replenishedYen, collectedYen, expectedYen, countedYen, overShortYen) = (c.replenishedYen, c.collectedYen, c.expectedYen, c.countedYen, c.overShortYen)
+        }
     }
 
     struct Store: Encodable {
@@ -73,6 +110,7 @@ enum ReportsJSON {
         var taxYen: Int
         var count: Int
         var terminals: [TerminalLine]
+        var zReports: [ZLine]
         var byCarrier: [PlanLine]
         var byHour: [HourLine]
         var refundsDue: Owed
@@ -121,9 +159,12 @@ enum ReportsJSON {
             count: r.sales.count,
             terminals: data.terminals.map { term in
                 let t = r.byTerminal[.init(store: data.store.rawValue, terminal: term.id)] ?? .init()
-                return TerminalLine(terminal: term.id, lastRowAt: term.lastRowAt, lastSaleAt: term.lastSaleAt,
+                return TerminalLine(terminal: term.id, inService: data.inService(term), paperLeft: term.paperLeft, changeLow: term.changeLow,
+                                    cash: Dictionary(uniqueKeysWithValues: term.cash.map { (String($0.key), $0.value) }),
+                                    lastRowAt: term.lastRowAt, lastSaleAt: term.lastSaleAt,
                                     openRefunds: Owed(term.openRefunds), count: t.count, yen: t.yen)
             },
+            zReports: r.zReports.map { ZLine(data.store, $0.z) },
             byCarrier: plans(r), byHour: hours(data.byHour), refundsDue: Owed(r.refundsDue), lastPushAt: time(data.lastPush))
     }
 }
