@@ -47,6 +47,10 @@ final class DashboardReportsTests: XCTestCase {
         case is NSNull: XCTAssertTrue(types.contains("null"), "\(path) is null", file: file, line: line)
         case let object as [String: Any]:
             XCTAssertTrue(types.contains("object"), path, file: file, line: line)
+            if let each = schema["additionalProperties"] as? [String: Any] {
+                for (key, v) in object { try check(v, each, "\(path).\(key)") }
+                return
+            }
             let properties = try XCTUnwrap(schema["properties"] as? [String: Any], path)
             XCTAssertTrue(Set((schema["required"] as? [String]) ?? []).isSubset(of: object.keys), path, file: file, line: line)
             for (key, v) in object {
@@ -109,6 +113,17 @@ final class DashboardReportsTests: XCTestCase {
         XCTAssertEqual(storeStatus, 200)
         try check(store, try schema("/v1/reports/stores/{store}"), "store")
         XCTAssertEqual((store as? [String: Any])?["sales_yen"] as? Int, byStore["fm-namba"])
+
+        let zs = try XCTUnwrap((store as? [String: Any])?["z_reports"] as? [[String: Any]])
+        XCTAssertEqual(zs.count, 1)
+        let (zStatus, z) = try get("/v1/reports/stores/fm-namba/z/FM-NMB-1/1", jar: jar)
+        XCTAssertEqual(zStatus, 200)
+        try check(z, try schema("/v1/reports/stores/{store}/z/{terminal}/{number}"), "z")
+        let held = try XCTUnwrap((report["z_reports"] as? [[String: Any]])?.first?["cash"] as? [String: Any])
+        XCTAssertEqual((z as? [String: Any])?["over_short_yen"] as? Int, held["over_short_yen"] as? Int)
+        XCTAssertEqual((z as? [String: Any])?["expected_yen"] as? Int, held["expected_yen"] as? Int)
+        let (missing, _) = try get("/v1/reports/stores/fm-namba/z/FM-NMB-1/9", jar: jar)
+        XCTAssertEqual(missing, 404)
 
         let (_, changes) = try get("/v1/reports/changes", jar: jar)
         try check(changes, try schema("/v1/reports/changes"), "changes")
