@@ -128,6 +128,8 @@ public enum HQServer {
                              onRunning: @escaping @Sendable (Int) -> Void) async throws {
         let router = Router(context: PushContext.self)
         LedgerController(hq: hq, bodyLimit: bodyLimit).addRoutes(to: router.group("v1/ledgers").add(middleware: PushTokenMiddleware(hq: hq)))
+        var dashboard = dashboard
+        dashboard.secureCookies = tls != nil
         DashboardController(hq: hq, settings: dashboard).addRoutes(to: router)
         let server: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration) } ?? .http1()
         let app = Application(router: router, server: server,

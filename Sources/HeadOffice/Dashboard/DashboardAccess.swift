@@ -10,9 +10,10 @@ enum DashboardCookie {
     static let form = "kiosk_form"
     static let language = "kiosk_lang"
 
-    /// HttpOnly (no script reads it) and SameSite=Strict (no other site's request carries it).
-    static func make(_ name: String, _ value: String, maxAge: Int? = nil) -> Cookie {
-        Cookie(name: name, value: value, maxAge: maxAge, path: "/", httpOnly: true, sameSite: .strict)
+    /// HttpOnly (no script reads it) and SameSite=Strict (no other site's request carries it);
+    /// Secure when the service speaks HTTPS.
+    static func make(_ name: String, _ value: String, maxAge: Int? = nil, secure: Bool) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
     }
 }
 

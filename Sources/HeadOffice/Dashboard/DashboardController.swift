@@ -10,6 +10,8 @@ public struct DashboardSettings: Sendable {
     public var silentHours: Int
     /// The kiosk's rule for a cash unit's counts (by denomination) that say "change low".
     public var changeLow: @Sendable ([Int: Int]) -> Bool
+    /// Set by the server when it speaks HTTPS: cookies are then sent over HTTPS only.
+    var secureCookies = false
 
     public init(directory: StoreDirectory, silentHours: Int, changeLow: @escaping @Sendable ([Int: Int]) -> Bool) {
         self.directory = directory
@@ -50,7 +52,7 @@ struct DashboardController {
         let (frame, language) = self.frame(request, session: nil)
         let next = NextPage.safe(request.uri.queryParameters["next"].map(String.init))
         var response = DashboardResponse.html(SignInPage.render(frame, csrf: csrf, next: next, error: nil))
-        response.setCookie(DashboardCookie.make(DashboardCookie.form, csrf))
+        response.setCookie(DashboardCookie.make(DashboardCookie.form, csrf, secure: settings.secureCookies))
         remember(language, request, &response)
         return response
     }
@@ -75,8 +77,8 @@ struct DashboardController {
         switch outcome {
         case .signedIn(let token, _):
             var response = DashboardResponse.redirect(next)
-            response.setCookie(DashboardCookie.make(DashboardCookie.session, token))
-            response.setCookie(DashboardCookie.make(DashboardCookie.form, "", maxAge: 0))
+            response.setCookie(DashboardCookie.make(DashboardCookie.session, token, secure: settings.secureCookies))
+            response.setCookie(DashboardCookie.make(DashboardCookie.form, "", maxAge: 0, secure: settings.secureCookies))
             return response
         case .refused:
             return DashboardResponse.html(SignInPage.render(frame, csrf: cookie, next: next, error: t(.wrongPassword), name: name), status: .unauthorized)
@@ -96,7 +98,7 @@ struct DashboardController {
         }
         do { try await hq.signOut(token: token) } catch { return DashboardResponse.unavailable(error, json: false) }
         var response = DashboardResponse.redirect("/sign-in")
-        response.setCookie(DashboardCookie.make(DashboardCookie.session, "", maxAge: 0))
+        response.setCookie(DashboardCookie.make(DashboardCookie.session, "", maxAge: 0, secure: settings.secureCookies))
         return response
     }
 
@@ -259,6 +261,6 @@ struct DashboardController {
     }
 
     private func remember(_ language: Language?, _ request: Request, _ response: inout Response) {
-        if let language { response.setCookie(DashboardCookie.make(DashboardCookie.language, language.rawValue, maxAge: 365 * 86400)) }
+        if let language { response.setCookie(DashboardCookie.make(DashboardCookie.language, language.rawValue, maxAge: 365 * 86400, secure: settings.secureCookies)) }
     }
 }
