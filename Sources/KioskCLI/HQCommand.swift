@@ -17,6 +17,7 @@ struct HQCommand: ParsableCommand {
             kiosk hq enroll --db URL --store fm-namba > fm-namba.token
             kiosk hq push --hq http://127.0.0.1:8480 --token-file fm-namba.token --ledger var/ledger.sqlite
             kiosk hq report --chain familymart --db URL --format json
+            printf '%s\\n' 'a long passphrase' | kiosk hq user add --db URL --name aiko   # then sign in at http://127.0.0.1:8480/
             """,
         subcommands: [Enroll.self, Revoke.self, Serve.self, Push.self, Verify.self, Report.self, User.self])
 
