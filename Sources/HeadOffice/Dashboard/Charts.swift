@@ -19,7 +19,7 @@ enum Charts {
         for (i, bar) in bars.enumerated() {
             let y = i * row + 4
             let w = bar.value <= 0 ? 0 : max(1, bar.value * barWidth / top)
-            let label: HTML = "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" class=\"label\">\(clip(bar.label, 20))</text>"
+            let label: HTML = "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" class=\"label\">\(clip(bar.label, 24))</text>"
             parts.append(HTML(markup: "<g>"))
             if let link = bar.link {
                 parts.append("<a href=\"\(link)\">\(label)</a>")
@@ -53,8 +53,17 @@ enum Charts {
         return "<svg class=\"chart\" role=\"img\" aria-label=\"\(title)\" viewBox=\"0 0 \(width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\"><title>\(title)</title>\(parts)</svg>"
     }
 
-    private static func clip(_ text: String, _ n: Int) -> String {
-        text.count <= n ? text : String(text.prefix(n - 1)) + "…"
+    /// Cuts a label to `units` of width, a wide (CJK) character taking two, so it fits left of the bars.
+    private static func clip(_ text: String, _ units: Int) -> String {
+        func width(_ c: Character) -> Int { c.unicodeScalars.first.map { $0.value >= 0x1100 ? 2 : 1 } ?? 1 }
+        guard text.reduce(0, { $0 + width($1) }) > units else { return text }
+        var out = "", used = 0
+        for c in text {
+            guard used + width(c) <= units - 1 else { break }
+            out.append(c)
+            used += width(c)
+        }
+        return out + "…"
     }
 }
 
