@@ -19,7 +19,7 @@ enum Charts {
         for (i, bar) in bars.enumerated() {
             let y = i * row + 4
             let w = bar.value <= 0 ? 0 : max(1, bar.value * barWidth / top)
-            let label: HTML = "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" class=\"label\">\(clip(bar.label, 24))</text>"
+            let label: HTML = "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\" class=\"label\">\(clip(bar.label, 22))</text>"
             parts.append(HTML(markup: "<g>"))
             if let link = bar.link {
                 parts.append("<a href=\"\(link)\">\(label)</a>")
