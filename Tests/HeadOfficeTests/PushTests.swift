@@ -327,10 +327,12 @@ final class PushTests: XCTestCase {
         var deadline = Date().addingTimeInterval(60)
         while try count("SELECT count(*) FROM journal") == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         try cluster.stop()
+        let stopped = Date()
         // The kiosk sells on while the database is down, so the watcher has rows to push then
-        // however far it had come when it stopped.
+        // however far it had come; and the database stays down longer than HQ waits for it
+        // (10 s), so the watcher is told so and tries again.
         try simulate(ledger, terminal: "FM-NMB-1", customers: 5, seed: 14)
-        Thread.sleep(forTimeInterval: 1)
+        Thread.sleep(forTimeInterval: max(0, 12 - Date().timeIntervalSince(stopped)))
         try cluster.start()
         let rows = try ledgerRows(ledger)
         deadline = Date().addingTimeInterval(90)
