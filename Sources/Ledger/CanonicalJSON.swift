@@ -46,34 +46,44 @@ enum JSONValue: Equatable {
 
     private static func writeString(_ s: String, to out: inout String) {
         out += "\""
-        // Most strings need no escape: one append instead of one per scalar.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += s
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                out.unicodeScalars.append(scalar)
+        // Only ASCII needs escaping, so the text goes over in runs between the bytes that do.
+        let utf8 = s.utf8
+        var run = utf8.startIndex
+        var i = run
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            guard b == 0x22 || b == 0x5C || b < 0x20 else {
+                i = utf8.index(after: i)
+                continue
             }
+            out += s[run..<i]
+            switch b {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0x08: out += "\\b"
+            case 0x0C: out += "\\f"
+            default:
+                let hex = String(b, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+            i = utf8.index(after: i)
+            run = i
         }
+        out += s[run..<i]
         out += "\""
     }
 
     /// Reads stored JSON back; nil when it is not JSON of the kinds above (whole numbers only).
     static func parse(_ text: String) -> JSONValue? {
-        var reader = Reader(bytes: Array(text.utf8))
+        parse(bytes: Array(text.utf8))
+    }
+
+    /// The same from bytes that may not be UTF-8 (a request body): nil unless they are.
+    static func parse(bytes: [UInt8]) -> JSONValue? {
+        var reader = Reader(bytes: bytes)
         guard let value = reader.value() else { return nil }
         reader.skipSpace()
         return reader.atEnd ? value : nil
@@ -172,7 +182,14 @@ enum JSONValue: Equatable {
 
         private mutating func string() -> String? {
             i += 1
-            var out: [UInt8] = []
+            // A string without escapes is taken as it is.
+            let start = i
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
+                i += 1
+                return String(bytes: bytes[start..<i - 1], encoding: .utf8)
+            }
+            var out = Array(bytes[start..<i])
             while i < bytes.count {
                 let b = bytes[i]
                 i += 1
