@@ -60,11 +60,23 @@ public struct Refusal: Equatable, Sendable, Codable {
 }
 
 extension PushBatch {
+    /// The request body: `{"rows":[…]}`, each row its journal columns and `store_id`.
+    public var body: Data {
+        Data(JournalRow.jsonList("rows", rows.map { ($0.row, [PushedRow.CodingKeys.storeId.rawValue: $0.storeId.rawValue]) }).utf8)
+    }
+
     /// Reads a request body, naming the first row that does not decode. A row is decoded on
     /// its own so that one bad row is named by its place (and its `seq` when that much reads).
     public static func decode(_ data: Data) -> Result<PushBatch, PushRefusal> {
+        // A good batch in one pass of the journal's own JSON reader; only a bad one is taken
+        // apart to name the row that fails.
+        if let rows = JournalRow.fromJSONList(Array(data), "rows", extra: [PushedRow.CodingKeys.storeId.rawValue]) {
+            let pushed = rows.compactMap { row, extra in
+                StoreID(rawValue: extra[PushedRow.CodingKeys.storeId.rawValue]!).map { PushedRow(storeId: $0, row: row) }
+            }
+            if pushed.count == rows.count { return .success(PushBatch(rows: pushed)) }
+        }
         let decoder = JSONDecoder()
-        // A good batch in one pass; only a bad one is taken apart to name the row that fails.
         if let batch = try? decoder.decode(PushBatch.self, from: data) { return .success(batch) }
         guard let outer = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
             return .failure(.malformed("The body is not JSON."))

@@ -91,6 +91,19 @@ final class ChainCheckTests: XCTestCase {
                        .otherStore("Row seq 2 begins a sale of store se-shinjuku-3; this token pushes only store fm-namba's rows."))
     }
 
+    func testTheBodyAPusherSendsReadsBackAsTheSameRowsByAnyJSONReader() throws {
+        var batch = try StoreDay.batch(ledger)
+        // A text that needs escaping and a row of no transaction travel as they are.
+        batch.rows[0].row.terminalId = "FM-\"NMB\"\\1\u{1}\n東京"
+        batch.rows[0].row.txnId = nil
+        XCTAssertEqual(try PushBatch.decode(batch.body).get(), batch)
+        XCTAssertEqual(try JSONDecoder().decode(PushBatch.self, from: batch.body), batch)
+        // Written by another JSON writer, in another key order and spacing, it reads the same.
+        let foundation = try JSONEncoder().encode(batch)
+        XCTAssertNotEqual(foundation, batch.body)
+        XCTAssertEqual(try PushBatch.decode(foundation).get(), batch)
+    }
+
     func testABodyThatDoesNotDecodeNamesTheRow() throws {
         func decoded(_ text: String) -> PushRefusal? {
             if case .failure(let refusal) = PushBatch.decode(Data(text.utf8)) { return refusal }
