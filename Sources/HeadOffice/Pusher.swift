@@ -34,18 +34,29 @@ public struct Pusher: Sendable {
         var stored = 0
         // The first batch starts with the last row HQ holds, so that HQ compares it with its own
         // copy: a ledger edited or rewritten since the last push is refused, not extended.
-        var after = max(0, position.lastSeq - 1)
-        while true {
-            let rows = try ledger.journalRows(after: after, limit: batchSize)
-            guard !rows.isEmpty else { break }
-            position = try await send(rows, id)
+        var next = try batch(after: max(0, position.lastSeq - 1))
+        while case let (body, last)? = next {
+            // While HQ stores this batch, the next one is read and written out, on the guess that
+            // HQ stores this one whole (it does, or refuses it all); the batches still go one at
+            // a time, in order, each after HQ's answer to the one before.
+            let ahead = Task { try self.batch(after: last) }
+            do {
+                position = try await decode(LedgerPosition.self, try await client.send(.POST, "/v1/ledgers/\(id)/journal", body: body))
+            } catch {
+                ahead.cancel()
+                throw error
+            }
             stored += position.stored
-            after = position.lastSeq
+            // HQ held more than this push sent (another copy pushed meanwhile): go on from there.
+            next = position.lastSeq == last ? try await ahead.value : try self.batch(after: position.lastSeq)
         }
         return Summary(ledgerId: id, stored: stored, lastSeq: position.lastSeq)
     }
 
-    private func send(_ rows: [JournalRow], _ id: LedgerID) async throws -> LedgerPosition {
+    /// The request body of the rows after `after` and the seq of its last row; nil when there are none.
+    private func batch(after: Int64) throws -> (body: Data, lastSeq: Int64)? {
+        let rows = try ledger.journalRows(after: after, limit: batchSize)
+        guard let last = rows.last else { return nil }
         let stores = try ledger.terminalStores()
         let batch = try PushBatch(rows: rows.map { row in
             guard let text = stores[row.terminalId], let store = StoreID(rawValue: text) else {
@@ -53,8 +64,7 @@ public struct Pusher: Sendable {
             }
             return PushedRow(storeId: store, row: row)
         })
-        let body = try JSONEncoder().encode(batch)
-        return try await decode(LedgerPosition.self, try await client.send(.POST, "/v1/ledgers/\(id)/journal", body: body))
+        return (batch.body, last.seq)
     }
 
     /// Pushes, then again whenever the ledger has grown, until cancelled. While HQ cannot be
