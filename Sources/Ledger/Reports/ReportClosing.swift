@@ -10,7 +10,8 @@ extension Ledger {
     /// Interim report of one terminal up to `at`; `counted` is the cash staff counted in it.
     public func xReport(terminalId: String, at: Date = Date(), counted: CashPieces? = nil) throws -> ShiftReport {
         try read { db in
-            try terminalReport(db, kind: .x, terminalId: terminalId, at: at, counted: counted)
+            try Self.terminalReport(db, path: path, kind: .x, terminalId: terminalId, at: at,
+                                    countedYen: counted.map { $0.total.amount })
         }
     }
 
@@ -18,7 +19,7 @@ extension Ledger {
     public func xReport(storeId: String, at: Date = Date()) throws -> ShiftReport {
         try read { db in
             let reports = try storeTerminals(db, storeId: storeId).map {
-                try terminalReport(db, kind: .x, terminalId: $0, at: at, counted: nil)
+                try Self.terminalReport(db, path: path, kind: .x, terminalId: $0, at: at, countedYen: nil)
             }
             return ShiftReport.store(storeId, kind: .x, to: reports.map(\.to).max() ?? LedgerTime.stored(at), of: reports)
         }
@@ -64,33 +65,40 @@ extension Ledger {
     // MARK: - Inside a transaction
 
     private func closeTerminal(_ db: Database, terminalId: String, staff: String, at: Date, counted: CashPieces?) throws -> ShiftReport {
-        var report = try terminalReport(db, kind: .z, terminalId: terminalId, at: at, counted: counted)
+        let countedYen = counted.map { $0.total.amount }
+        let report = try Self.closePeriod(db, path: path, terminalId: terminalId, at: at, countedYen: countedYen)
+        var commit = try Commit(db: db)
+        try commit.append(Entry(txnId: nil, terminalId: terminalId, at: at,
+                                step: .zClosed(number: report.number!, periodEnd: LedgerTime.text(report.to),
+                                               countedYen: countedYen, staff: staff)))
+        return report
+    }
+
+    /// The terminal's Z up to `at`, numbered and stored in `z_reports`, so the next period
+    /// starts after it. The journal row is the caller's: a replay already has it.
+    static func closePeriod(_ db: Database, path: String, terminalId: String, at: Date, countedYen: Int?) throws -> ShiftReport {
+        var report = try terminalReport(db, path: path, kind: .z, terminalId: terminalId, at: at, countedYen: countedYen)
         let number = try ZReportRow.nextNumber(db, terminalId: terminalId)
         report.number = number
         try ZReportRow.insert(db, number: number, storeId: report.storeId, terminalId: terminalId,
                               businessDate: LedgerTime.japanDate(report.to), closedAt: report.to, body: report.json)
-        var commit = try Commit(db: db)
-        try commit.append(Entry(txnId: nil, terminalId: terminalId, at: at,
-                                step: .zClosed(number: number, periodEnd: LedgerTime.text(report.to),
-                                               countedYen: counted.map { $0.total.amount }, staff: staff)))
         return report
     }
 
-    private func terminalReport(_ db: Database, kind: ShiftReport.Kind, terminalId: String, at: Date,
-                                counted: CashPieces?) throws -> ShiftReport {
+    static func terminalReport(_ db: Database, path: String, kind: ShiftReport.Kind, terminalId: String, at: Date,
+                               countedYen: Int?) throws -> ShiftReport {
         guard let row = try Row.fetchOne(db, sql: "SELECT store_id, is_register FROM terminals WHERE terminal_id = ?",
                                          arguments: [terminalId]) else {
             throw LedgerError.invalidEntry("Terminal \(terminalId) has never opened on this ledger, so it has nothing to report.")
         }
         let storeId: String = row["store_id"]
         let lastZ = try String.fetchOne(db, sql: "SELECT MAX(closed_at) FROM z_reports WHERE terminal_id = ?", arguments: [terminalId])
-        let to = try periodEnd(db, terminalId: terminalId, at)
+        let to = try periodEnd(db, path: path, terminalId: terminalId, at)
         let from = try lastZ.map { try storedTime($0, path: path) }
         if let from, from >= to {
             throw LedgerError.invalidEntry("Terminal \(terminalId) was last closed at \(lastZ!), after \(LedgerTime.text(to)).")
         }
         let totals = ReportTotals(db: db, terminalId: terminalId, from: lastZ ?? "", to: LedgerTime.text(to))
-        let countedYen = counted.map { $0.total.amount }
         var report = try totals.report(kind: kind, storeId: storeId, fromDate: from, toDate: to, counted: countedYen)
         report.isRegister = row["is_register"]
         return report
@@ -99,7 +107,7 @@ extension Ledger {
     /// A report runs to `at`, or to the terminal's newest sale or cash movement if that is
     /// later: a simulated day may be journaled ahead of the wall clock, and a report still
     /// covers all of it. Both lookups are the last entry of a report index.
-    private func periodEnd(_ db: Database, terminalId: String, _ at: Date) throws -> Date {
+    private static func periodEnd(_ db: Database, path: String, terminalId: String, _ at: Date) throws -> Date {
         let newest = try [
             String.fetchOne(db, sql: "SELECT MAX(finished_at) FROM transactions WHERE terminal_id = ?", arguments: [terminalId]),
             String.fetchOne(db, sql: "SELECT MAX(at) FROM cash_movements WHERE terminal_id = ?", arguments: [terminalId]),
