@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "HeadOffice",
             dependencies: [
-                "Money", "Ledger", "Receipt",
+                "Money", "Ledger", "Receipt", "Kiosk",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

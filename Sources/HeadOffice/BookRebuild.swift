@@ -53,12 +53,12 @@ enum BookRebuild {
 }
 
 extension BookStore {
-    /// The ledger's journal as HQ holds it, in seq order.
-    func journal() async throws -> [JournalRow] {
+    /// The ledger's journal as HQ holds it, in seq order, up to `seq` when given.
+    func journal(through seq: Int64 = .max) async throws -> [JournalRow] {
         var rows: [JournalRow] = []
         for try await (seq, txnId, terminal, at, kind, payload, prev, hash) in try await db.query("""
             SELECT seq, txn_id, terminal_id, at, kind, payload, prev_hash, hash FROM journal
-            WHERE store_id = \(store.rawValue) AND ledger_id = \(ledger.rawValue) ORDER BY seq
+            WHERE store_id = \(store.rawValue) AND ledger_id = \(ledger.rawValue) AND seq <= \(seq) ORDER BY seq
             """, logger: logger).decode((Int64, String?, String, String, String, String, String, String).self) {
             rows.append(JournalRow(seq: seq, txnId: txnId, terminalId: terminal, at: at, kind: kind, payload: payload,
                                    prevHash: prev, hash: hash))

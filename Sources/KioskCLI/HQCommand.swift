@@ -107,7 +107,7 @@ struct HQCommand: ParsableCommand {
                     throw Failure(failure.description)
                 }
                 let scheme = tls == nil ? "http" : "https"
-                let dashboard = DashboardSettings(directory: try fixtureOptions.catalogue().storeDirectory, silentHours: silentHours,
+                let dashboard = DashboardSettings(catalogue: try fixtureOptions.catalogue(), silentHours: silentHours,
                                                   changeLow: { CashUnit.isChangeLow(CashPieces($0)) })
                 var logger = Logger(label: "kiosk-hq")
                 logger.logLevel = .warning
@@ -326,16 +326,6 @@ extension HQCommand {
                 }
             }
         }
-    }
-}
-
-extension Catalogue {
-    /// The chains' and stores' names, for the dashboard.
-    var storeDirectory: StoreDirectory {
-        func names(_ l: Localized) -> StoreDirectory.Names { .init(en: l.en, ja: l.ja, zhHans: l.zhHans, zhHant: l.zhHant) }
-        return StoreDirectory(
-            chains: chains.map { .init(id: $0.id, name: names($0.name)) },
-            stores: stores.compactMap { s in StoreID(rawValue: s.id).map { .init(id: $0, chainId: s.chainId, name: names(s.name), area: s.area) } })
     }
 }
 

@@ -115,7 +115,11 @@ final class DashboardBrowserTests: XCTestCase {
         try shoot("04-store.png")
         try browser.click("tr[data-z='FM-NMB-1-1'] a")
         XCTAssertTrue(try browser.url.hasSuffix("/stores/fm-namba/z/FM-NMB-1/1"))
+        // Exactly the Z the store printed, every block of it.
         let printed = try browser.text("#z-text")
+        XCTAssertEqual(printed.trimmingCharacters(in: .newlines), hq.printedZ.trimmingCharacters(in: .newlines))
+        XCTAssertTrue(printed.contains("By payment"), printed)
+        XCTAssertTrue(printed.split(separator: "\n").contains { $0.hasPrefix("  Cash (") }, printed)
         XCTAssertTrue(printed.contains("Z REPORT No. 1"), printed)
         XCTAssertTrue(printed.contains(overShort < 0 ? "Short" : "Over"), printed)
         XCTAssertTrue(printed.contains(yen(cash["expected_yen"])), printed)

@@ -15,6 +15,8 @@ final class DashboardFixture {
     let fixtures: String
     private(set) var service: ChildProcess?
     private(set) var url = ""
+    /// fm-namba's Z 1 of FM-NMB-1 as the store's `kiosk report z --format text` printed it.
+    private(set) var printedZ = ""
 
     /// `fixtures` defaults to the project's own.
     init(cluster: HQCluster, fixtures: String = "fixtures") throws {
@@ -24,7 +26,7 @@ final class DashboardFixture {
         db = try cluster.newDatabase()
         for (i, store) in Self.stores.enumerated() {
             try simulate(store, customers: 30, seed: 11 + i)
-            if store == "fm-namba" { try closeDay(store, terminal: "FM-NMB-1", counted: "1000=20,100=50") }
+            if store == "fm-namba" { printedZ = try closeDay(store, terminal: "FM-NMB-1", counted: "1000=20,100=50") }
             let out = try HQCluster.kiosk(["hq", "enroll", "--db", db, "--store", store])
             XCTAssertEqual(out.status, 0, out.stderr)
             try out.stdout.write(toFile: scratch.path("\(store).token"), atomically: true, encoding: .utf8)
@@ -63,11 +65,13 @@ final class DashboardFixture {
         XCTAssertEqual(out.status, 0, out.stderr)
     }
 
-    /// The terminal's Z, with the cash staff counted (far from what the machine holds: a short).
-    func closeDay(_ store: String, terminal: String, counted: String) throws {
+    /// The terminal's Z, with the cash staff counted (far from what the machine holds: a short),
+    /// as the store printed it.
+    func closeDay(_ store: String, terminal: String, counted: String) throws -> String {
         let out = try HQCluster.kiosk(["report", "z", "--ledger", ledger(store), "--terminal", terminal, "--counted", counted,
                                        "--fixtures", fixtures, "--format", "text"])
         XCTAssertEqual(out.status, 0, out.stderr)
+        return out.stdout
     }
 
     func push(_ store: String) throws {

@@ -1,11 +1,15 @@
 import Foundation
 import Hummingbird
+import Kiosk
 import NIOCore
 import Receipt
 
-/// What the dashboard shows besides HQ's books: the stores' names (from the fixtures) and when
-/// a store counts as silent.
+/// What the dashboard shows besides HQ's books: the stores' names and terminals (from the
+/// fixtures) and when a store counts as silent.
 public struct DashboardSettings: Sendable {
+    /// The fixtures' catalogue: names of chains, stores, carriers and plans, and which
+    /// terminals are registers, as the stores print them.
+    public var catalogue: Catalogue
     public var directory: StoreDirectory
     public var silentHours: Int
     /// The kiosk's rule for a cash unit's counts (by denomination) that say "change low".
@@ -13,8 +17,9 @@ public struct DashboardSettings: Sendable {
     /// Set by the server when it speaks HTTPS: cookies are then sent over HTTPS only.
     var secureCookies = false
 
-    public init(directory: StoreDirectory, silentHours: Int, changeLow: @escaping @Sendable ([Int: Int]) -> Bool) {
-        self.directory = directory
+    public init(catalogue: Catalogue, silentHours: Int, changeLow: @escaping @Sendable ([Int: Int]) -> Bool) {
+        self.catalogue = catalogue
+        directory = catalogue.storeDirectory
         self.silentHours = silentHours
         self.changeLow = changeLow
     }
@@ -151,11 +156,18 @@ struct DashboardController {
         return try await hq.zReport(store: id, terminal: terminal, number: number).map { (id, store, $0) }
     }
 
+    /// The Z laid out as the store printed it: its replayed report through the kiosk's layout.
+    private func printedZ(_ id: StoreID, _ z: HQZReport, _ language: Language) async throws -> Document {
+        let report = try await hq.storeZ(z, store: id, isRegister: settings.catalogue.register(z.terminalId) != nil)
+        return report.document(catalogue: settings.catalogue, language: language)
+    }
+
     @Sendable func zPage(_ request: Request, context: PushContext) async throws -> Response {
         let (frame, language) = self.frame(request, session: context.staff)
         do {
             guard let (id, store, z) = try await z(context) else { return notFound(frame, "HQ holds no Z report of that number.") }
-            var response = DashboardResponse.html(ZPage.render(frame, storeId: id, store: store, chain: directory.chain(store.chainId), z: z))
+            let printed = try await printedZ(id, z, frame.language)
+            var response = DashboardResponse.html(ZPage.render(frame, storeId: id, store: store, z: z, printed: printed))
             remember(language, request, &response)
             return response
         } catch {
@@ -167,9 +179,8 @@ struct DashboardController {
     @Sendable func zPDF(_ request: Request, context: PushContext) async throws -> Response {
         let (frame, _) = self.frame(request, session: context.staff)
         do {
-            guard let (id, store, z) = try await z(context) else { return notFound(frame, "HQ holds no Z report of that number.") }
-            let document = z.document(store: store, storeId: id, chain: directory.chain(store.chainId), language: frame.language)
-            let pdf = PDFRenderer(language: frame.language).render(document)
+            guard let (id, _, z) = try await z(context) else { return notFound(frame, "HQ holds no Z report of that number.") }
+            let pdf = PDFRenderer(language: frame.language).render(try await printedZ(id, z, frame.language))
             var response = DashboardResponse.bytes(Array(pdf), type: "application/pdf")
             response.headers[.contentDisposition] = "inline; filename=\"\(id.rawValue)-\(z.terminalId)-z\(z.number).pdf\""
             return response

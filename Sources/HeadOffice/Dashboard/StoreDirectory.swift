@@ -1,3 +1,4 @@
+import Kiosk
 import Receipt
 
 /// The chains and stores the dashboard names, from the fixtures the service was started with:
@@ -47,4 +48,14 @@ public struct StoreDirectory: Sendable {
     public func store(_ id: StoreID) -> Store? { byId[id] }
     public func chain(_ id: String) -> Chain? { chains.first { $0.id == id } }
     public func stores(ofChain id: String) -> [Store] { stores.filter { $0.chainId == id } }
+}
+
+extension Catalogue {
+    /// The chains' and stores' names, for the dashboard.
+    var storeDirectory: StoreDirectory {
+        func names(_ l: Localized) -> StoreDirectory.Names { .init(en: l.en, ja: l.ja, zhHans: l.zhHans, zhHant: l.zhHant) }
+        return StoreDirectory(
+            chains: chains.map { .init(id: $0.id, name: names($0.name)) },
+            stores: stores.compactMap { s in StoreID(rawValue: s.id).map { .init(id: $0, chainId: s.chainId, name: names(s.name), area: s.area) } })
+    }
 }

@@ -1,14 +1,14 @@
 import Receipt
 
-/// One Z report as the kiosk prints it (42 columns of the receipt's text renderer), with its PDF.
+/// One Z report as the store printed it (42 columns of the receipt's text renderer), with its PDF.
 enum ZPage {
     static func path(_ store: StoreID, _ z: HQZReport) -> String {
         "/stores/\(store.rawValue)/z/\(z.terminalId)/\(z.number)"
     }
 
-    static func render(_ frame: PageFrame, storeId: StoreID, store: StoreDirectory.Store?, chain: StoreDirectory.Chain?, z: HQZReport) -> HTML {
+    static func render(_ frame: PageFrame, storeId: StoreID, store: StoreDirectory.Store?, z: HQZReport, printed: Document) -> HTML {
         let t = frame.language
-        let text = TextRenderer(width: 42).render(z.document(store: store, storeId: storeId, chain: chain, language: t))
+        let text = TextRenderer(width: 42).render(printed)
         let name = store?.name[t] ?? storeId.rawValue
         let body: HTML = """
             <p><a href="/stores/\(storeId.rawValue)?day=\(z.businessDate)">\(name)</a> › \(t(.zReport)) \(z.terminalId) No. \(z.number)</p>
