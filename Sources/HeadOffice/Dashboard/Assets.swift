@@ -36,7 +36,9 @@ enum Assets {
         .signin label { display: block; margin: .6rem 0 .2rem; } .signin input { width: 100%; } .signin button { margin-top: 1rem; width: 100%; }
         .error { color: var(--flag); }
         .stamp { color: var(--muted); font-size: .8rem; }
-        pre.z { background: #fff; border: 1px solid var(--line); padding: 1rem; overflow-x: auto; font: 14px/1.35 "IPAGothic", monospace; max-width: 32rem; }
+        /* IPAGothic's ¥ is a wide glyph; the Z's columns count it as one, as the kiosk's printer does. */
+        @font-face { font-family: "Z yen"; src: local("DejaVu Sans Mono"); unicode-range: U+00A5; size-adjust: 83.34%; }
+        pre.z { background: #fff; border: 1px solid var(--line); padding: 1rem; overflow-x: auto; font: 14px/1.35 "Z yen", "IPAGothic", monospace; max-width: 32rem; }
         @media (max-width: 600px) { main { padding: .6rem; } .languages { margin-left: 0; } th, td { padding: .25rem .3rem; } }
         """
 
