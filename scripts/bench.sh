@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 # Built as `make release` builds the kiosk: the Swift runtime and Foundation linked in.
 release=(-c release --static-swift-stdlib)
 # The flows count fsyncs with strace.
-bash scripts/bench-tools.sh strace
+bash scripts/apt-install.sh strace
 bin="$(swift build "${release[@]}" --show-bin-path)"
 swift build "${release[@]}" --product kiosk-bench >/dev/null
 swift build "${release[@]}" --product kiosk >/dev/null

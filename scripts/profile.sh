@@ -5,7 +5,7 @@
 # var/profile/callgrind.out for callgrind_annotate or kcachegrind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/bench-tools.sh valgrind
+bash scripts/apt-install.sh valgrind
 customers="${1:-300}"
 release=(-c release --static-swift-stdlib)
 swift build "${release[@]}" --product kiosk >/dev/null

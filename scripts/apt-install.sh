@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages that the benchmarks and the profile measure with (never
-# needed by `make test`): `bash scripts/bench-tools.sh strace valgrind`.
+# Installs the Debian packages it is given that are missing: `bash scripts/apt-install.sh strace`.
+# install-deps.sh names those the kiosk builds, runs and is tested with; the benchmarks and
+# the profile name the tools they measure with.
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
 missing=()
