@@ -4,33 +4,18 @@ import Receipt
 /// The chains and stores the dashboard names, from the fixtures the service was started with:
 /// HQ's books know a store only by its id.
 public struct StoreDirectory: Sendable {
-    public struct Names: Sendable, Equatable {
-        public var en, ja, zhHans, zhHant: String
-        public init(en: String, ja: String, zhHans: String, zhHant: String) {
-            self.en = en; self.ja = ja; self.zhHans = zhHans; self.zhHant = zhHant
-        }
-        public subscript(_ language: Language) -> String {
-            switch language {
-            case .en: return en
-            case .ja: return ja
-            case .zhHans: return zhHans
-            case .zhHant: return zhHant
-            }
-        }
-    }
-
     public struct Chain: Sendable, Equatable {
         public var id: String
-        public var name: Names
-        public init(id: String, name: Names) { self.id = id; self.name = name }
+        public var name: Localized
+        public init(id: String, name: Localized) { self.id = id; self.name = name }
     }
 
     public struct Store: Sendable, Equatable {
         public var id: StoreID
         public var chainId: String
-        public var name: Names
+        public var name: Localized
         public var area: String
-        public init(id: StoreID, chainId: String, name: Names, area: String) {
+        public init(id: StoreID, chainId: String, name: Localized, area: String) {
             self.id = id; self.chainId = chainId; self.name = name; self.area = area
         }
     }
@@ -53,9 +38,8 @@ public struct StoreDirectory: Sendable {
 extension Catalogue {
     /// The chains' and stores' names, for the dashboard.
     var storeDirectory: StoreDirectory {
-        func names(_ l: Localized) -> StoreDirectory.Names { .init(en: l.en, ja: l.ja, zhHans: l.zhHans, zhHant: l.zhHant) }
-        return StoreDirectory(
-            chains: chains.map { .init(id: $0.id, name: names($0.name)) },
-            stores: stores.compactMap { s in StoreID(rawValue: s.id).map { .init(id: $0, chainId: s.chainId, name: names(s.name), area: s.area) } })
+        StoreDirectory(
+            chains: chains.map { .init(id: $0.id, name: $0.name) },
+            stores: stores.compactMap { s in StoreID(rawValue: s.id).map { .init(id: $0, chainId: s.chainId, name: s.name, area: s.area) } })
     }
 }
