@@ -9,6 +9,8 @@ struct Commit {
     private(set) var receipts: [String: Int] = [:]
     private var headSeq: Int64
     private var headHash: String
+    /// The transactions this commit has read or changed: a write's steps name the same one.
+    private var known: [String: TransactionState] = [:]
 
     /// Reads the chain's head inside the write transaction, so that processes sharing the
     /// file extend one chain.
@@ -65,6 +67,7 @@ struct Commit {
                 VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, 0, 0)
                 """, arguments: [s.id, s.storeId, s.terminalId, s.businessDate, at, s.simNumber,
                                  s.carrierId, s.planId, s.amountYen, s.taxYen, s.paymentMethod.rawValue])
+            known[s.id] = TransactionState(id: s.id, terminalId: s.terminalId, status: .open, receiptNo: nil)
             if let slipNo = s.slipNo { try takeSlip(slipNo, for: s, at: entry.at) }
         case .slipIssued(let issue):
             try issueSlip(issue, at: entry.at)
@@ -116,11 +119,13 @@ struct Commit {
         try db.executeCached(sql: "UPDATE transactions SET status = ?, finished_at = ? WHERE id = ?",
                        arguments: [status.rawValue, at, txn.id])
         try settleSlip(txnId: txn.id, as: status)
+        known[txn.id] = TransactionState(id: txn.id, terminalId: txn.terminalId, status: status, receiptNo: txn.receiptNo)
         guard [.completed, .refunded, .refundDue].contains(status), txn.receiptNo == nil else { return }
         let next = try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(receipt_no), 0) + 1 FROM transactions WHERE terminal_id = ?"),
                                     arguments: [txn.terminalId]) ?? 1
         try db.executeCached(sql: "UPDATE transactions SET receipt_no = ? WHERE id = ?", arguments: [next, txn.id])
         receipts[txn.id] = next
+        known[txn.id] = TransactionState(id: txn.id, terminalId: txn.terminalId, status: status, receiptNo: next)
     }
 
     private func settle(_ txnId: String, yen: Int, staff: String, at: String) throws {
@@ -138,18 +143,26 @@ struct Commit {
     /// One `cash_movements` row per denomination, and the same change to `cash_inventory`.
     private func move(_ kind: CashMovementKind, _ pieces: CashPieces, terminal: String, at: String, txnId: String?) throws {
         for (denomination, count) in pieces where count > 0 {
-            let have = try Int.fetchOne(db.cachedStatement(sql: "SELECT count FROM cash_inventory WHERE terminal_id = ? AND denomination = ?"),
-                                        arguments: [terminal, denomination]) ?? 0
-            if kind.sign < 0 && have < count {
-                throw LedgerError.notEnoughCash(terminal: terminal, denomination: denomination, have: have, want: count)
-            }
             try db.executeCached(sql: """
                 INSERT INTO cash_movements (terminal_id, at, kind, denomination, count, txn_id) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [terminal, at, kind.rawValue, denomination, count, txnId])
+            // Money coming in needs no look at what is there; money going out must be there.
+            guard kind.sign < 0 else {
+                try db.executeCached(sql: """
+                    INSERT INTO cash_inventory (terminal_id, denomination, count) VALUES (?, ?, ?)
+                    ON CONFLICT (terminal_id, denomination) DO UPDATE SET count = count + excluded.count
+                    """, arguments: [terminal, denomination, count])
+                continue
+            }
+            let have = try Int.fetchOne(db.cachedStatement(sql: "SELECT count FROM cash_inventory WHERE terminal_id = ? AND denomination = ?"),
+                                        arguments: [terminal, denomination]) ?? 0
+            guard have >= count else {
+                throw LedgerError.notEnoughCash(terminal: terminal, denomination: denomination, have: have, want: count)
+            }
             try db.executeCached(sql: """
                 INSERT INTO cash_inventory (terminal_id, denomination, count) VALUES (?, ?, ?)
                 ON CONFLICT (terminal_id, denomination) DO UPDATE SET count = excluded.count
-                """, arguments: [terminal, denomination, have + kind.sign * count])
+                """, arguments: [terminal, denomination, have - count])
         }
     }
 
@@ -169,8 +182,9 @@ struct Commit {
 
     /// The transaction the entry names (nil for a begin or for terminal-level steps without one).
     /// Steps about a customer's money or top-up must name an existing transaction of the same terminal.
-    private func transaction(for entry: Entry) throws -> TransactionState? {
+    private mutating func transaction(for entry: Entry) throws -> TransactionState? {
         if case .begin(let start) = entry.step {
+            if known[start.id] != nil { throw LedgerError.duplicateTransaction(id: start.id) }
             if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM transactions WHERE id = ?)"), arguments: [start.id]) == true {
                 throw LedgerError.duplicateTransaction(id: start.id)
             }
@@ -182,13 +196,19 @@ struct Commit {
             default: throw LedgerError.invalidEntry("A \(entry.step.kind) entry must name its transaction.")
             }
         }
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT terminal_id, status, receipt_no FROM transactions WHERE id = ?"),
-                                         arguments: [id]) else {
-            throw LedgerError.unknownTransaction(id: id)
+        let txn: TransactionState
+        if let seen = known[id] {
+            txn = seen
+        } else {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT terminal_id, status, receipt_no FROM transactions WHERE id = ?"),
+                                             arguments: [id]) else {
+                throw LedgerError.unknownTransaction(id: id)
+            }
+            txn = TransactionState(id: id, terminalId: row["terminal_id"],
+                                   status: TransactionStatus(rawValue: row["status"]) ?? .failed,
+                                   receiptNo: row["receipt_no"])
+            known[id] = txn
         }
-        let txn = TransactionState(id: id, terminalId: row["terminal_id"],
-                                  status: TransactionStatus(rawValue: row["status"]) ?? .failed,
-                                  receiptNo: row["receipt_no"])
         guard txn.terminalId == entry.terminalId else {
             throw LedgerError.invalidEntry("Transaction \(id) belongs to terminal \(txn.terminalId), not \(entry.terminalId).")
         }

@@ -8,7 +8,7 @@ enum JSONValueCoding {
     static func encode<T: Encodable>(_ value: T) throws -> JSONValue {
         let encoder = ValueEncoder(codingPath: [])
         try value.encode(to: encoder)
-        return encoder.box.value ?? .object([:])
+        return encoder.box.resolved ?? .object([:])
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
@@ -17,6 +17,8 @@ enum JSONValueCoding {
 
     /// `cashIn` → `cash_in`; `_0` and `1000` stay as they are.
     static func snake(_ key: String) -> String {
+        // Most keys are one lower-case word, and stay as they are.
+        if !key.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }) { return key }
         // Every key the ledger declares is ASCII: byte by byte, no Character or case tables.
         if key.utf8.allSatisfy({ $0 < 0x80 }) {
             var bytes: [UInt8] = []
@@ -71,9 +73,18 @@ enum JSONValueCoding {
     }
 }
 
-/// Where an encoder's value goes once it is known (containers fill it in as they go).
-private class Box {
+/// Where an encoder's value goes once it is known. An object is filled in field by field in
+/// place, its nested objects kept open beside it, and put together once, at the end.
+private final class Box {
     var value: JSONValue?
+    var fields: [String: JSONValue]?
+    var nested: [(key: String, box: Box)] = []
+
+    var resolved: JSONValue? {
+        guard var fields else { return value }
+        for (key, box) in nested { fields[key] = box.resolved ?? .object([:]) }
+        return .object(fields)
+    }
 }
 
 private final class ValueEncoder: Encoder {
@@ -84,7 +95,7 @@ private final class ValueEncoder: Encoder {
     init(codingPath: [CodingKey]) { self.codingPath = codingPath }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if box.value == nil { box.value = .object([:]) }
+        if box.fields == nil { box.fields = [:] }
         return KeyedEncodingContainer(KeyedEncoder<Key>(box: box, codingPath: codingPath))
     }
 
@@ -100,9 +111,7 @@ private struct KeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let codingPath: [CodingKey]
 
     private func set(_ value: JSONValue, _ key: Key) {
-        guard case .object(var fields) = box.value ?? .object([:]) else { return }
-        fields[JSONValueCoding.snake(key.stringValue)] = value
-        box.value = .object(fields)
+        box.fields?[JSONValueCoding.snake(key.stringValue)] = value
     }
 
     mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
@@ -113,41 +122,19 @@ private struct KeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         let inner = ValueEncoder(codingPath: codingPath + [key])
         try value.encode(to: inner)
-        set(inner.box.value ?? .object([:]), key)
+        set(inner.box.resolved ?? .object([:]), key)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let inner = NestedBox(parent: box, key: JSONValueCoding.snake(key.stringValue))
+        let inner = Box()
+        inner.fields = [:]
+        box.nested.append((JSONValueCoding.snake(key.stringValue), inner))
         return KeyedEncodingContainer(KeyedEncoder<NestedKey>(box: inner, codingPath: codingPath + [key]))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer { UnkeyedEncoder(codingPath: codingPath + [key]) }
     mutating func superEncoder() -> Encoder { ValueEncoder(codingPath: codingPath) }
     mutating func superEncoder(forKey key: Key) -> Encoder { ValueEncoder(codingPath: codingPath + [key]) }
-}
-
-/// A nested object that writes itself into its parent's field whenever it changes.
-private final class NestedBox: Box {
-    let parent: Box
-    let key: String
-
-    init(parent: Box, key: String) {
-        self.parent = parent
-        self.key = key
-        super.init()
-        value = .object([:])
-        store()
-    }
-
-    override var value: JSONValue? {
-        didSet { store() }
-    }
-
-    private func store() {
-        guard case .object(var fields) = parent.value ?? .object([:]) else { return }
-        fields[key] = value
-        parent.value = .object(fields)
-    }
 }
 
 private struct SingleEncoder: SingleValueEncodingContainer {
@@ -162,7 +149,7 @@ private struct SingleEncoder: SingleValueEncodingContainer {
     mutating func encode<T: Encodable>(_ value: T) throws {
         let inner = ValueEncoder(codingPath: codingPath)
         try value.encode(to: inner)
-        box.value = inner.box.value
+        box.value = inner.box.resolved
     }
 }
 

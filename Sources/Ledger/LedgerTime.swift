@@ -9,11 +9,17 @@ enum LedgerTime {
         let millis = millisSinceEpoch(date)
         let (day, msOfDay) = floorDivide(millis, 86_400_000)
         let (y, m, d) = civil(fromDays: day)
-        let h = msOfDay / 3_600_000
-        let min = msOfDay / 60_000 % 60
-        let s = msOfDay / 1000 % 60
-        let ms = msOfDay % 1000
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(h, 2)):\(pad(min, 2)):\(pad(s, 2)).\(pad(ms, 3))Z"
+        // Every journal row carries one: bytes written in place, not interpolated.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        digits(y, 4, into: &bytes); bytes.append(UInt8(ascii: "-"))
+        digits(m, 2, into: &bytes); bytes.append(UInt8(ascii: "-"))
+        digits(d, 2, into: &bytes); bytes.append(UInt8(ascii: "T"))
+        digits(msOfDay / 3_600_000, 2, into: &bytes); bytes.append(UInt8(ascii: ":"))
+        digits(msOfDay / 60_000 % 60, 2, into: &bytes); bytes.append(UInt8(ascii: ":"))
+        digits(msOfDay / 1000 % 60, 2, into: &bytes); bytes.append(UInt8(ascii: "."))
+        digits(msOfDay % 1000, 3, into: &bytes); bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Reads what `text` writes; nil for anything else.
@@ -63,6 +69,21 @@ enum LedgerTime {
     private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
         let q = a >= 0 ? a / b : (a - b + 1) / b
         return (q, a - q * b)
+    }
+
+    /// `n` in decimal, zero-padded to `width` digits (more when it needs more).
+    private static func digits(_ n: Int64, _ width: Int, into bytes: inout [UInt8]) {
+        guard n >= 0 else { bytes.append(contentsOf: pad(n, width).utf8); return }
+        var place: Int64 = 1
+        var count = 1
+        while place * 10 <= n { place *= 10; count += 1 }
+        for _ in count..<max(width, count) { bytes.append(UInt8(ascii: "0")) }
+        var rest = n
+        while place > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / place))
+            rest %= place
+            place /= 10
+        }
     }
 
     private static func pad(_ n: Int64, _ width: Int) -> String {

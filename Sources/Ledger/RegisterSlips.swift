@@ -124,7 +124,7 @@ extension Commit {
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM register_slips WHERE slip_no = ?)", arguments: [s.slipNo]) == true {
             throw LedgerError.invalidEntry("Slip \(s.slipNo) has already been printed.")
         }
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT INTO register_slips (slip_no, store_id, terminal_id, sim_number, carrier_id, plan_id, amount_yen,
                 valid_minutes, language, issued_at, expires_at, status)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'issued')
@@ -149,20 +149,20 @@ extension Commit {
         guard slip.storeId == s.storeId, slip.simNumber == s.simNumber, slip.planId == s.planId, slip.amountYen == s.amountYen else {
             throw LedgerError.invalidEntry("Transaction \(s.id) does not match slip \(slipNo) (store, SIM, plan or amount).")
         }
-        try db.execute(sql: "UPDATE register_slips SET status = 'paying', txn_id = ?, register_id = ? WHERE slip_no = ?",
+        try db.executeCached(sql: "UPDATE register_slips SET status = 'paying', txn_id = ?, register_id = ? WHERE slip_no = ?",
                        arguments: [s.id, s.terminalId, slipNo])
     }
 
     /// Only a slip nobody has taken is voided; one past its time may still be.
     func voidSlip(_ slipNo: String, at: Date) throws {
         _ = try payableSlip(slipNo, at: .distantPast)
-        try db.execute(sql: "UPDATE register_slips SET status = 'voided' WHERE slip_no = ?", arguments: [slipNo])
+        try db.executeCached(sql: "UPDATE register_slips SET status = 'voided' WHERE slip_no = ?", arguments: [slipNo])
     }
 
     /// A register's transaction ended: its slip is paid, refunded, or (the payment failed)
     /// there to be paid again.
     func settleSlip(txnId: String, as status: TransactionStatus) throws {
-        try db.execute(sql: "UPDATE register_slips SET status = ? WHERE txn_id = ? AND status = 'paying'",
+        try db.executeCached(sql: "UPDATE register_slips SET status = ? WHERE txn_id = ? AND status = 'paying'",
                        arguments: [SlipStatus.after(status).rawValue, txnId])
     }
 }
