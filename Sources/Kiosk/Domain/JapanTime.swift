@@ -20,13 +20,19 @@ public enum JapanTime {
     /// The business date in Japan, `YYYY-MM-DD`.
     public static func date(_ instant: Date) -> String {
         let f = fields(instant)
-        return String(format: "%04d-%02d-%02d", f.tm_year + 1900, f.tm_mon + 1, f.tm_mday)
+        return padded(Int(f.tm_year) + 1900, 4) + "-" + padded(Int(f.tm_mon) + 1, 2) + "-" + padded(Int(f.tm_mday), 2)
     }
 
     /// `13:44` in Japan.
     public static func clock(_ instant: Date) -> String {
         let f = fields(instant)
-        return String(format: "%02d:%02d", f.tm_hour, f.tm_min)
+        return padded(Int(f.tm_hour), 2) + ":" + padded(Int(f.tm_min), 2)
+    }
+
+    /// `n` zero-padded to `width` digits; every sale asks for a date or two, so no `String(format:)`.
+    private static func padded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// The hour of day in Japan, 0–23.

@@ -36,6 +36,12 @@ public struct KioskState: Equatable {
         self.timeout = timeout
     }
 
+    /// A machine is chosen and not out of service.
+    public var isInService: Bool {
+        if case .outOfService = screen { return false }
+        return machine != nil
+    }
+
     /// Seconds left before the inactivity time-out, when this screen has one.
     public var secondsLeft: Int? {
         // The clerk's register waits as long as the clerk does.

@@ -70,9 +70,8 @@ public final class KioskRuntime {
         guard !inbox.isEmpty else { return false }
         let event = inbox.removeFirst()
         if let unmatched, event.isAnswer, !state.expects(event) { unmatched(event) }
-        let (next, effects) = reduce(state, event)
-        state = next
-        outbox = effects
+        // `reduce` in place: the state is the machine's own, so it is not copied for every event.
+        outbox = state.apply(event)
         return true
     }
 

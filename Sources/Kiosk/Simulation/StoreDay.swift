@@ -162,10 +162,7 @@ public final class StoreDay {
             self.timing = timing
         }
 
-        var inService: Bool {
-            if case .outOfService = kiosk.runtime.state.screen { return false }
-            return kiosk.runtime.state.machine != nil
-        }
+        var inService: Bool { kiosk.runtime.state.isInService }
 
         /// In service at `time`, as the store sees it then.
         func inService(at time: Date) -> Bool {
