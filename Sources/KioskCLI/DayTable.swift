@@ -7,7 +7,7 @@ enum DayTable {
     static func text(_ s: DayStatistics) -> String {
         let most = max(1, s.hours.map(\.arrivals).max() ?? 1)
         let barWidth = 24
-        var lines = ["", "hour   came  served  balked  gave up  sales        lost     wait p50  p95  max (s)  queue max  busy  "]
+        var lines = ["", header]
         for h in s.hours {
             let servedCells = h.served * barWidth / most
             let lostCells = (h.balked + h.gaveUp) * barWidth / most
@@ -26,16 +26,20 @@ enum DayTable {
         return lines.joined(separator: "\n")
     }
 
+    // Every column is right-aligned to the width of its header, or of ¥99,999,999 for money.
+    private static let header = "hour " + r("came", 7) + r("served", 8) + r("balked", 8) + r("gave up", 9) + r("sales", 13)
+        + r("lost", 13) + r("wait p50", 10) + r("p95", 5) + r("max (s)", 9) + r("queue max", 11) + r("busy", 6)
+
+    private static func r(_ v: Any, _ w: Int) -> String {
+        let t = "\(v)"
+        return String(repeating: " ", count: max(0, w - t.count)) + t
+    }
+
     private static func row(_ label: String, _ p: DayStatistics.Period) -> String {
-        func r(_ v: Any, _ w: Int) -> String {
-            let t = "\(v)"
-            return String(repeating: " ", count: max(0, w - t.count)) + t
-        }
         func sec(_ v: Double) -> String { String(Int(v.rounded())) }
-        return label + r(p.arrivals, 7) + r(p.served, 8) + r(p.balked, 8) + r(p.gaveUp, 9) + "  "
-            + p.sales.description.padding(toLength: 10, withPad: " ", startingAt: 0) + r(p.salesLost.description, 8)
-            + r(sec(p.waitP50), 11) + r(sec(p.waitP95), 5) + r(sec(p.waitMax), 5)
-            + r(p.queueMax, 15) + "  " + percent(p.utilisation)
+        return label + r(p.arrivals, 7) + r(p.served, 8) + r(p.balked, 8) + r(p.gaveUp, 9) + r(p.sales.description, 13)
+            + r(p.salesLost.description, 13) + r(sec(p.waitP50), 10) + r(sec(p.waitP95), 5) + r(sec(p.waitMax), 9)
+            + r(p.queueMax, 11) + "  " + percent(p.utilisation)
     }
 
     private static func percent(_ v: Double) -> String {

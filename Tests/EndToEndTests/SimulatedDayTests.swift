@@ -53,7 +53,7 @@ final class SimulatedDayTests: XCTestCase {
         let out = try KioskBinary.run(["simulate", "--ledger", ledger, "--receipts", folder(ledger), "--store", "lw-haneda-t3",
                                        "--terminals", "1", "--hours", "2", "--plot", plot])
         XCTAssertEqual(out.status, 0, out.stderr)
-        XCTAssertTrue(out.stdout.contains("hour   came  served"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("hour    came  served"), out.stdout)
         XCTAssertTrue(out.stdout.contains("█"), out.stdout)
         XCTAssertTrue(out.stdout.contains("LW-HND-1"), out.stdout)
         let svg = try String(contentsOfFile: plot, encoding: .utf8)
