@@ -23,7 +23,7 @@ enum JSONValue: Equatable {
         case .null:
             out.append(contentsOf: "null".utf8)
         case .int(let n):
-            out.append(contentsOf: String(n).utf8)
+            JSONValue.writeInt(n, to: &out)
         case .string(let s):
             JSONValue.writeString(s, to: &out)
         case .array(let items):
@@ -36,14 +36,25 @@ enum JSONValue: Equatable {
         case .object(let fields):
             out.append(UInt8(ascii: "{"))
             // Keys sort by Unicode scalar order, as Python's sort_keys does; UTF-8's byte order is that order.
-            for (i, key) in fields.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            for (i, field) in fields.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                JSONValue.writeString(key, to: &out)
+                JSONValue.writeString(field.key, to: &out)
                 out.append(UInt8(ascii: ":"))
-                fields[key]!.write(to: &out)
+                field.value.write(to: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func writeInt(_ n: Int, to out: inout [UInt8]) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var rest = n.magnitude
+        let start = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        out[start...].reverse()
     }
 
     private static func writeString(_ s: String, to out: inout [UInt8]) {
