@@ -14,6 +14,9 @@ public final class Ledger: @unchecked Sendable {
     /// The simulated devices' own connection, opened at their first write (see `deviceWrite`).
     private var deviceQueue: DatabaseQueue?
     private let deviceLock = NSLock()
+    /// The connection reads take (see `read`), opened at the first read.
+    private var readerQueue: DatabaseQueue?
+    private let readerLock = NSLock()
     /// What hashing a new staff PIN costs; stored hashes carry their own cost.
     var pinCost = StaffPIN.Cost.standard
 
@@ -147,14 +150,24 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
-    private var snapshotKey: String { "Ledger.snapshot.\(ObjectIdentifier(self).hashValue)" }
+    /// Where `snapshot` keeps its connection for the thread, one key per ledger.
+    private let snapshotKey = "Ledger.snapshot.\(UUID().uuidString)"
 
     /// One consistent read: a deferred transaction. GRDB's own `read` brackets each call with
     /// `PRAGMA query_only`, which expires every cached statement of the connection.
+    /// Reads have a connection of their own: in WAL mode a read sees the last commit without
+    /// waiting for a write in progress, so a receipt printing on another thread never holds
+    /// up the next machine's commit, nor waits for it.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         if let db = Thread.current.threadDictionary[snapshotKey] as? Database { return try body(db) }
         return try perform {
-            try queue.inDatabase { db in
+            let reader = try readerLock.withLock {
+                if let readerQueue { return readerQueue }
+                let opened = try Ledger.connect(path, synchronous: "FULL", maxPageCount: maxPageCount, busyTimeout: busyTimeout)
+                readerQueue = opened
+                return opened
+            }
+            return try reader.inDatabase { db in
                 var result: T?
                 try db.inTransaction(.deferred) {
                     result = try body(db)
