@@ -155,7 +155,9 @@ enum FlowBench {
     }
 
     /// Flows per second when the day's journal rows and table writes are replayed into a fresh
-    /// ledger file with prepared statements, in as many commits as the day took.
+    /// ledger file with prepared statements, in as many commits as the day took; and, as the
+    /// day wrote them, the devices' own writes (the carrier's top-ups, the wallets' orders, the
+    /// paper each receipt takes), each in a commit of its own on a second connection.
     static func replay(_ run: Day, into path: String) throws -> Double {
         let day = run.summary
         let source = try DatabaseQueue(path: run.ledger)
@@ -174,6 +176,17 @@ enum FlowBench {
         var pending: [String: [Row]] = [:]
         for m in movements { pending[(m["txn_id"] as String?) ?? "", default: []].append(m) }
         let terminals = try source.read { db in try Row.fetchAll(db, sql: "SELECT * FROM terminals") }
+        let (topUps, wallets) = try source.read { db in
+            (Dictionary(try Row.fetchAll(db, sql: "SELECT * FROM host_topups").map { (($0["txn_id"] as String?) ?? "", $0) },
+                        uniquingKeysWith: { a, _ in a }),
+             Dictionary(try Row.fetchAll(db, sql: "SELECT * FROM wallet_orders").map { (($0["txn_id"] as String?) ?? "", $0) },
+                        uniquingKeysWith: { a, _ in a }))
+        }
+        var deviceConfig = Configuration()
+        deviceConfig.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        let device = try DatabaseQueue(path: path, configuration: deviceConfig)
+        /// A device's write after the commit that journaled what it answered.
+        enum DeviceWrite { case topUp(Row), wallet(Row), paper(String) }
         try target.write { db in
             for t in terminals {
                 try db.execute(sql: "INSERT INTO terminals (terminal_id, store_id, opened_at, is_register) VALUES (?, ?, ?, ?)",
@@ -184,6 +197,7 @@ enum FlowBench {
         let perCommit = Int((Double(journal.count) / Double(commits)).rounded(.up))
         let seconds = try Bench.seconds {
             for start in stride(from: 0, to: journal.count, by: perCommit) {
+                var devices: [DeviceWrite] = []
                 try target.inTransaction(.immediate) { db in
                     let insertJournal = try db.cachedStatement(sql: "INSERT INTO journal (seq, txn_id, terminal_id, at, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                     let insertTransaction = try db.cachedStatement(sql: "INSERT INTO transactions (id, store_id, terminal_id, business_date, started_at, status, sim_number, carrier_id, plan_id, amount_yen, tax_yen, payment_method, cash_in_yen, change_yen) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, 0, 0)")
@@ -204,6 +218,12 @@ enum FlowBench {
                             }
                         }
                         let key = (row["txn_id"] as String?) ?? ""
+                        switch row["kind"] as String? {
+                        case "top_up_applied": if let t = topUps[key] { devices.append(.topUp(t)) }
+                        case "wallet_paid", "wallet_declined", "wallet_cancelled": if let w = wallets[key] { devices.append(.wallet(w)) }
+                        case "completed", "refunded", "refund_due", "cancelled": devices.append(.paper((row["terminal_id"] as String?) ?? ""))
+                        default: break
+                        }
                         if let m = pending[key]?.first {
                             pending[key]?.removeFirst()
                             try insertMovement.execute(arguments: [m["terminal_id"], m["at"], m["kind"], m["denomination"], m["count"], m["txn_id"]])
@@ -211,6 +231,29 @@ enum FlowBench {
                         }
                     }
                     return .commit
+                }
+                for write in devices {
+                    try device.inTransaction(.immediate) { db in
+                        switch write {
+                        case .topUp(let t):
+                            try db.cachedStatement(sql: """
+                                INSERT INTO host_topups (txn_id, sim_number, plan_id, new_expiry, applied_at) VALUES (?, ?, ?, ?, ?)
+                                ON CONFLICT (txn_id) DO NOTHING
+                                """).execute(arguments: [t["txn_id"], t["sim_number"], t["plan_id"], t["new_expiry"], t["applied_at"]])
+                        case .wallet(let w):
+                            try db.cachedStatement(sql: """
+                                INSERT INTO wallet_orders (txn_id, state, trade_no, decline, confirms_after, refunded_at, updated_at)
+                                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (txn_id) DO UPDATE SET state = excluded.state
+                                """).execute(arguments: [w["txn_id"], w["state"], w["trade_no"], w["decline"], w["confirms_after"],
+                                                         w["refunded_at"], w["updated_at"]])
+                        case .paper(let terminal):
+                            try db.cachedStatement(sql: """
+                                INSERT INTO printer_paper (terminal_id, sheets) VALUES (?, 399)
+                                ON CONFLICT (terminal_id) DO UPDATE SET sheets = max(0, sheets - 1)
+                                """).execute(arguments: [terminal])
+                        }
+                        return .commit
+                    }
                 }
             }
         }
