@@ -174,19 +174,35 @@ struct BookStore {
         return out
     }
 
-    /// One statement for the whole batch (arrays unnested), so a push costs a few round trips
-    /// to PostgreSQL, not one a row. A nil text travels as "" (never a txn id) and back.
+    /// The batch's rows by one COPY, so a push costs a few round trips to PostgreSQL, not
+    /// one a row, and PostgreSQL reads the rows as its own bulk load does. They go in pieces,
+    /// so that PostgreSQL stores the first while the next is written out.
     func insertJournal(_ rows: [VerifiedRow]) async throws {
-        let r = rows.map(\.row)
-        try await db.query("""
-            INSERT INTO journal (store_id, ledger_id, seq, txn_id, terminal_id, at, kind, payload, prev_hash, hash)
-            SELECT \(s), \(l), seq, NULLIF(txn, ''), terminal, at, kind, payload, prev, hash
-            FROM unnest(\(r.map(\.seq))::bigint[], \(r.map { $0.txnId ?? "" })::text[], \(r.map(\.terminalId))::text[],
-                        \(r.map(\.at))::text[], \(r.map(\.kind))::text[], \(r.map(\.payload))::text[], \(r.map(\.prevHash))::text[],
-                        \(r.map(\.hash))::text[])
-                 AS r(seq, txn, terminal, at, kind, payload, prev, hash)
-            """, logger: logger)
+        try await db.copyFrom(table: "journal", columns: ["store_id", "ledger_id", "seq", "txn_id", "terminal_id", "at", "kind",
+                                                          "payload", "prev_hash", "hash"], logger: logger) { writer in
+            for start in stride(from: 0, to: rows.count, by: Self.rowsPerCopyPiece) {
+                let piece = rows[start..<min(rows.count, start + Self.rowsPerCopyPiece)]
+                var copy = CopyText(capacity: piece.count * 512)
+                for verified in piece {
+                    let r = verified.row
+                    copy.text(s)
+                    copy.text(l)
+                    copy.integer(r.seq)
+                    copy.text(r.txnId)
+                    copy.text(r.terminalId)
+                    copy.text(r.at)
+                    copy.text(r.kind)
+                    copy.text(r.payload)
+                    copy.text(r.prevHash)
+                    copy.text(r.hash)
+                    copy.endRow()
+                }
+                try await writer.write(copy.buffer)
+            }
+        }
     }
+
+    private static let rowsPerCopyPiece = 1_000
 
     /// Writes what the rows applied to `books` changed.
     func save(_ books: Books) async throws {
