@@ -242,15 +242,21 @@ struct BookStore {
                      AS m(seq, denomination, terminal, at, kind, count, txn)
                 """, logger: logger)
         }
-        for number in books.changedSlips.sorted() {
-            let slip = books.slips[number]!
-            let i = slip.issue
+        let slips = books.changedSlips.sorted().map { books.slips[$0]! }
+        if !slips.isEmpty {
             try await db.query("""
                 INSERT INTO register_slips (store_id, ledger_id, slip_no, terminal_id, sim_number, carrier_id, plan_id, amount_yen,
                     valid_minutes, language, issued_at, expires_at, status, txn_id, register_id)
-                VALUES (\(s), \(l), \(number), \(i.terminalId), \(i.simNumber), \(i.carrierId), \(i.planId), \(Int64(i.amountYen)),
-                    \(Int32(i.validMinutes)), \(i.language), \(slip.issuedAt), \(slip.expiresAt), \(slip.status.rawValue),
-                    \(slip.txnId), \(slip.registerId))
+                SELECT \(s), \(l), number, terminal, sim, carrier, plan, amount, minutes, CASE WHEN has_language THEN language END,
+                       issued, expires, status, NULLIF(txn, ''), NULLIF(register, '')
+                FROM unnest(\(slips.map(\.issue.slipNo))::text[], \(slips.map(\.issue.terminalId))::text[],
+                            \(slips.map(\.issue.simNumber))::text[], \(slips.map(\.issue.carrierId))::text[],
+                            \(slips.map(\.issue.planId))::text[], \(slips.map { Int64($0.issue.amountYen) })::bigint[],
+                            \(slips.map { Int32($0.issue.validMinutes) })::integer[], \(slips.map { $0.issue.language ?? "" })::text[],
+                            \(slips.map { $0.issue.language != nil })::boolean[],
+                            \(slips.map(\.issuedAt))::text[], \(slips.map(\.expiresAt))::text[], \(slips.map(\.status.rawValue))::text[],
+                            \(slips.map { $0.txnId ?? "" })::text[], \(slips.map { $0.registerId ?? "" })::text[])
+                     AS p(number, terminal, sim, carrier, plan, amount, minutes, language, has_language, issued, expires, status, txn, register)
                 ON CONFLICT (store_id, ledger_id, slip_no) DO UPDATE SET
                     status = excluded.status, txn_id = excluded.txn_id, register_id = excluded.register_id
                 """, logger: logger)
@@ -273,25 +279,32 @@ struct BookStore {
                     open_refunds_yen = excluded.open_refunds_yen
                 """, logger: logger)
         }
-        for terminal in books.cashChange.keys.sorted() {
-            for (denomination, change) in books.cashChange[terminal]!.sorted(by: { $0.key < $1.key }) where change != 0 {
-                try await db.query("""
-                    INSERT INTO terminal_cash (store_id, ledger_id, terminal_id, denomination, count)
-                    VALUES (\(s), \(l), \(terminal), \(Int32(denomination)), \(Int32(change)))
-                    ON CONFLICT (store_id, ledger_id, terminal_id, denomination) DO UPDATE SET count = terminal_cash.count + excluded.count
-                    """, logger: logger)
-            }
+        let cash = books.cashChange.keys.sorted().flatMap { terminal in
+            books.cashChange[terminal]!.sorted(by: { $0.key < $1.key }).filter { $0.value != 0 }.map { (terminal, $0.key, $0.value) }
+        }
+        if !cash.isEmpty {
+            try await db.query("""
+                INSERT INTO terminal_cash (store_id, ledger_id, terminal_id, denomination, count)
+                SELECT \(s), \(l), terminal, denomination, change
+                FROM unnest(\(cash.map(\.0))::text[], \(cash.map { Int32($0.1) })::integer[], \(cash.map { Int32($0.2) })::integer[])
+                     AS c(terminal, denomination, change)
+                ON CONFLICT (store_id, ledger_id, terminal_id, denomination) DO UPDATE SET count = terminal_cash.count + excluded.count
+                """, logger: logger)
         }
         // After the movements and transactions, which a Z's figures are computed from.
         for close in books.zCloses {
             try await insert(try await ZFigures(db: db, store: store, ledger: ledger, logger: logger).report(of: close))
         }
-        for id in books.changedRefunds.sorted() {
-            let d = books.refundsDue[id]!
+        let dues = books.changedRefunds.sorted().map { books.refundsDue[$0]! }
+        if !dues.isEmpty {
             try await db.query("""
                 INSERT INTO refunds_due (store_id, ledger_id, txn_id, terminal_id, yen, reason, at, settled_at, settled_by)
-                VALUES (\(s), \(l), \(d.txnId), \(d.terminalId), \(Int64(d.yen)), \(d.reason.rawValue), \(d.at),
-                        \(d.settledAt), \(d.settledBy))
+                SELECT \(s), \(l), txn, terminal, yen, reason, at, CASE WHEN settled THEN settled_at END,
+                       CASE WHEN settled THEN settled_by END
+                FROM unnest(\(dues.map(\.txnId))::text[], \(dues.map(\.terminalId))::text[], \(dues.map { Int64($0.yen) })::bigint[],
+                            \(dues.map(\.reason.rawValue))::text[], \(dues.map(\.at))::text[], \(dues.map { $0.settledAt ?? "" })::text[],
+                            \(dues.map { $0.settledBy ?? "" })::text[], \(dues.map { $0.settledAt != nil })::boolean[])
+                     AS d(txn, terminal, yen, reason, at, settled_at, settled_by, settled)
                 ON CONFLICT (store_id, ledger_id, txn_id) DO UPDATE SET
                     settled_at = excluded.settled_at, settled_by = excluded.settled_by
                 """, logger: logger)
