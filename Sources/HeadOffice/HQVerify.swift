@@ -32,6 +32,17 @@ extension HeadOffice {
                     }
                     ledgers.append((s, l, lastSeq, lastHash))
                 }
+                for try await (table, store, ledger) in try await db.query("""
+                    SELECT 'journal', store_id, ledger_id FROM journal j
+                    WHERE NOT EXISTS (SELECT 1 FROM ledgers l WHERE l.store_id = j.store_id AND l.ledger_id = j.ledger_id)
+                    UNION ALL
+                    SELECT 'cash_movements', store_id, ledger_id FROM cash_movements m
+                    WHERE NOT EXISTS (SELECT 1 FROM ledgers l WHERE l.store_id = m.store_id AND l.ledger_id = m.ledger_id)
+                    LIMIT 1
+                    """, logger: logger).decode((String, String, String).self) {
+                    report.fault = "HQ's \(table) holds rows of ledger \(ledger) of store \(store), which is not a ledger HQ holds."
+                    return report
+                }
                 for (store, ledger, lastSeq, lastHash) in ledgers {
                     report.ledgers += 1
                     let bookStore = BookStore(db: db, store: store, ledger: ledger, logger: logger)

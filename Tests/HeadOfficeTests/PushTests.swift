@@ -214,6 +214,26 @@ final class PushTests: XCTestCase {
         XCTAssertTrue(out.stderr.hasSuffix("row seq 1 was changed: its hash does not match its content.\n"), out.stderr)
     }
 
+    func testVerifyFindsJournalRowsAndMovementsOfALedgerHQDoesNotHold() throws {
+        let ledger = scratch.path("namba.sqlite")
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 8, seed: 11)
+        XCTAssertEqual(try push(ledger, token: try enroll("fm-namba")).status, 0)
+        let stray = "00000000-0000-4000-8000-000000000000"
+        for table in ["journal", "cash_movements"] {
+            let columns = try cluster.psql(db, """
+                SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns
+                WHERE table_name = '\(table)' AND column_name <> 'ledger_id'
+                """)
+            _ = try cluster.psql(db, "INSERT INTO \(table) (ledger_id, \(columns)) SELECT '\(stray)', \(columns) FROM \(table) WHERE seq = 1")
+            let out = try verify()
+            XCTAssertEqual(out.status, 1)
+            XCTAssertTrue(out.stderr.hasSuffix("HQ's \(table) holds rows of ledger \(stray) of store fm-namba, which is not a ledger HQ holds.\n"),
+                          out.stderr)
+            _ = try cluster.psql(db, "DELETE FROM \(table) WHERE ledger_id = '\(stray)'")
+            XCTAssertEqual(try verify().status, 0)
+        }
+    }
+
     func testAStoresTokenCannotPushAnotherStoresLedger() throws {
         let shinjuku = scratch.path("shinjuku.sqlite")
         try simulate(shinjuku, terminal: "SE-SJK3-1", customers: 10, seed: 1)
