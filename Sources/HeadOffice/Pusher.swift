@@ -10,7 +10,10 @@ public struct Pusher: Sendable {
     let ledger: Ledger
     let batchSize: Int
 
-    public init(hq: HQEndpoint, token: PushToken, ledger: Ledger, batchSize: Int = 500) {
+    /// Rows a batch holds unless told otherwise: few batches, each well under HQ's body limit.
+    public static let defaultBatchSize = 5_000
+
+    public init(hq: HQEndpoint, token: PushToken, ledger: Ledger, batchSize: Int = Pusher.defaultBatchSize) {
         self.client = HQClient(endpoint: hq, token: token)
         self.ledger = ledger
         self.batchSize = batchSize
@@ -54,17 +57,19 @@ public struct Pusher: Sendable {
     }
 
     /// The request body of the rows after `after` and the seq of its last row; nil when there are none.
+    /// Rows long enough to take the body over HQ's limit go in a smaller batch, not a refused one.
     private func batch(after: Int64) throws -> (body: Data, lastSeq: Int64)? {
         let rows = try ledger.journalRows(after: after, limit: batchSize)
-        guard let last = rows.last else { return nil }
+        guard !rows.isEmpty else { return nil }
         let stores = try ledger.terminalStores()
-        let batch = try PushBatch(rows: rows.map { row in
+        let pushed = try rows.map { row in
             guard let text = stores[row.terminalId], let store = StoreID(rawValue: text) else {
                 throw HQFailure("Terminal \(row.terminalId) of row \(row.seq) has no store in the ledger, so the row cannot be pushed.")
             }
             return PushedRow(storeId: store, row: row)
-        })
-        return (batch.body, last.seq)
+        }
+        let fitting = PushBatch.leading(pushed, within: HQServer.bodyLimit)
+        return (fitting.body, fitting.rows.last!.row.seq)
     }
 
     /// Pushes, then again whenever the ledger has grown, until cancelled. While HQ cannot be

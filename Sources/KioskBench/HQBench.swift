@@ -42,7 +42,7 @@ enum HQBench {
             Thread.sleep(forTimeInterval: 0.1)
         }
         let pushSeconds = try Bench.seconds {
-            _ = try run(kiosk, ["hq", "push", "--hq", "http://127.0.0.1:\(port)", "--token-file", token, "--ledger", ledger, "--batch", "2000"])
+            _ = try run(kiosk, ["hq", "push", "--hq", "http://127.0.0.1:\(port)", "--token-file", token, "--ledger", ledger])
         }
         guard Int(try cluster.psql(db, "SELECT count(*) FROM journal")) == rows else { throw BenchFailure("HQ does not hold every pushed row") }
 

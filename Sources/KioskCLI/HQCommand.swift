@@ -146,7 +146,7 @@ struct HQCommand: ParsableCommand {
         @Flag(help: "Keep pushing as the ledger grows, until stopped.")
         var watch = false
         @Option(help: "Rows per batch (1 to 5,000).")
-        var batch = 500
+        var batch = Pusher.defaultBatchSize
 
         func validate() throws {
             guard (1...5_000).contains(batch) else { throw ValidationError("--batch must be from 1 to 5,000.") }

@@ -104,6 +104,53 @@ final class ChainCheckTests: XCTestCase {
         XCTAssertEqual(try PushBatch.decode(foundation).get(), batch)
     }
 
+    func testAcrossABatchCheckedOnEveryCoreTheFirstFaultIsNamed() throws {
+        let day = try StoreDay.ledger(scratch.path("day.sqlite"), sales: 80)
+        let batch = try StoreDay.batch(day)
+        XCTAssertGreaterThan(batch.rows.count, 2 * 256, "rows for more than one core")
+        let checked = try ChainCheck.check(batch, store: store, head: .empty, held: [:]).get()
+        XCTAssertEqual(checked.new.map(\.step), batch.rows.map { $0.row.step! })
+        func edited(_ indices: [Int]) -> PushBatch {
+            var edited = batch
+            for i in indices { edited.rows[i].row.at = "2026-01-01T00:00:00.000Z" }
+            return edited
+        }
+        let last = batch.rows.count - 1
+        for faults in [[last], [300, last], [5, 300, last]] {
+            XCTAssertEqual(refusal(ChainCheck.check(edited(faults), store: store, head: .empty, held: [:])),
+                           .conflict("Row seq \(faults[0] + 1) was changed after it was written: its hash does not match its content."))
+        }
+        var unreadable = edited([5])
+        unreadable.rows[last].row.kind = "no_such_step"
+        XCTAssertEqual(refusal(ChainCheck.check(unreadable, store: store, head: .empty, held: [:])),
+                       .malformed("Row seq \(last + 1) does not hold a journal step the ledger can read."))
+    }
+
+    func testALargeBodyReadASliceOfRowsOnEachCoreIsTheBatch() throws {
+        let batch = try StoreDay.batch(try StoreDay.ledger(scratch.path("day.sqlite"), sales: 80))
+        XCTAssertGreaterThan(batch.rows.count, 2 * 2 * 128, "rows for more than one core")
+        XCTAssertEqual(RowItems.split(Array(batch.body))?.count, batch.rows.count)
+        XCTAssertEqual(try PushBatch.decode(batch.body).get(), batch)
+        var text = String(decoding: batch.body, as: UTF8.self)
+        text.replaceSubrange(try XCTUnwrap(text.range(of: "\"prev_hash\"", options: .backwards)), with: "\"prev\"")
+        XCTAssertEqual(PushBatch.decode(Data(text.utf8)),
+                       .failure(.malformed("Row \(batch.rows.count) of the batch (seq \(batch.rows.count)) does not decode: \"prev_hash\" is missing.")))
+        XCTAssertNil(RowItems.split(Array(#"{"rows":[{"seq":1,"at":"]}"#.utf8)), "a string that does not close")
+    }
+
+    func testABatchOverTheBodyLimitIsCutToTheLeadingRowsThatFit() throws {
+        let rows = try StoreDay.batch(ledger, limit: 10).rows
+        XCTAssertEqual(rows.count, 10)
+        let all = PushBatch.leading(rows, within: HQServer.bodyLimit)
+        XCTAssertEqual(all.rows, rows[...])
+        XCTAssertEqual(all.body, PushBatch(rows: rows).body)
+        let three = PushBatch(rows: Array(rows.prefix(3))).body.count
+        let cut = PushBatch.leading(rows, within: three)
+        XCTAssertEqual(cut.rows, rows.prefix(2))
+        XCTAssertEqual(try PushBatch.decode(cut.body).get(), PushBatch(rows: Array(rows.prefix(2))))
+        XCTAssertEqual(PushBatch.leading(rows, within: 1).rows, rows.prefix(1))
+    }
+
     func testABodyThatDoesNotDecodeNamesTheRow() throws {
         func decoded(_ text: String) -> PushRefusal? {
             if case .failure(let refusal) = PushBatch.decode(Data(text.utf8)) { return refusal }
