@@ -190,7 +190,7 @@ enum JSONValue: Equatable {
             while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
             if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
                 i += 1
-                return String(bytes: bytes[start..<i - 1], encoding: .utf8)
+                return Self.text(bytes[start..<i - 1])
             }
             var out = Array(bytes[start..<i])
             while i < bytes.count {
@@ -198,7 +198,7 @@ enum JSONValue: Equatable {
                 i += 1
                 switch b {
                 case UInt8(ascii: "\""):
-                    return String(bytes: out, encoding: .utf8)
+                    return Self.text(out[...])
                 case UInt8(ascii: "\\"):
                     guard i < bytes.count else { return nil }
                     let e = bytes[i]
@@ -228,6 +228,12 @@ enum JSONValue: Equatable {
                 }
             }
             return nil
+        }
+
+        /// Valid UTF-8 as text, else nil; a leading byte-order mark is dropped, as Foundation's
+        /// `String(bytes:encoding:)` drops it, without that initialiser's cost on every string.
+        private static func text(_ utf8: ArraySlice<UInt8>) -> String? {
+            String(validating: utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? utf8.dropFirst(3) : utf8, as: UTF8.self)
         }
 
         private mutating func hex4() -> UInt32? {

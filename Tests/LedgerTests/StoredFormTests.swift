@@ -49,6 +49,11 @@ final class StoredFormTests: XCTestCase {
                     #"{"a":99999999999999999999}"#, "{\"a\":\"tab\there\"}", #"{"a":1} x"#, "-", ""] {
             XCTAssertNil(JSONValue.parse(bad), bad)
         }
+        // Bytes that are not UTF-8, plain or beside an escape, are not a string.
+        for bad in [[0x22, 0xC3, 0x28, 0x22], [0x22, 0x5C, 0x6E, 0xFF, 0x22]] as [[UInt8]] {
+            XCTAssertNil(JSONValue.parse(bytes: bad), "\(bad)")
+        }
+        XCTAssertEqual(JSONValue.parse(bytes: [0x22, 0xC3, 0xA9, 0x22]), .string("é"))
     }
 
     func testAStepIsStoredByItsOwnDeclaration() throws {
