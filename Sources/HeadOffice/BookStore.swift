@@ -177,14 +177,14 @@ struct BookStore {
     /// The batch's rows by one COPY, so a push costs a few round trips to PostgreSQL, not
     /// one a row, and PostgreSQL reads the rows as its own bulk load does. They go in pieces,
     /// so that PostgreSQL stores the first while the next is written out.
-    func insertJournal(_ rows: [VerifiedRow]) async throws {
+    func insertJournal(_ rows: [JournalRow]) async throws {
+        guard !rows.isEmpty else { return }
         try await db.copyFrom(table: "journal", columns: ["store_id", "ledger_id", "seq", "txn_id", "terminal_id", "at", "kind",
                                                           "payload", "prev_hash", "hash"], logger: logger) { writer in
             for start in stride(from: 0, to: rows.count, by: Self.rowsPerCopyPiece) {
                 let piece = rows[start..<min(rows.count, start + Self.rowsPerCopyPiece)]
                 var copy = CopyText(capacity: piece.count * 512)
-                for verified in piece {
-                    let r = verified.row
+                for r in piece {
                     copy.text(s)
                     copy.text(l)
                     copy.integer(r.seq)

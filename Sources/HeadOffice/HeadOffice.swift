@@ -211,15 +211,22 @@ public final class HeadOffice: Sendable {
                         held[seq] = hash
                     }
                 }
-                let checked = try ChainCheck.check(batch, store: store, head: head, held: held).get()
+                // The rows after HQ's last go to PostgreSQL while they are checked: a batch the
+                // check passes stores exactly these, and one it refuses the transaction takes back,
+                // the refusal (naming the first bad row) being the answer.
+                let writer = BookStore(db: db, store: store, ledger: ledger, logger: logger)
+                let fresh = batch.rows.map(\.row).filter { $0.seq > head.lastSeq }
+                async let storing: Void = writer.insertJournal(fresh)
+                let result = ChainCheck.check(batch, store: store, head: head, held: held)
+                var failure: (any Error)?
+                do { try await storing } catch { failure = error }
+                let checked = try result.get()
+                if let failure { throw failure }
                 guard let last = checked.new.last else {
                     return LedgerPosition(ledgerId: ledger, lastSeq: head.lastSeq, alreadyHeld: checked.alreadyHeld)
                 }
-                var books = try await BookStore(db: db, store: store, ledger: ledger, logger: logger)
-                    .load(touchedBy: checked.new)
+                var books = try await writer.load(touchedBy: checked.new)
                 for row in checked.new { try books.apply(row) }
-                let writer = BookStore(db: db, store: store, ledger: ledger, logger: logger)
-                try await writer.insertJournal(checked.new)
                 try await writer.save(books)
                 try await db.query("""
                     UPDATE ledgers SET last_seq = \(last.row.seq), last_hash = \(last.row.hash), last_push_at = now()
