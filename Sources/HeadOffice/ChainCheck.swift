@@ -104,10 +104,28 @@ private struct RowFacts {
     let timeReads: Bool
     let hashMatches: Bool
 
-    init(_ row: JournalRow) {
-        step = row.step
+    init(_ row: JournalRow, step: Step?) {
+        self.step = step
         timeReads = row.time != nil
         hashMatches = row.recomputedHash == row.hash
+    }
+
+    /// A step is a function of its kind and payload text, and many rows hold the same one
+    /// (every `completed`, most `cash_in`), so each distinct one is read once.
+    private struct StoredText: Hashable {
+        let kind: String
+        let payload: String
+    }
+
+    private static func of(_ rows: ArraySlice<JournalRow>) -> [RowFacts] {
+        var steps: [StoredText: Step?] = [:]
+        return rows.map { row in
+            let text = StoredText(kind: row.kind, payload: row.payload)
+            if let step = steps[text] { return RowFacts(row, step: step) }
+            let step = row.step
+            steps[text] = .some(step)
+            return RowFacts(row, step: step)
+        }
     }
 
     /// A slice is big enough that handing it to another core costs far less than its work.
@@ -115,14 +133,14 @@ private struct RowFacts {
 
     static func of(_ rows: [JournalRow]) -> [RowFacts] {
         let slices = min(ProcessInfo.processInfo.activeProcessorCount, (rows.count + rowsPerSlice - 1) / rowsPerSlice)
-        guard slices > 1 else { return rows.map(RowFacts.init) }
+        guard slices > 1 else { return of(rows[...]) }
         let size = (rows.count + slices - 1) / slices
         var parts = [[RowFacts]](repeating: [], count: slices)
         parts.withUnsafeMutableBufferPointer { buffer in
             // Each slice writes only its own element.
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: slices) { i in
-                out[i] = rows[(i * size)..<min(rows.count, (i + 1) * size)].map(RowFacts.init)
+                out[i] = of(rows[(i * size)..<min(rows.count, (i + 1) * size)])
             }
         }
         return parts.flatMap { $0 }
