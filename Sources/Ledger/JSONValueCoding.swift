@@ -47,6 +47,8 @@ enum JSONValueCoding {
 
     /// `cash_in` → `cashIn`; a leading underscore stays.
     static func camel(_ key: String) -> String {
+        // Most keys are one word, and stay as they are.
+        if !key.utf8.contains(UInt8(ascii: "_")) { return key }
         if key.utf8.allSatisfy({ $0 < 0x80 }) {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(key.utf8.count)
