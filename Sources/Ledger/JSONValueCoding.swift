@@ -212,6 +212,27 @@ private struct KeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
         try T(from: ValueDecoder(value: try field(key), codingPath: codingPath + [key]))
     }
 
+    // The journal's fields are text and whole numbers: read straight from the field, not
+    // through a decoder of their own.
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        guard case .string(let s) = try field(key) else { throw mismatch(type, key) }
+        return s
+    }
+
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+        guard case .int(let n) = try field(key) else { throw mismatch(type, key) }
+        return n
+    }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        guard case .int(let n) = try field(key), n == 0 || n == 1 else { throw mismatch(type, key) }
+        return n == 1
+    }
+
+    private func mismatch<T>(_ type: T.Type, _ key: Key) -> DecodingError {
+        .typeMismatch(type, .init(codingPath: codingPath + [key], debugDescription: "not a \(type)"))
+    }
+
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         try ValueDecoder(value: try field(key), codingPath: codingPath + [key]).container(keyedBy: type)
     }
