@@ -28,6 +28,8 @@ let package = Package(
             dependencies: [
                 "Money",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own API, for the reports that step through a million rows (`RawRows`).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),
