@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import Money
 
-/// The sums of one terminal's period, each a single aggregate query over the public tables
-/// (so a report costs what the same totals cost by hand in the `sqlite3` shell).
+/// The sums of one terminal's period over the public tables: its transactions and its cash
+/// movements each summed in one pass over their reports index, the rest by small aggregate
+/// queries (so a report costs no more than the same totals by hand in the `sqlite3` shell).
 struct ReportTotals {
     let db: Database
     let terminalId: String
