@@ -35,6 +35,12 @@ public enum DisplayWidth {
                     | UInt32(bytes[i + 3] & 0x3F)
                 i += 4
             }
+            // Kana, kanji and hanzi first: nearly every wide character on a receipt is one of them.
+            if (0x3041...0x9FFF).contains(v) {
+                previous = 2
+                total += 2
+                continue
+            }
             if v == 0xFE0F, previous == 1 {
                 total += 1
                 previous = 2

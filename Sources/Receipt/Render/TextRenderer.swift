@@ -91,8 +91,16 @@ public struct TextRenderer {
         }
     }
 
+    /// Spaces copied from one long run of them, not appended one at a time.
+    private static let blank = [UInt8](repeating: UInt8(ascii: " "), count: 4096)
+
     private func appendSpaces(_ n: Int, to out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: n))
+        var left = n
+        while left > 0 {
+            let run = min(left, Self.blank.count)
+            out.append(contentsOf: Self.blank[..<run])
+            left -= run
+        }
     }
 
     /// Ends the row begun at `start`: trailing spaces are not printed.
@@ -139,7 +147,7 @@ public struct TextRenderer {
         let rows = (side + 1) / 2
         let base = bytes.count
         // Every row at its longest, written in place, then cut to what was written.
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: rows * (indent + side * 3 + 1)))
+        appendSpaces(rows * (indent + side * 3 + 1), to: &bytes)
         let written = code.withModules { dark in
             bytes.withUnsafeMutableBufferPointer { out -> Int in
                 var p = base
