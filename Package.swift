@@ -28,6 +28,8 @@ let package = Package(
             dependencies: [
                 "Money",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own API, for the reports that step through a million rows (`RawRows`).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),
@@ -60,7 +62,13 @@ let package = Package(
                 "Kiosk", "Money", "Ledger", "Receipt", "HeadOffice", "CNCurses", "CCairo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            // What the loader does before `main` stays resident: the static Swift runtime's
+            // link exports every symbol of the program (tens of thousands, none of them looked
+            // up by name), and each of its pointers is a 24-byte relocation. Linked with lld,
+            // unexported, with packed relative relocations, the kiosk starts in ~5 MB less.
+            linkerSettings: [.unsafeFlags(["-use-ld=lld", "-Xlinker", "--no-export-dynamic", "-Xlinker", "-z", "-Xlinker",
+                                           "pack-relative-relocs"], .when(platforms: [.linux], configuration: .release))]),
         .executableTarget(
             name: "KioskBench",
             dependencies: ["Kiosk", "Money", "Ledger", "Receipt", "ChildProcess", "CCairo", .product(name: "GRDB", package: "GRDB.swift")]),

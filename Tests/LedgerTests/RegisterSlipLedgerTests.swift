@@ -54,6 +54,28 @@ final class RegisterSlipLedgerTests: XCTestCase {
         guard case .ok = try first.verify() else { return XCTFail("\(try first.verify())") }
     }
 
+    /// A register's report puts the sale that paid a slip at the register, by how it was
+    /// paid, and its sale without a slip at the machine; every sale is in exactly one place.
+    func testARegistersReportPutsWhatPaidASlipAtTheRegister() throws {
+        let folder = try ScratchFolder()
+        let ledger = try Ledger(path: folder.path("l.sqlite"))
+        try ledger.ensureTerminal(storeId: "S001", terminalId: "L3", openingFloat: [:], at: Flow.morning)
+        try ledger.ensureTerminal(storeId: "S001", terminalId: "R1", openingFloat: [:], at: Flow.morning, isRegister: true)
+        try issued(ledger)
+        try payAtRegister(ledger, id: "R1-000001", register: "R1", at: Flow.time(60))
+        try ledger.record([Entry(txnId: "R1-000001", terminalId: "R1", at: Flow.time(62), step: .completed)])
+        let plain = Entry(txnId: "R1-000002", terminalId: "R1", at: Flow.time(70),
+                          step: .begin(Flow.start("R1-000002", terminal: "R1", amount: 980, tax: 89)))
+        try ledger.record([plain, Entry(txnId: "R1-000002", terminalId: "R1", at: Flow.time(71), step: .completed)])
+        let report = try ledger.xReport(terminalId: "R1", at: Flow.time(100))
+        XCTAssertEqual(report.byPlace, [.registerCash: ShiftReport.Tally(count: 1, yen: 2980),
+                                        .machineCash: ShiftReport.Tally(count: 1, yen: 980)])
+        XCTAssertEqual(report.sales, ShiftReport.Tally(count: 2, yen: 3960))
+        XCTAssertEqual(report.byPayment, ["cash": ShiftReport.Tally(count: 2, yen: 3960)])
+        // The machine that printed the slip sold nothing itself.
+        XCTAssertEqual(try ledger.xReport(terminalId: "L3", at: Flow.time(100)).byPlace, [:])
+    }
+
     func testASlipPastItsTimeIsRefusedWithTheTimeItExpired() throws {
         let folder = try ScratchFolder()
         let ledger = try Ledger(path: folder.path("l.sqlite"))

@@ -87,6 +87,38 @@ final class TextRendererTests: XCTestCase {
         }
     }
 
+    /// What `render` writes straight from bytes is what the rows `Layout` gives print as:
+    /// over random lines of every kind, wide, combining and emoji characters, line breaks,
+    /// trailing spaces, lines that wrap and lines that fit exactly.
+    func testRenderPrintsTheRowsLayoutGives() {
+        var random = SystemRandomNumberGenerator()
+        let alphabet: [Character] = Array("渋谷駅ファミリーマートｶﾅＡＢCdef 123-¥·、。\n") + ["e\u{301}", "\u{2764}\u{FE0F}", "\u{200B}", " ", " "]
+        func text(_ n: Int) -> String {
+            String((0..<Int.random(in: 0...n, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+        }
+        let alignments: [Alignment] = [.left, .center, .right]
+        for _ in 0..<3_000 {
+            let line: Line
+            switch Int.random(in: 0..<6, using: &random) {
+            case 0: line = .text(text(60), alignments.randomElement(using: &random)!)
+            case 1: line = .columns(text(40), text(20))
+            case 2: line = .rule(alphabet.randomElement(using: &random)!)
+            case 3: line = .blank
+            case 4: line = .barcode(text(60))
+            default: line = .qr(QRCode(text(30)))
+            }
+            for width in [1, 2, 7, 32, 42, 48] {
+                let renderer = TextRenderer(width: width)
+                let expected = renderer.rows(line).map { row -> String in
+                    var bytes = Array(row.utf8)
+                    while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
+                    return String(decoding: bytes, as: UTF8.self) + "\n"
+                }.joined()
+                XCTAssertEqual(renderer.render(Document([line])), expected, "\(line) at \(width)")
+            }
+        }
+    }
+
     func testWrapBreaksAtSpacesAndInsideWideRuns() {
         XCTAssertEqual(Layout.wrap("one two three", width: 7), ["one two", "three"])
         XCTAssertEqual(Layout.wrap("渋谷駅東口店", width: 5), ["渋谷", "駅東", "口店"])

@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import Money
 
-/// The sums of one terminal's period, each a single aggregate query over the public tables
-/// (so a report costs what the same totals cost by hand in the `sqlite3` shell).
+/// The sums of one terminal's period over the public tables: its transactions and its cash
+/// movements each summed in one pass over their reports index, the rest by small aggregate
+/// queries (so a report costs no more than the same totals by hand in the `sqlite3` shell).
 struct ReportTotals {
     let db: Database
     let terminalId: String
@@ -21,17 +22,19 @@ struct ReportTotals {
     private var arguments: StatementArguments { [terminalId, from, to] }
 
     func report(kind: ShiftReport.Kind, storeId: String, fromDate: Date?, toDate: Date, counted: Int?) throws -> ShiftReport {
+        // Every transaction of the period in one pass over the reports index: the counts by
+        // status, and the completed sales as paid at the machine; then the few sales that
+        // paid a slip at a register, and the few refunds due whose top-up was applied.
+        let groups = try PeriodGroups(db, terminalId: terminalId, from: from, to: to)
         var sales = Sales()
-        // Completed sales in one pass over the reports index, grouped as finely as any part
-        // of the report needs; then the few refunds due whose top-up was applied.
-        for row in try Row.fetchAll(db, sql: """
-            SELECT payment_method, carrier_id, plan_id, \(Self.hour) AS hour, \(Self.atRegister),
-                   count(*) AS n, sum(amount_yen) AS yen, sum(tax_yen) AS tax
-            FROM transactions t WHERE \(Self.period) AND t.status = 'completed'
-            GROUP BY payment_method, carrier_id, plan_id, hour, at_register
-            """, arguments: arguments) {
-            sales.add(row)
+        var statuses: [TransactionStatus: Int] = [:]
+        for group in groups.groups {
+            guard let status = TransactionStatus(rawValue: group.status) else { continue }
+            statuses[status, default: 0] += group.total.count
+            guard status == .completed else { continue }
+            sales.add(method: group.method, carrier: group.carrier, plan: group.plan, hours: group.hours, taxYen: group.taxYen)
         }
+        try paidAtRegister(&sales)
         for row in try Row.fetchAll(db, sql: """
             SELECT payment_method, carrier_id, plan_id, \(Self.hour) AS hour, \(Self.atRegister), 1 AS n, amount_yen AS yen, tax_yen AS tax
             FROM transactions t WHERE \(Self.period) AND t.status = 'refund_due'
@@ -42,7 +45,7 @@ struct ReportTotals {
         var cash = try cashTotals()
         cash.countedYen = counted
         var report = ShiftReport(kind: kind, number: nil, storeId: storeId, terminalId: terminalId, from: fromDate, to: toDate,
-                           transactions: try statuses(), sales: sales.total, taxYen: sales.tax, byPayment: sales.byPayment,
+                           transactions: statuses, sales: sales.total, taxYen: sales.tax, byPayment: sales.byPayment,
                            byPlan: sales.byPlan.keys.sorted { ($0.carrier, $0.plan) < ($1.carrier, $1.plan) }.map {
                                ShiftReport.PlanSales(carrierId: $0.carrier, planId: $0.plan, sales: sales.byPlan[$0]!)
                            },
@@ -52,6 +55,22 @@ struct ReportTotals {
         report.byPlace = sales.byPlace
         report.slips = try slips()
         return report
+    }
+
+    /// Completed sales of the period that paid an application slip, moved from the machine
+    /// to the register. Looked up from the slips this terminal took (a slip's `txn_id` and
+    /// `register_id` are set together by the transaction that takes it), not row by row:
+    /// CROSS JOIN keeps the slips the outer loop.
+    private func paidAtRegister(_ sales: inout Sales) throws {
+        for row in try Row.fetchAll(db, sql: """
+            SELECT payment_method, count(*) AS n, sum(amount_yen) AS yen
+            FROM (SELECT DISTINCT txn_id FROM register_slips WHERE register_id = ?1) s
+            CROSS JOIN transactions t ON t.id = s.txn_id
+            WHERE \(Self.period) AND t.status = 'completed'
+            GROUP BY payment_method
+            """, arguments: arguments) {
+            sales.moveToRegister(method: row["payment_method"], ShiftReport.Tally(count: row["n"], yen: row["yen"]))
+        }
     }
 
     /// Card and wallet sales by brand: the rows themselves (the brand is not in the reports
@@ -94,26 +113,38 @@ struct ReportTotals {
 
         mutating func add(_ row: Row) {
             let tally = ShiftReport.Tally(count: row["n"], yen: row["yen"])
-            total = total + tally
-            tax += row["tax"] as Int
-                let method: String = row["payment_method"] ?? "unknown"
-            byPayment[method] = (byPayment[method] ?? ShiftReport.Tally()) + tally
-            let place = ShiftReport.PaidAt.of(method: row["payment_method"], atRegister: row["at_register"])
-            byPlace[place] = (byPlace[place] ?? ShiftReport.Tally()) + tally
-            let plan = Plan(carrier: row["carrier_id"], plan: row["plan_id"])
-            byPlan[plan] = (byPlan[plan] ?? ShiftReport.Tally()) + tally
-            let hour: Int = row["hour"]
-            byHour[hour] = (byHour[hour] ?? ShiftReport.Tally()) + tally
+            var hours = [ShiftReport.Tally](repeating: ShiftReport.Tally(), count: 24)
+            hours[row["hour"] as Int] = tally
+            add(method: row["payment_method"], carrier: row["carrier_id"], plan: row["plan_id"], hours: hours,
+                taxYen: row["tax"], atRegister: row["at_register"])
         }
-    }
 
-    private func statuses() throws -> [TransactionStatus: Int] {
-        var out: [TransactionStatus: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM transactions t WHERE \(Self.period) GROUP BY status",
-                                    arguments: arguments) {
-            if let status = TransactionStatus(rawValue: row["status"]) { out[status] = row["n"] }
+        /// Sales of one method and plan, by hour in Japan (`hours` has 24 tallies).
+        mutating func add(method: String?, carrier: String, plan: String, hours: [ShiftReport.Tally], taxYen: Int,
+                          atRegister: Bool = false) {
+            let tally = hours.reduce(ShiftReport.Tally(), +)
+            total = total + tally
+            tax += taxYen
+            let payment = method ?? "unknown"
+            byPayment[payment] = (byPayment[payment] ?? ShiftReport.Tally()) + tally
+            let place = ShiftReport.PaidAt.of(method: method, atRegister: atRegister)
+            byPlace[place] = (byPlace[place] ?? ShiftReport.Tally()) + tally
+            let key = Plan(carrier: carrier, plan: plan)
+            byPlan[key] = (byPlan[key] ?? ShiftReport.Tally()) + tally
+            for (hour, sales) in hours.enumerated() where sales.count > 0 {
+                byHour[hour] = (byHour[hour] ?? ShiftReport.Tally()) + sales
+            }
         }
-        return out
+
+        /// Sales already added as paid at the machine that paid a slip at a register instead.
+        mutating func moveToRegister(method: String?, _ tally: ShiftReport.Tally) {
+            let machine = ShiftReport.PaidAt.of(method: method, atRegister: false)
+            let left = (byPlace[machine] ?? ShiftReport.Tally()) - tally
+            // A place appears only when some sale was paid there.
+            byPlace[machine] = left.count == 0 ? nil : left
+            let register = ShiftReport.PaidAt.of(method: method, atRegister: true)
+            byPlace[register] = (byPlace[register] ?? ShiftReport.Tally()) + tally
+        }
     }
 
     private func cashTotals() throws -> ShiftReport.Cash {
@@ -124,18 +155,22 @@ struct ReportTotals {
                 FROM cash_movements WHERE terminal_id = ?1 AND at <= ?2
                 """, arguments: [terminalId, from]) ?? 0
         }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT kind, sum(denomination * count) AS yen FROM cash_movements
-            WHERE terminal_id = ?1 AND at > ?2 AND at <= ?3 GROUP BY kind
-            """, arguments: arguments) {
-            let yen: Int = row["yen"]
-            switch CashMovementKind(rawValue: row["kind"]) {
-            case .cashIn: cash.inYen = yen
-            case .change: cash.changeOutYen = yen
-            case .refund: cash.refundedYen = yen
-            case .replenish: cash.replenishedYen = yen
-            case .collect: cash.collectedYen = yen
-            case nil: break
+        // Summed here, in one pass over the reports index, rather than sorted by kind first.
+        var yen = [Int](repeating: 0, count: CashMovementKind.allCases.count)
+        let kinds = CashMovementKind.allCases.map { Array($0.rawValue.utf8) }
+        try RawRows.each(db, sql: """
+            SELECT kind, denomination, count FROM cash_movements WHERE terminal_id = ?1 AND at > ?2 AND at <= ?3
+            """, arguments: arguments) { row in
+            guard let kind = row.text(0), let k = kinds.firstIndex(where: { $0.elementsEqual(kind) }) else { return }
+            yen[k] += row.int(1) * row.int(2)
+        }
+        for (k, kind) in CashMovementKind.allCases.enumerated() {
+            switch kind {
+            case .cashIn: cash.inYen = yen[k]
+            case .change: cash.changeOutYen = yen[k]
+            case .refund: cash.refundedYen = yen[k]
+            case .replenish: cash.replenishedYen = yen[k]
+            case .collect: cash.collectedYen = yen[k]
             }
         }
         return cash

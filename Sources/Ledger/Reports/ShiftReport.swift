@@ -24,6 +24,7 @@ public struct ShiftReport: Equatable, Sendable {
         }
 
         static func + (a: Tally, b: Tally) -> Tally { Tally(count: a.count + b.count, yen: a.yen + b.yen) }
+        static func - (a: Tally, b: Tally) -> Tally { Tally(count: a.count - b.count, yen: a.yen - b.yen) }
     }
 
     public struct PlanSales: Equatable, Sendable {

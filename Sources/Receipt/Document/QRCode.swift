@@ -27,4 +27,9 @@ public struct QRCode: Equatable, Sendable {
         guard UInt(bitPattern: row) < UInt(size), UInt(bitPattern: column) < UInt(size) else { return false }
         return dark[row * size + column]
     }
+
+    /// The modules row by row, `size` to a row, for a renderer that reads every one.
+    func withModules<R>(_ body: (UnsafeBufferPointer<Bool>) throws -> R) rethrows -> R {
+        try dark.withUnsafeBufferPointer(body)
+    }
 }

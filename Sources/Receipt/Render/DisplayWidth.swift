@@ -2,19 +2,51 @@
 /// take two, combining marks and zero-width characters none, everything else one.
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
-        // Most of a receipt is ASCII: one column a byte, without looking at graphemes.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
-        // Scalar by scalar (marks add nothing), which is much faster than grapheme by grapheme;
-        // an emoji selector (U+FE0F) widens the narrow symbol before it.
+        if let width = text.utf8.withContiguousStorageIfAvailable({ of(utf8: $0) }) { return width }
+        var copy = text
+        return copy.withUTF8 { of(utf8: $0) }
+    }
+
+    /// The width of valid UTF-8, read scalar by scalar straight from the bytes: no grapheme
+    /// breaking, and one column a byte for ASCII, which is most of a receipt. Marks add
+    /// nothing; an emoji selector (U+FE0F) widens the narrow symbol before it.
+    static func of(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var total = 0
         var previous = 0
-        for scalar in text.unicodeScalars {
-            if scalar.value == 0xFE0F, previous == 1 {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                previous = lead == 0 ? 0 : 1
+                total += previous
+                i += 1
+                continue
+            }
+            let v: UInt32
+            if lead < 0xE0 {
+                v = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else if lead < 0xF0 {
+                v = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+            } else {
+                v = UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    | UInt32(bytes[i + 3] & 0x3F)
+                i += 4
+            }
+            // Kana, kanji and hanzi first: nearly every wide character on a receipt is one of them.
+            if (0x3041...0x9FFF).contains(v) {
+                previous = 2
+                total += 2
+                continue
+            }
+            if v == 0xFE0F, previous == 1 {
                 total += 1
                 previous = 2
                 continue
             }
-            previous = of(scalar)
+            previous = of(Unicode.Scalar(v).unsafelyUnwrapped)
             total += previous
         }
         return total
