@@ -9,7 +9,8 @@ import GRDB
 extension Ledger {
     /// Interim report of one terminal up to `at`; `counted` is the cash staff counted in it.
     public func xReport(terminalId: String, at: Date = Date(), counted: CashPieces? = nil) throws -> ShiftReport {
-        try read { db in
+        let at = try xReportEnd(at)
+        return try read { db in
             try Self.terminalReport(db, path: path, kind: .x, terminalId: terminalId, at: at,
                                     countedYen: counted.map { $0.total.amount })
         }
@@ -17,7 +18,8 @@ extension Ledger {
 
     /// Interim report of every terminal of the store, summed.
     public func xReport(storeId: String, at: Date = Date()) throws -> ShiftReport {
-        try read { db in
+        let at = try xReportEnd(at)
+        return try read { db in
             let reports = try storeTerminals(db, storeId: storeId).map {
                 try Self.terminalReport(db, path: path, kind: .x, terminalId: $0, at: at, countedYen: nil)
             }
@@ -76,6 +78,12 @@ extension Ledger {
 
     /// The terminal's Z up to `at`, numbered and stored in `z_reports`, so the next period
     /// starts after it. The journal row is the caller's: a replay already has it.
+    /// An interim report shows everything recorded so far: a simulated day may run ahead of
+    /// the clock (a store that opens at 07:00, simulated at 01:00), and its sales are recorded.
+    private func xReportEnd(_ at: Date) throws -> Date {
+        max(at, try lastEntryTime() ?? at)
+    }
+
     static func closePeriod(_ db: Database, path: String, terminalId: String, at: Date, countedYen: Int?) throws -> ShiftReport {
         var report = try terminalReport(db, path: path, kind: .z, terminalId: terminalId, at: at, countedYen: countedYen)
         let number = try ZReportRow.nextNumber(db, terminalId: terminalId)
