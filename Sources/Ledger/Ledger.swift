@@ -12,11 +12,9 @@ public final class Ledger: @unchecked Sendable {
     let maxPageCount: Int?
     let queue: DatabaseQueue
     /// The simulated devices' own connection, opened at their first write (see `deviceWrite`).
-    private var deviceQueue: DatabaseQueue?
-    private let deviceLock = NSLock()
+    private let devices = LaterConnection()
     /// The connection reads take (see `read`), opened at the first read.
-    private var readerQueue: DatabaseQueue?
-    private let readerLock = NSLock()
+    private let reader = LaterConnection()
     /// What hashing a new staff PIN costs; stored hashes carry their own cost.
     var pinCost = StaffPIN.Cost.standard
 
@@ -119,11 +117,8 @@ public final class Ledger: @unchecked Sendable {
     /// the kiosk's next commit; one always follows a top-up, as the kiosk records the answer.
     /// So the carrier never remembers less than the kiosk was told.
     func deviceWrite<T>(_ body: (Database) throws -> T) throws -> T {
-        let connection = try deviceLock.withLock {
-            if let deviceQueue { return deviceQueue }
-            let opened = try Ledger.connect(path, synchronous: "NORMAL", maxPageCount: maxPageCount, busyTimeout: busyTimeout)
-            deviceQueue = opened
-            return opened
+        let connection = try devices.open {
+            try Ledger.connect(path, synchronous: "NORMAL", maxPageCount: maxPageCount, busyTimeout: busyTimeout)
         }
         return try write(on: connection, body)
     }
@@ -161,13 +156,10 @@ public final class Ledger: @unchecked Sendable {
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         if let db = Thread.current.threadDictionary[snapshotKey] as? Database { return try body(db) }
         return try perform {
-            let reader = try readerLock.withLock {
-                if let readerQueue { return readerQueue }
-                let opened = try Ledger.connect(path, synchronous: "FULL", maxPageCount: maxPageCount, busyTimeout: busyTimeout)
-                readerQueue = opened
-                return opened
+            let connection = try reader.open {
+                try Ledger.connect(path, synchronous: "FULL", maxPageCount: maxPageCount, busyTimeout: busyTimeout)
             }
-            return try reader.inDatabase { db in
+            return try connection.inDatabase { db in
                 var result: T?
                 try db.inTransaction(.deferred) {
                     result = try body(db)
@@ -220,6 +212,22 @@ extension LedgerError {
         case .SQLITE_IOERR: self = .ioFailure(path: path, reason: reason)
         case .SQLITE_CONSTRAINT: self = .invalidEntry("The ledger \(path) refused the entry: \(reason).")
         default: self = .database(path: path, reason: reason)
+        }
+    }
+}
+
+/// A second connection to the ledger's file, opened the first time it is needed, once, by
+/// whichever thread needs it first.
+private final class LaterConnection: @unchecked Sendable {
+    private var queue: DatabaseQueue?
+    private let lock = NSLock()
+
+    func open(_ connect: () throws -> DatabaseQueue) throws -> DatabaseQueue {
+        try lock.withLock {
+            if let queue { return queue }
+            let opened = try connect()
+            queue = opened
+            return opened
         }
     }
 }

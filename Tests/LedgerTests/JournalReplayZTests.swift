@@ -4,16 +4,7 @@ import Money
 @testable import Ledger
 
 /// A Z replayed from the journal alone is the Z the store's ledger closed and stored.
-final class JournalReplayZTests: XCTestCase {
-    var folder: ScratchFolder!
-    var ledger: Ledger!
-
-    override func setUpWithError() throws {
-        folder = try ScratchFolder()
-        ledger = try Ledger(path: folder.path("ledger.sqlite"))
-        try ReportDay.record(into: ledger)
-    }
-
+final class JournalReplayZTests: ReportDayTestCase {
     /// Z 1 counted short, Z 2 empty, Z 3 (journaled as an older ledger did) and Z 4 counted,
     /// with sales between them: each replayed Z's JSON is the body the store stored.
     func testEveryReplayedZEqualsTheStoredBody() throws {

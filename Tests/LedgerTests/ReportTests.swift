@@ -4,16 +4,7 @@ import XCTest
 import Money
 @testable import Ledger
 
-final class ReportTests: XCTestCase {
-    var folder: ScratchFolder!
-    var ledger: Ledger!
-
-    override func setUpWithError() throws {
-        folder = try ScratchFolder()
-        ledger = try Ledger(path: folder.path("ledger.sqlite"))
-        try ReportDay.record(into: ledger)
-    }
-
+final class ReportTests: ReportDayTestCase {
     /// Every number of the X report, against sums an auditor would write by hand in SQL.
     func testXReportNumbersEqualSumsOverTheRows() throws {
         let report = try ledger.xReport(terminalId: "K1", at: ReportDay.evening)
