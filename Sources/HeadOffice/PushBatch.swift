@@ -63,7 +63,7 @@ public struct Refusal: Equatable, Sendable, Codable {
 extension PushBatch {
     /// The request body: `{"rows":[…]}`, each row its journal columns and `store_id`.
     public var body: Data {
-        Data(JournalRow.jsonList("rows", rows.map { ($0.row, [PushedRow.CodingKeys.storeId.rawValue: $0.storeId.rawValue]) }).utf8)
+        Data(JournalRow.jsonList("rows", rows.map { ($0.row, [PushedRow.CodingKeys.storeId.rawValue: $0.storeId.rawValue]) }))
     }
 
     /// The first of `rows` whose body is at most `limit` bytes: all of them, or half as many

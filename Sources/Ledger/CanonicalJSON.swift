@@ -46,7 +46,7 @@ enum JSONValue: Equatable {
         }
     }
 
-    private static func writeInt(_ n: Int, to out: inout [UInt8]) {
+    static func writeInt(_ n: Int, to out: inout [UInt8]) {
         if n < 0 { out.append(UInt8(ascii: "-")) }
         var rest = n.magnitude
         let start = out.count
@@ -57,26 +57,35 @@ enum JSONValue: Equatable {
         out[start...].reverse()
     }
 
-    private static func writeString(_ s: String, to out: inout [UInt8]) {
+    static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Only ASCII needs escaping; every other byte goes over as it is.
-        for b in s.utf8 {
-            switch b {
-            case 0x22: out.append(contentsOf: "\\\"".utf8)
-            case 0x5C: out.append(contentsOf: "\\\\".utf8)
-            case 0x0A: out.append(contentsOf: "\\n".utf8)
-            case 0x0D: out.append(contentsOf: "\\r".utf8)
-            case 0x09: out.append(contentsOf: "\\t".utf8)
-            case 0x08: out.append(contentsOf: "\\b".utf8)
-            case 0x0C: out.append(contentsOf: "\\f".utf8)
-            case ..<0x20:
-                let hex = String(b, radix: 16)
-                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default:
-                out.append(b)
+        var s = s
+        // Only ASCII needs escaping; the bytes between go over in runs, as they are.
+        s.withUTF8 { bytes in
+            var run = 0
+            for (i, b) in bytes.enumerated() where b == 0x22 || b == 0x5C || b < 0x20 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                writeEscape(b, to: &out)
+                run = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func writeEscape(_ b: UInt8, to out: inout [UInt8]) {
+        switch b {
+        case 0x22: out.append(contentsOf: "\\\"".utf8)
+        case 0x5C: out.append(contentsOf: "\\\\".utf8)
+        case 0x0A: out.append(contentsOf: "\\n".utf8)
+        case 0x0D: out.append(contentsOf: "\\r".utf8)
+        case 0x09: out.append(contentsOf: "\\t".utf8)
+        case 0x08: out.append(contentsOf: "\\b".utf8)
+        case 0x0C: out.append(contentsOf: "\\f".utf8)
+        default:
+            let hex = String(b, radix: 16)
+            out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+        }
     }
 
     /// Reads stored JSON back; nil when it is not JSON of the kinds above (whole numbers only).
@@ -93,7 +102,7 @@ enum JSONValue: Equatable {
     }
 
     /// A small reader of the JSON the journal stores, byte by byte.
-    private struct Reader {
+    struct Reader {
         let bytes: [UInt8]
         var i = 0
 
@@ -105,6 +114,47 @@ enum JSONValue: Equatable {
                 case 0x20, 0x0A, 0x0D, 0x09: i += 1
                 default: return
                 }
+            }
+        }
+
+        /// After any space: whether the next byte is `byte` (not taken).
+        mutating func peek(_ byte: UInt8) -> Bool {
+            skipSpace()
+            return i < bytes.count && bytes[i] == byte
+        }
+
+        /// At a `{`: hands each key to `visit`, which takes its value; false when the object
+        /// is not well formed or `visit` says so.
+        mutating func fields(_ visit: (String, inout Reader) -> Bool) -> Bool {
+            guard peek(UInt8(ascii: "{")) else { return false }
+            i += 1
+            if peek(UInt8(ascii: "}")) { i += 1; return true }
+            while true {
+                guard peek(UInt8(ascii: "\"")), let key = string(), peek(UInt8(ascii: ":")) else { return false }
+                i += 1
+                skipSpace()
+                guard visit(key, &self) else { return false }
+                skipSpace()
+                guard i < bytes.count else { return false }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "}") { i += 1; return true }
+                return false
+            }
+        }
+
+        /// At a `[`: hands each item to `visit`, which takes it; false as `fields` is.
+        mutating func items(_ visit: (inout Reader) -> Bool) -> Bool {
+            guard peek(UInt8(ascii: "[")) else { return false }
+            i += 1
+            if peek(UInt8(ascii: "]")) { i += 1; return true }
+            while true {
+                skipSpace()
+                guard visit(&self) else { return false }
+                skipSpace()
+                guard i < bytes.count else { return false }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "]") { i += 1; return true }
+                return false
             }
         }
 
@@ -121,7 +171,7 @@ enum JSONValue: Equatable {
             }
         }
 
-        private mutating func literal(_ word: String) -> Bool {
+        mutating func literal(_ word: String) -> Bool {
             let w = Array(word.utf8)
             guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { return false }
             i += w.count
@@ -147,43 +197,27 @@ enum JSONValue: Equatable {
         }
 
         private mutating func object() -> JSONValue? {
-            i += 1
             var fields: [String: JSONValue] = [:]
-            skipSpace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(fields) }
-            while true {
-                skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: "\""), let key = string() else { return nil }
-                skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
-                i += 1
-                guard let v = value() else { return nil }
+            let read = self.fields { key, reader in
+                guard let v = reader.value() else { return false }
                 fields[key] = v
-                skipSpace()
-                guard i < bytes.count else { return nil }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(fields) }
-                return nil
+                return true
             }
+            return read ? .object(fields) : nil
         }
 
         private mutating func array() -> JSONValue? {
-            i += 1
             var items: [JSONValue] = []
-            skipSpace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
-            while true {
-                guard let v = value() else { return nil }
+            let read = self.items { reader in
+                guard let v = reader.value() else { return false }
                 items.append(v)
-                skipSpace()
-                guard i < bytes.count else { return nil }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
-                return nil
+                return true
             }
+            return read ? .array(items) : nil
         }
 
-        private mutating func string() -> String? {
+        /// At a `"`: the string it opens.
+        mutating func string() -> String? {
             i += 1
             // A string without escapes is taken as it is.
             let start = i
@@ -194,6 +228,11 @@ enum JSONValue: Equatable {
             }
             var out = Array(bytes[start..<i])
             while i < bytes.count {
+                // The bytes up to the next quote, backslash or control byte go over in one run.
+                let run = i
+                while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
+                if i > run { out.append(contentsOf: bytes[run..<i]) }
+                guard i < bytes.count else { return nil }
                 let b = bytes[i]
                 i += 1
                 switch b {

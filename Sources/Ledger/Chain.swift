@@ -10,18 +10,35 @@ enum Chain {
 
     static func hash(prev: String, seq: Int64, txnId: String?, terminalId: String,
                      at: String, kind: String, payload: String) -> String {
-        let content: JSONValue = .array([
-            .string(prev), .int(Int(seq)), txnId.map(JSONValue.string) ?? .null,
-            .string(terminalId), .string(at), .string(kind), .string(payload),
-        ])
-        return sha256(content.canonicalText)
+        // The array's canonical text, written straight into bytes: every row written or checked is hashed.
+        var content: [UInt8] = []
+        content.reserveCapacity(prev.utf8.count + terminalId.utf8.count + at.utf8.count + kind.utf8.count
+                                + payload.utf8.count * 5 / 4 + 64)
+        func then(_ text: String) {
+            content.append(UInt8(ascii: ","))
+            JSONValue.writeString(text, to: &content)
+        }
+        content.append(UInt8(ascii: "["))
+        JSONValue.writeString(prev, to: &content)
+        content.append(UInt8(ascii: ","))
+        JSONValue.writeInt(Int(seq), to: &content)
+        if let txnId { then(txnId) } else { content.append(contentsOf: ",null".utf8) }
+        then(terminalId)
+        then(at)
+        then(kind)
+        then(payload)
+        content.append(UInt8(ascii: "]"))
+        return hex(SHA256.hash(data: content))
     }
 
     static func sha256(_ text: String) -> String {
         var text = text
-        let digest = text.withUTF8 { SHA256.hash(data: $0) }
-        // Lowercase hex, two digits a byte, written straight into the string's bytes.
-        return String(unsafeUninitializedCapacity: 64) { buffer in
+        return text.withUTF8 { hex(SHA256.hash(data: $0)) }
+    }
+
+    /// Lowercase hex, two digits a byte, written straight into the string's bytes.
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        String(unsafeUninitializedCapacity: 64) { buffer in
             var i = 0
             for byte in digest {
                 buffer[i] = hexDigits[Int(byte >> 4)]

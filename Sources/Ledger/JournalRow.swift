@@ -63,8 +63,9 @@ extension Ledger {
                 WHERE seq > ? ORDER BY seq LIMIT ?
                 """, arguments: [seq, Int64(clamping: limit)])
                 .map { row in
-                    JournalRow(seq: row["seq"], txnId: row["txn_id"], terminalId: row["terminal_id"], at: row["at"],
-                               kind: row["kind"], payload: row["payload"], prevHash: row["prev_hash"], hash: row["hash"])
+                    // By position, in the order selected: thousands of rows a push.
+                    JournalRow(seq: row[0], txnId: row[1], terminalId: row[2], at: row[3],
+                               kind: row[4], payload: row[5], prevHash: row[6], hash: row[7])
                 }
         }
     }
