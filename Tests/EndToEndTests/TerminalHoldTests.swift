@@ -46,9 +46,20 @@ final class TerminalHoldTests: XCTestCase {
         XCTAssertEqual(collect.status, 1)
         XCTAssertTrue(collect.stderr.contains("Terminal FM-SBY-1 is in use by process"), collect.stderr)
 
-        let recover = try KioskBinary.run(["ledger", "recover", "--ledger", tmux.ledger, "--fixtures", fixtures])
-        XCTAssertEqual(recover.status, 0, recover.stderr)
-        XCTAssertTrue(recover.stdout.contains("FM-SBY-1-000001: left open: terminal FM-SBY-1 is in use by process"), recover.stdout)
+        // Another name for the same file holds the same terminals: a link to it, or a path through `..`.
+        let folder = (tmux.ledger as NSString).deletingLastPathComponent
+        let link = folder + "/another-name.sqlite"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: tmux.ledger)
+        let dotted = folder + "/../" + (folder as NSString).lastPathComponent + "/" + (tmux.ledger as NSString).lastPathComponent
+        for name in [tmux.ledger, link, dotted] {
+            let recover = try KioskBinary.run(["ledger", "recover", "--ledger", name, "--fixtures", fixtures])
+            XCTAssertEqual(recover.status, 0, recover.stderr)
+            XCTAssertTrue(recover.stdout.contains("FM-SBY-1-000001: left open: terminal FM-SBY-1 is in use by process"),
+                          "\(name): \(recover.stdout)")
+            let other = try KioskBinary.run(["run", "--store", "fm-shibuya-center", "--terminal", "FM-SBY-1",
+                                             "--ledger", name, "--fixtures", fixtures])
+            XCTAssertEqual(other.status, 1, name)
+        }
         XCTAssertEqual(try journalRows(tmux.ledger), rows, "nothing was written while the terminal was held")
 
         // The live sale carries on as if nothing happened.

@@ -1,4 +1,5 @@
 import Foundation
+import Money
 
 /// Card brands, told from the issuer identification number (the first digits).
 public enum CardBrand: String, Sendable, CaseIterable {

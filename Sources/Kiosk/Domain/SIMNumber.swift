@@ -1,4 +1,5 @@
 import Foundation
+import Money
 
 /// What the customer types to identify the SIM: the phone number (070/080/090 and eight
 /// digits, also written internationally as +81 90 … or 0081 90 …) or the ICCID printed on
@@ -127,19 +128,5 @@ public enum SIMNumberRejection: Error, Equatable, Sendable, CustomStringConverti
         case .notAJapaneseSIM: return "Not a Japanese SIM: an ICCID here starts with 8981."
         case .checkDigitMismatch: return "The check digit does not match: please check the ICCID on the card."
         }
-    }
-}
-
-/// The Luhn check digit used by ICCIDs and card numbers.
-public enum Luhn {
-    public static func isValid(_ digits: String) -> Bool {
-        guard digits.count >= 2, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-        var sum = 0
-        for (i, ch) in digits.reversed().enumerated() {
-            var d = ch.wholeNumberValue!
-            if i % 2 == 1 { d *= 2; if d > 9 { d -= 9 } }
-            sum += d
-        }
-        return sum % 10 == 0
     }
 }

@@ -77,9 +77,25 @@ public enum TerminalHold {
     }
 
     static func file(_ terminalId: String, ledgerPath: String) -> String {
-        let ledger = URL(fileURLWithPath: ledgerPath).standardizedFileURL.path
+        let ledger = canonicalPath(ledgerPath)
         let name = terminalId.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }
         return ledger + "-holds/" + String(name)
+    }
+
+    /// The ledger's one name, however it was spelled: a symbolic link, `..` or a relative
+    /// path to the same file holds the same terminals. A ledger not made yet is named by its
+    /// folder's real path.
+    static func canonicalPath(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        if let real = realPath(url.path) { return real }
+        let folder = url.deletingLastPathComponent().path
+        return ((realPath(folder) ?? folder) as NSString).appendingPathComponent(url.lastPathComponent)
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private static func readPID(_ fd: Int32) -> Int32? {
