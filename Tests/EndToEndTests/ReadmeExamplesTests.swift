@@ -2,7 +2,7 @@ import ChildProcess
 import Foundation
 import XCTest
 
-/// The README's shell examples (the `sh` blocks under Commands) run in order, each exactly as
+/// The README's shell examples (every block under Commands but the script syntax's) run in order, each exactly as
 /// written, in a folder that stands for a fresh clone: the sample fixtures and scripts are
 /// there, and the default `var/ledger.sqlite` and `var/receipts/` land in that folder. Every
 /// one exits 0 and prints what the README says it prints. Run twice: on a clone where nothing
@@ -44,6 +44,30 @@ final class ReadmeExamplesTests: XCTestCase {
         }
     }
 
+    /// "Every command that needs the stores, carriers or cards takes `--fixtures DIR` …: all
+    /// but `staff`, …": the commands named there are exactly those whose help has no `--fixtures`.
+    func testTheREADMENamesTheCommandsThatTakeNoFixtures() throws {
+        let commands = ["run", "stores", "report x", "report z", "cash status", "cash replenish", "cash collect", "paper status",
+                        "paper load", "staff add", "staff list", "receipt", "ledger verify", "ledger recover", "ledger id",
+                        "ledger export", "register open", "register pay", "register void", "simulate", "plan", "hq enroll",
+                        "hq serve", "hq push", "hq verify", "hq report", "hq user add", "hq revoke"]
+        var without: Set<String> = []
+        for command in commands {
+            let help = try shell("kiosk \(command) --help")
+            XCTAssertEqual(help.status, 0, command)
+            if !help.output.contains("--fixtures") { without.insert(command) }
+        }
+        let text = try String(contentsOf: KioskBinary.projectRoot.appendingPathComponent("README.md"), encoding: .utf8)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let start = try XCTUnwrap(text.range(of: "takes `--fixtures DIR` (default `fixtures`): all but "))
+        let end = try XCTUnwrap(text.range(of: ".", range: start.upperBound..<text.endIndex))
+        let named = text[start.upperBound..<end.lowerBound].split(separator: "`", omittingEmptySubsequences: false)
+            .enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        // `staff` stands for its commands, `hq user` for its one.
+        let expanded = Set(named.flatMap { $0 == "staff" ? ["staff add", "staff list"] : $0 == "hq user" ? ["hq user add"] : [$0] })
+        XCTAssertEqual(expanded, without)
+    }
+
     /// Runs one line through the shell, with `kiosk` the binary under test.
     private func shell(_ line: String) throws -> ChildProcess.Result {
         let bin = KioskBinary.url.deletingLastPathComponent().path
@@ -53,16 +77,18 @@ final class ReadmeExamplesTests: XCTestCase {
         return try ChildProcess.run("/bin/sh", ["-c", line], environment: environment, directory: clone.path, timeout: 120)
     }
 
-    /// The shell lines of the `sh` blocks in the README's Commands section, comments dropped.
+    /// The shell lines of the blocks in the README's Commands section, comments dropped.
     static func examples() throws -> [String] {
         let readme = try String(contentsOf: KioskBinary.projectRoot.appendingPathComponent("README.md"), encoding: .utf8)
         var lines: [String] = []
-        var inCommands = false, inShell = false
+        var inCommands = false, inBlock = false, inShell = false
         for line in readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if line.hasPrefix("## ") { inCommands = line == "## Commands" }
             guard inCommands else { continue }
+            // Every block is shell but those labelled otherwise (`text`, the script's syntax).
             if line.hasPrefix("```") {
-                inShell = !inShell && line == "```sh"
+                inBlock.toggle()
+                inShell = inBlock && (line == "```sh" || line == "```")
                 continue
             }
             guard inShell else { continue }
@@ -132,6 +158,17 @@ final class ReadmeExamplesTests: XCTestCase {
                 }
                 return missing(["done receipt 1 FM-SBY-1-000001", "[tray: ¥1,000×4 ¥10×2]", "cancelled returned ¥1,500"], in: out)
             }),
+            ("kiosk run --terminal LW-SPR-2 --script Tests/EndToEndTests/Scripts/slips.kiosk",
+             has("slip-issued LW-SPR-2-S000001 ¥2,980, pay at the register by", "slip-issued LW-SPR-2-S000002 ¥3,280",
+                 "slip-issued LW-SPR-2-S000003 ¥2,980")),
+            ("kiosk register pay LW-SPR-2-S000001 --cash 5000 --store lw-sapporo-odori --register LW-SPR-R1",
+             has("done receipt 1 LW-SPR-R1-000001", "change ¥2,020")),
+            ("kiosk register pay LW-SPR-2-S000002 --card visa-ok --store lw-sapporo-odori --register LW-SPR-R1",
+             has("done receipt 2 LW-SPR-R1-000002")),
+            ("kiosk register void LW-SPR-2-S000003 --store lw-sapporo-odori --register LW-SPR-R1",
+             has("Slip LW-SPR-2-S000003 is voided")),
+            // The drawer's float, with the ¥5,000 taken and the ¥2,020 change given.
+            ("kiosk cash status --terminal LW-SPR-R1", has("Cash in LW-SPR-R1:", "  ¥5,000    11 / 100", "Total   ¥141,480")),
         ]
     }
 }
