@@ -57,7 +57,7 @@ extension ParsableCommand {
 
 /// Which ledger file.
 struct LedgerOptions: ParsableArguments {
-    @Option(help: "The ledger file (created on first use).")
+    @Option(help: "The ledger file: made by the first command that records, and refused when missing by one that only reads.")
     var ledger: String = LedgerOptions.defaultPath
 
     static let defaultPath = "var/ledger.sqlite"
