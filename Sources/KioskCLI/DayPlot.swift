@@ -45,8 +45,7 @@ enum DayPlot {
 
         // The queue: a step line of how many people wait.
         let queue = DayStatistics.totalQueue(record)
-        // Whole people: the scale runs to a multiple of four so that every tick is one.
-        let queueMax = Double(max(4, ((queue.map(\.length).max() ?? 0) + 3) / 4 * 4))
+        let queueMax = PlotScale.top(Double(max(4, queue.map(\.length).max() ?? 0)))
         let top = (y0: 60.0, y1: 250.0)
         axes(cr, top, start: start, span: span, x: x, yMax: queueMax, label: "people waiting")
         cairo_set_source_rgb(cr, 0.13, 0.4, 0.75)
@@ -64,7 +63,7 @@ enum DayPlot {
 
         // The waits: a dot for each served customer, the hour's p95 and median as steps.
         let served = record.visits.filter { $0.outcome == .served }
-        let waitMax = max(60, served.map(\.wait).max() ?? 60) * 1.05
+        let waitMax = PlotScale.top(max(60, served.map(\.wait).max() ?? 60))
         let bottom = (y0: 320.0, y1: 560.0)
         axes(cr, bottom, start: start, span: span, x: x, yMax: waitMax, label: "wait in the queue (s)")
         func wy(_ w: Double) -> Double { bottom.y1 - (bottom.y1 - bottom.y0) * w / waitMax }
@@ -115,7 +114,7 @@ enum DayPlot {
         for i in 0...4 {
             let v = yMax * Double(i) / 4
             let y = box.y1 - (box.y1 - box.y0) * Double(i) / 4
-            text(cr, yMax >= 10 ? String(Int(v.rounded())) : String(format: "%.1f", v), at: (left - 36, y + 4))
+            text(cr, String(Int(v.rounded())), at: (left - 36, y + 4))
         }
         cairo_set_source_rgb(cr, 0.2, 0.2, 0.2)
         cairo_set_font_size(cr, 12)
