@@ -63,7 +63,13 @@ final class Tmux {
         let end = Date().addingTimeInterval(seconds)
         while Date() < end {
             let now = screen
-            if now.contains(text) { return now }
+            // A frame the kiosk is still drawing can hold the text and not yet the rest: the
+            // screen is taken once it is the same twice running.
+            if now.contains(text) {
+                Thread.sleep(forTimeInterval: 0.05)
+                if screen == now { return now }
+                continue
+            }
             Thread.sleep(forTimeInterval: 0.1)
         }
         XCTFail("\"\(text)\" never appeared; the screen shows:\n\(screen)", file: file, line: line)

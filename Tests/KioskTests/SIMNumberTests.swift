@@ -20,6 +20,8 @@ final class SIMNumberTests: XCTestCase {
             ("9012345678", .missingLeadingZero, "A Japanese mobile number starts with 070, 080 or 090."),
             ("+1 415 555 0100", .notJapanese, "Not a Japanese number: it must start with +81."),
             ("001 415 555 0100", .notJapanese, "Not a Japanese number: it must start with +81."),
+            ("+81 090-1234-5678", .zeroAfterCountryCode, "After +81, leave out the first 0: +81 90-1234-5678."),
+            ("0081 (0)80 1111 2222", .zeroAfterCountryCode, "After +81, leave out the first 0: +81 90-1234-5678."),
             ("8981100012345678906", .checkDigitMismatch, "The check digit does not match: please check the ICCID on the card."),
             ("8944100012345678905", .notAJapaneseSIM, "Not a Japanese SIM: an ICCID here starts with 8981."),
             ("", .empty, "Please enter the SIM's phone number or the ICCID printed on the card."),

@@ -77,6 +77,8 @@ public enum SIMNumber: Hashable, Sendable, CustomStringConvertible {
         }
         if international {
             guard digits.hasPrefix("81") else { return .failure(.notJapanese) }
+            // +81 stands for the leading 0: "+81 090…" has one 0 too many.
+            if digits.dropFirst(2).hasPrefix("0") { return .failure(.zeroAfterCountryCode) }
             digits = "0" + digits.dropFirst(2)
         }
         if digits.hasPrefix("89") { return parseICCID(digits) }
@@ -111,6 +113,7 @@ public enum SIMNumberRejection: Error, Equatable, Sendable, CustomStringConverti
     case missingLeadingZero
     case notAMobileNumber
     case notJapanese
+    case zeroAfterCountryCode
     case notAJapaneseSIM
     case checkDigitMismatch
 
@@ -125,6 +128,7 @@ public enum SIMNumberRejection: Error, Equatable, Sendable, CustomStringConverti
         case .missingLeadingZero: return "A Japanese mobile number starts with 070, 080 or 090."
         case .notAMobileNumber: return "Not a mobile number: it must start with 070, 080 or 090."
         case .notJapanese: return "Not a Japanese number: it must start with +81."
+        case .zeroAfterCountryCode: return "After +81, leave out the first 0: +81 90-1234-5678."
         case .notAJapaneseSIM: return "Not a Japanese SIM: an ICCID here starts with 8981."
         case .checkDigitMismatch: return "The check digit does not match: please check the ICCID on the card."
         }

@@ -92,6 +92,7 @@ extension SIMNumberRejection {
         case .missingLeadingZero: return ("日本の携帯番号は070・080・090で始まります。", "日本手机号码以070、080或090开头。", "日本手機號碼以070、080或090開頭。")
         case .notAMobileNumber: return ("携帯電話の番号ではありません。070・080・090で始まる番号です。", "不是手机号码：必须以070、080或090开头。", "不是手機號碼：必須以070、080或090開頭。")
         case .notJapanese: return ("日本の番号ではありません。+81で始まる番号です。", "不是日本号码：必须以+81开头。", "不是日本號碼：必須以+81開頭。")
+        case .zeroAfterCountryCode: return ("+81の後は最初の0を付けずに入力してください（+81 90-1234-5678）。", "+81后面请省略开头的0：+81 90-1234-5678。", "+81後面請省略開頭的0：+81 90-1234-5678。")
         case .notAJapaneseSIM: return ("日本のSIMではありません。ICCIDは8981で始まります。", "不是日本SIM卡：ICCID以8981开头。", "不是日本SIM卡：ICCID以8981開頭。")
         case .checkDigitMismatch: return ("チェックディジットが一致しません。カードのICCIDをご確認ください。", "校验位不符，请核对卡上的ICCID。", "檢查碼不符，請核對卡上的ICCID。")
         }
