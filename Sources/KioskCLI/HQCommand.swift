@@ -170,7 +170,7 @@ struct HQCommand: ParsableCommand {
                 guard let token = PushToken(text: text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
                     throw Failure("The token file \(tokenFile) does not hold a push token (from `kiosk hq enroll`).")
                 }
-                let pusher = Pusher(hq: endpoint, token: token, ledger: try ledgerOptions.openExisting(), batchSize: batch)
+                let pusher = Pusher(hq: endpoint, token: token, ledger: try ledgerOptions.openExisting(readingOnly: true), batchSize: batch)
                 do {
                     if watch {
                         try blocking {

@@ -80,18 +80,19 @@ struct LedgerOptions: ParsableArguments {
 
     /// Opens the ledger for a command that reads what is already there: a mistyped path is
     /// refused rather than made into a new, empty ledger that the command then reports on.
-    func openExisting() throws -> Ledger {
+    /// `readingOnly`: for a command that never writes to it (see `Ledger.init`).
+    func openExisting(readingOnly: Bool = false) throws -> Ledger {
         guard FileManager.default.fileExists(atPath: ledger) else {
             throw Failure("There is no ledger at \(ledger); check the path (a kiosk creates its ledger when it first runs).")
         }
-        return try open()
+        return try open(readingOnly: readingOnly)
     }
 
     /// Opens the ledger for a command that cannot work without it, creating it when missing.
-    func open() throws -> Ledger {
+    func open(readingOnly: Bool = false) throws -> Ledger {
         makeDefaultFolder()
         do {
-            return try Ledger(path: ledger)
+            return try Ledger(path: ledger, readingOnly: readingOnly)
         } catch {
             throw Failure("\(error)")
         }

@@ -22,26 +22,33 @@ public final class Ledger: @unchecked Sendable {
     /// - Parameters:
     ///   - maxPageCount: caps the file size in pages, as a full disk would.
     ///   - busyTimeout: how long a write waits for another process's lock before `.busy`.
-    public init(path: String, maxPageCount: Int? = nil, busyTimeout: TimeInterval = 10) throws {
+    ///   - readingOnly: for a reader that never writes (a push to the head office): an
+    ///     up-to-date file is not run through SQLite's quick check, which guards writes and
+    ///     reads every page; a read of a damaged page still fails.
+    public init(path: String, maxPageCount: Int? = nil, busyTimeout: TimeInterval = 10, readingOnly: Bool = false) throws {
         self.path = path
         self.busyTimeout = busyTimeout
         self.maxPageCount = maxPageCount
         let state = try LedgerFile.inspect(path)
         self.queue = try Ledger.connect(path, synchronous: "FULL", maxPageCount: maxPageCount, busyTimeout: busyTimeout)
-        try prepareSchema(state)
+        try prepareSchema(state, readingOnly: readingOnly)
     }
 
     /// Marks a new file as a ledger and applies missing migrations, all in one write
     /// transaction; refuses any SQLite file that is not empty and not marked as a ledger.
-    private func prepareSchema(_ state: LedgerFile.State) throws {
+    private func prepareSchema(_ state: LedgerFile.State, readingOnly: Bool) throws {
         // A damaged file takes no more writes: each would build on pages SQLite cannot trust.
-        if state != .new, try read({ db in try String.fetchAll(db, sql: "PRAGMA quick_check(1)") }) != ["ok"] {
-            throw LedgerError.corrupt(path: path)
+        func refuseDamage() throws {
+            if state != .new, try read({ db in try String.fetchAll(db, sql: "PRAGMA quick_check(1)") }) != ["ok"] {
+                throw LedgerError.corrupt(path: path)
+            }
         }
+        if !readingOnly { try refuseDamage() }
         // An up-to-date ledger opens with reads only, so a kiosk starts even while another holds the write lock.
         // Exactly the known migrations, whatever the order: a ledger may have taken a later one first.
         let upToDate = state == .ledger ? try read { db in Set(try Schema.applied(db)) == Set(Schema.migrations.map(\.name)) } : false
         if !upToDate {
+            if readingOnly { try refuseDamage() }
             try write { db in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 if id != Schema.applicationId {

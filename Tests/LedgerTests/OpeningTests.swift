@@ -101,6 +101,31 @@ final class OpeningTests: XCTestCase {
         XCTAssertLedgerError(.newerLedger(path: path, migration: "9-future"), naming: path) { try Ledger(path: path) }
     }
 
+    /// A damaged file takes no writes; a reader that writes nothing (a push) may still open an
+    /// up-to-date one without reading every page first, and reads what is whole.
+    func testADamagedLedgerIsRefusedForWritesAndOpensForAReaderThatWritesNothing() throws {
+        let path = folder.path("ledger.sqlite")
+        let ledger = try Ledger(path: path)
+        try ledger.ensureTerminal(storeId: "S001", terminalId: "K1", openingFloat: Flow.openingFloat, at: Flow.morning)
+        _ = try ledger.record(flow: Flow.cashSale("K1-000001", at: Flow.time(60)))
+        try ledger.queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        let (root, pageSize) = try rawConnection(path).read { db in
+            (try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'cash_movements'")!,
+             try Int.fetchOne(db, sql: "PRAGMA page_size")!)
+        }
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        try handle.seek(toOffset: UInt64((root - 1) * pageSize))
+        try handle.write(contentsOf: Data([0x0D, 0, 0, 0, 0x50] + [UInt8](repeating: 0xEE, count: 300)))
+        try handle.close()
+        let damaged = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertLedgerError(.corrupt(path: path), naming: path) { try Ledger(path: path) }
+        let reader = try Ledger(path: path, readingOnly: true)
+        XCTAssertEqual(try reader.journalRows(after: 0, limit: 100).count, try rawConnection(path).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM journal")!
+        })
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), damaged)
+    }
+
     func testAReadOnlyLedgerIsRefused() throws {
         let path = folder.path("ledger.sqlite")
         try Ledger(path: path).record(flow: Flow.cardSale("C1"))
