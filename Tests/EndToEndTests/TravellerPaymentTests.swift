@@ -83,4 +83,42 @@ final class TravellerPaymentTests: XCTestCase {
             if name.hasSuffix(".txt") { XCTAssertTrue(text.contains("UnionPay ****5678"), text) }
         }
     }
+    /// Three wrong PINs refuse the card for the business day, and a machine started again on the
+    /// same ledger, or another terminal of the store on it, refuses it too, the right PIN included.
+    func testACardRefusedForTheDayIsRefusedAfterARestartAndOnAnotherTerminal() throws {
+        let ledger = KioskBinary.temporaryLedger()
+        let folder = URL(fileURLWithPath: ledger).deletingLastPathComponent()
+        func pay(_ pins: [String], terminal: String, name: String, then last: String) throws -> KioskBinary.Output {
+            let script = folder.appendingPathComponent(name)
+            let tries = pins.map { "type \($0)\nkey enter" }.joined(separator: "\n")
+            try """
+                tap start
+                type 08011112222
+                key enter
+                tap confirm
+                tap plan au-5g-30
+                tap pay-card
+                card unionpay-debit
+                \(tries)
+                expect \(last)
+                """.write(to: script, atomically: true, encoding: .utf8)
+            return try KioskBinary.run(["run", "--terminal", terminal, "--ledger", ledger,
+                                        "--receipts", folder.path, "--script", script.path])
+        }
+        let refused = try pay(["1111", "2222", "3333"], terminal: "FM-SBY-1", name: "three.kiosk", then: "choose-payment")
+        XCTAssertEqual(refused.status, 0, refused.stderr + refused.stdout)
+        XCTAssertTrue(refused.stdout.contains("cannot be used today"), refused.stdout)
+
+        let restarted = try pay(["1234"], terminal: "FM-SBY-1", name: "again.kiosk", then: "choose-payment")
+        XCTAssertEqual(restarted.status, 0, restarted.stderr + restarted.stdout)
+        XCTAssertTrue(restarted.stdout.contains("cannot be used today"), restarted.stdout)
+        let other = try pay(["1234"], terminal: "FM-SBY-2", name: "other.kiosk", then: "choose-payment")
+        XCTAssertEqual(other.status, 0, other.stderr + other.stdout)
+        XCTAssertTrue(other.stdout.contains("cannot be used today"), other.stdout)
+
+        let opened = try Ledger(path: ledger)
+        XCTAssertEqual(try opened.transactions().map(\.status), [.failed, .failed, .failed])
+        XCTAssertFalse(try opened.journal().contains { if case .cardAuthorised = $0.step { return true } else { return false } },
+                       "no card authorised after the third wrong PIN")
+    }
 }

@@ -126,6 +126,40 @@ final class TravellerPaymentStoriesTests: XCTestCase {
         XCTAssertEqual(acquirer.authorise(pan: debitPAN, expiry: "12/30", amount: Yen(980), txnId: "A-6", pin: pin("1234")), .declined(.pinTriesExceeded))
     }
 
+    /// The issuer keeps its count in the store's ledger: another terminal on the file, or the
+    /// same one after a restart, refuses the card too, until the business day in Japan changes.
+    func testACardRefusedForTheDayStaysRefusedOnEveryTerminalAndAfterARestartUntilTheNextDay() throws {
+        let path = TestMachine.temporaryPath()
+        var now = Date(timeIntervalSince1970: 1_795_000_000)   // 2026-11-18 20:06 in Japan
+        let clock = { now }
+        let first = SimulatedAcquirer(cards: Sample.catalogue.testCards, pinTries: try Ledger(path: path), clock: clock)
+        for (n, left) in [(1, 2), (2, 1)] {
+            XCTAssertEqual(first.authorise(pan: debitPAN, expiry: "12/30", amount: Yen(980), txnId: "A-\(n)", pin: pin("0000")),
+                           .wrongPIN(triesLeft: left))
+        }
+        // The third wrong PIN on another terminal of the store: the count is the file's, not the terminal's.
+        let other = SimulatedAcquirer(cards: Sample.catalogue.testCards, pinTries: try Ledger(path: path), clock: clock)
+        XCTAssertEqual(other.authorise(pan: debitPAN, expiry: "12/30", amount: Yen(980), txnId: "B-1", pin: pin("0000")),
+                       .declined(.pinTriesExceeded))
+        // A machine started again on the same file, the right PIN: still refused today.
+        let restarted = SimulatedAcquirer(cards: Sample.catalogue.testCards, pinTries: try Ledger(path: path), clock: clock)
+        XCTAssertEqual(restarted.authorise(pan: debitPAN, expiry: "12/30", amount: Yen(980), txnId: "C-1", pin: pin("1234")),
+                       .declined(.pinTriesExceeded))
+        // Another card is not touched by this one's count.
+        XCTAssertEqual(try Ledger(path: path).wrongPINs(pan: "6282560000000051", businessDate: "2026-11-18"), 0)
+        // Midnight in Japan (15:00 UTC) starts a new business day: the card is tried afresh.
+        now = Date(timeIntervalSince1970: 1_795_014_000 + 60)   // 2026-11-19 00:01 in Japan
+        XCTAssertEqual(JapanTime.date(now), "2026-11-19")
+        XCTAssertEqual(restarted.authorise(pan: debitPAN, expiry: "12/30", amount: Yen(980), txnId: "C-2", pin: pin("1234")),
+                       .approved(authCode: SimulatedAcquirer.authCode("C-2")))
+        // The file holds a digest of the card, never its number, and no PIN.
+        let bytes = try [path, path + "-wal"].filter { FileManager.default.fileExists(atPath: $0) }
+            .map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        for data in bytes {
+            XCTAssertNil(data.range(of: Data(debitPAN.utf8)), "the card number in the ledger file")
+        }
+    }
+
     func testUnionPayCreditAsksForNoPINAndNeedsNoLuhnCheck() {
         XCTAssertEqual(CardBrand.reading("6250946000000000016"), .unionPay)
         XCTAssertFalse(Luhn.isValid("6250946000000000016"))
