@@ -272,15 +272,59 @@ final class TravellerPaymentStoriesTests: XCTestCase {
         s.send(.tick(limit), [.journal(txnId: txn, [.walletDeclined(reason: "not_confirmed")])]) {
             $0.now = limit
             $0.notice = .walletNotConfirmed
-            $0.awaiting = .walletCancelIntent
+            $0.awaiting = .walletCancelIntent(reason: .walletNotConfirmed)
             $0.screen = .processing(.payingByWallet)
         }
-        s.send(.journaled(receiptNo: nil), [.cancelWallet(txnId: txn)]) { $0.awaiting = .walletCancel }
+        s.send(.journaled(receiptNo: nil), [.cancelWallet(txnId: txn)]) { $0.awaiting = .walletCancel(reason: .walletNotConfirmed) }
         s.send(.walletCancelled, [.journal(txnId: txn, [.walletCancelled, .failed(reason: .walletNotConfirmed)])]) {
             $0.awaiting = .attemptFailed()
         }
         s.send(.journaled(receiptNo: nil))
         XCTAssertEqual(s.state.screen, .choosePayment)
+    }
+
+    /// Cancel on the confirm-in-app screen ends the sale, as Cancel does everywhere: the order
+    /// is cancelled at the wallet (whatever it came to), the attempt closed, and the customer
+    /// told it was cancelled and nothing charged, not that time ran out.
+    func testCancelWhileWaitingForTheAppCancelsTheOrderAndTheSale() {
+        var s = Story()
+        let txn = atTheScanner(&s)
+        s.send(.tap(.scanCode("wechat-never")))
+        s.send(.journaled(receiptNo: nil))
+        s.send(.walletAnswered(.pending), []) {
+            $0.screen = .confirmInApp(until: Sample.noon.addingTimeInterval(30))
+            $0.awaiting = .walletPending(since: Sample.noon, asked: Sample.noon)
+        }
+        s.send(.tap(.cancel), [.journal(txnId: txn, [.walletDeclined(reason: "cancelled_by_customer")])]) {
+            $0.awaiting = .walletCancelIntent(reason: .cancelledByCustomer)
+            $0.screen = .processing(.payingByWallet)
+        }
+        s.send(.journaled(receiptNo: nil), [.cancelWallet(txnId: txn)]) { $0.awaiting = .walletCancel(reason: .cancelledByCustomer) }
+        s.send(.walletCancelled, [.journal(txnId: txn, [.walletCancelled, .failed(reason: .cancelledByCustomer)])]) {
+            $0.awaiting = .attemptCancelled
+        }
+        s.send(.journaled(receiptNo: nil), []) {
+            $0.awaiting = nil
+            $0.order?.txnId = nil
+            $0.order?.wallet = nil
+            $0.order?.begun = false
+            $0.screen = .cancelled(returned: .zero)
+        }
+        XCTAssertNil(s.state.notice, "not the time-out notice")
+        s.send(.tap(.finish), []) {
+            $0.screen = .attract
+            $0.order = nil
+        }
+
+        // Restarted after the decision was journaled and before the wallet heard of it: the
+        // cancel is sent again, and the sale closed for the same reason.
+        var resumed = try! Story(resuming: [begin(txn), .walletPaymentRequested(brand: "WeChat Pay"),
+                                            .walletDeclined(reason: "cancelled_by_customer")])
+        resumed.send(.resume, [.journal(txnId: txn, [.recovered(resolution: "wallet_cancel_unsent")])])
+        resumed.send(.journaled(receiptNo: nil), [.cancelWallet(txnId: txn)]) { $0.awaiting = .walletCancel(reason: .cancelledByCustomer) }
+        resumed.send(.walletCancelled, [.journal(txnId: txn, [.walletCancelled, .failed(reason: .cancelledByCustomer)])]) {
+            $0.awaiting = .attemptCancelled
+        }
     }
 
     func testAWalletDeclinedSaysWhyAndTheCustomerChoosesAgain() {
@@ -349,7 +393,7 @@ final class TravellerPaymentStoriesTests: XCTestCase {
         // Still waiting for a customer who has gone: cancelled.
         s.send(.walletStatus(.pending), [.journal(txnId: txn, [.walletDeclined(reason: "not_confirmed")])]) {
             $0.notice = .walletNotConfirmed
-            $0.awaiting = .walletCancelIntent
+            $0.awaiting = .walletCancelIntent(reason: .walletNotConfirmed)
             $0.screen = .processing(.payingByWallet)
         }
     }

@@ -55,8 +55,8 @@ public struct OpenSale: Equatable {
                 pending = .walletAnswer
             case .walletPaid(_, _, let tradeNo):
                 order.wallet?.tradeNo = tradeNo
-            case .walletDeclined(WalletPayment.notConfirmed):
-                pending = .walletCancelIntent
+            case .walletDeclined(let code):
+                if let reason = WalletPayment.cancelReason(code) { pending = .walletCancelIntent(reason: reason) }
             case .topUpRequested:
                 pending = .topUpAnswer
             case .topUpApplied(let expiry):
