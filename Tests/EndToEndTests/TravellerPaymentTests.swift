@@ -121,4 +121,61 @@ final class TravellerPaymentTests: XCTestCase {
         XCTAssertFalse(try opened.journal().contains { if case .cardAuthorised = $0.step { return true } else { return false } },
                        "no card authorised after the third wrong PIN")
     }
+    /// Killed before each effect of a wallet sale, a UnionPay sale with a wrong PIN and a
+    /// wallet never confirmed, then recovered: the staff's lines say what was done.
+    func testRecoveryTellsStaffWhatWasDoneWithWalletsAndPINAttempts() throws {
+        let script = URL(fileURLWithPath: KioskBinary.temporaryLedger()).deletingLastPathComponent().appendingPathComponent("w.kiosk")
+        try """
+            tap start
+            type 09012345678
+            key enter
+            tap confirm
+            tap plan docomo-3g-30
+            tap pay-wallet
+            scan wechat-ok
+            expect done
+            tap finish
+            tap start
+            type 08011112222
+            key enter
+            tap confirm
+            tap plan au-5g-30
+            tap pay-card
+            card unionpay-debit
+            type 1111
+            key enter
+            type 1234
+            key enter
+            expect done
+            tap finish
+            tap start
+            type 09012345678
+            key enter
+            tap confirm
+            tap plan docomo-3g-30
+            tap pay-wallet
+            scan wechat-never
+            wait 31
+            expect choose-payment
+            """.write(to: script, atomically: true, encoding: .utf8)
+        var lines: [String] = []
+        for k in 1...40 {
+            let ledger = KioskBinary.temporaryLedger()
+            let run = try KioskBinary.run(["run", "--terminal", "FM-SBY-1", "--ledger", ledger, "--script", script.path,
+                                           "--receipts", ledger + "-receipts", "--crash-before-effect", String(k)])
+            if run.status == 0 { break }
+            XCTAssertTrue(run.killed, run.stderr)
+            let recover = try KioskBinary.run(["ledger", "recover", "--ledger", ledger, "--receipts", ledger + "-receipts"])
+            XCTAssertEqual(recover.status, 0, recover.stderr)
+            lines += recover.stdout.split(separator: "\n").map(String.init)
+        }
+        let said = lines.joined(separator: "\n")
+        XCTAssertFalse(said.contains("¥0 returned"), said)
+        XCTAssertTrue(lines.contains("FM-SBY-1-000001: the top-up failed (the carrier did not answer); WeChat Pay payment refunded to the wallet; refunded"), said)
+        XCTAssertTrue(lines.contains("FM-SBY-1-000002: attempt closed (interrupted by a restart); no money had been taken"), said)
+        XCTAssertTrue(lines.contains("FM-SBY-1-000003: WeChat Pay order cancelled; attempt closed (wallet payment not confirmed in time); nothing stays charged"), said)
+        for line in lines where line.contains("reversal sent") {
+            XCTAssertTrue(line.contains("card reader timed out"), line)
+        }
+    }
 }
