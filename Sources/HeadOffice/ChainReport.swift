@@ -33,6 +33,8 @@ public struct ChainReport: Equatable, Sendable {
     public var byTerminal: [TerminalKey: Tally] = [:]
     public var byPlan: [PlanKey: Tally] = [:]
     public var byPayment: [String: Tally] = [:]
+    /// Card and wallet sales by brand (Visa, UnionPay, Alipay…), as a store's X report splits them.
+    public var byBrand: [String: Tally] = [:]
     public var byDay: [String: Tally] = [:]
     /// Refunds the stores still owe their customers.
     public var refundsDue = Tally()
@@ -80,25 +82,30 @@ extension HeadOffice {
             // Each view's totals straight from PostgreSQL (grouping sets), so the rows read
             // are as many as the report has lines, however many transactions there are.
             let rows = try await client.query("""
-                SELECT GROUPING(store_id, terminal_id, business_date, carrier_id, plan_id, payment_method)::int,
-                       store_id, terminal_id, business_date, carrier_id, plan_id, payment_method,
+                SELECT GROUPING(store_id, terminal_id, business_date, carrier_id, plan_id, payment_method, card_brand)::int,
+                       store_id, terminal_id, business_date, carrier_id, plan_id, payment_method, card_brand,
                        count(*), COALESCE(sum(amount_yen), 0)::bigint, COALESCE(sum(tax_yen), 0)::bigint
                 FROM transactions
                 WHERE store_id = ANY(\(ids)) AND \(unescaped: ChainReport.saleCondition)
                   AND (\(from)::text IS NULL OR business_date >= \(from)) AND (\(to)::text IS NULL OR business_date <= \(to))
-                GROUP BY GROUPING SETS ((), (store_id), (store_id, terminal_id), (carrier_id, plan_id), (payment_method), (business_date))
+                GROUP BY GROUPING SETS ((), (store_id), (store_id, terminal_id), (carrier_id, plan_id), (payment_method),
+                                        (business_date), (payment_method, card_brand))
                 """, logger: logger)
-            for try await (set, store, terminal, day, carrier, plan, method, n, yen, tax) in rows.decode(
-                (Int32, String?, String?, String?, String?, String?, String?, Int64, Int64, Int64).self) {
+            for try await (set, store, terminal, day, carrier, plan, method, brand, n, yen, tax) in rows.decode(
+                (Int32, String?, String?, String?, String?, String?, String?, String?, Int64, Int64, Int64).self) {
                 let tally = ChainReport.Tally(count: Int(n), yen: Int(yen), taxYen: Int(tax))
-                // GROUPING's bits, from the left: store, terminal, day, carrier, plan, method; 1 = not grouped by it.
+                // GROUPING's bits, from the left: store, terminal, day, carrier, plan, method, brand; 1 = not grouped by it.
                 switch set {
-                case 0b111111: report.sales = tally
-                case 0b011111: report.byStore[store!] = tally
-                case 0b001111: report.byTerminal[.init(store: store!, terminal: terminal!)] = tally
-                case 0b111001: report.byPlan[.init(carrier: carrier!, plan: plan!)] = tally
-                case 0b111110: report.byPayment[method ?? "none"] = tally
-                case 0b110111: report.byDay[day!] = tally
+                case 0b1111111: report.sales = tally
+                case 0b0111111: report.byStore[store!] = tally
+                case 0b0011111: report.byTerminal[.init(store: store!, terminal: terminal!)] = tally
+                case 0b1110011: report.byPlan[.init(carrier: carrier!, plan: plan!)] = tally
+                case 0b1111101: report.byPayment[method ?? "none"] = tally
+                case 0b1101111: report.byDay[day!] = tally
+                case 0b1111100:
+                    // Cash has no brand; a card or wallet sale without one is counted as the store counts it.
+                    guard let method = method.flatMap(PaymentMethod.init(rawValue:)), method != .cash else { break }
+                    report.byBrand[brand ?? "unknown", default: ChainReport.Tally()].add(count: tally.count, yen: tally.yen, tax: tally.taxYen)
                 default: break
                 }
             }
@@ -159,6 +166,7 @@ extension ChainReport {
             "by_payment": Dictionary(uniqueKeysWithValues: PaymentMethod.allCases.map {
                 ($0.rawValue, tally(byPayment[$0.rawValue] ?? Tally()))
             }),
+            "by_brand": byBrand.mapValues(tally),
             "by_day": byDay.keys.sorted().map { ["business_date": $0].merging(tally(byDay[$0]!)) { a, _ in a } },
             "refunds_due": ["count": refundsDue.count, "yen": refundsDue.yen,
                             "by_store": refundsDueByStore.keys.sorted().map {
@@ -197,6 +205,7 @@ extension ChainReport {
         for k in byTerminal.keys.sorted() { row("by_terminal", k.store, k.terminal, byTerminal[k]!) }
         for k in byPlan.keys.sorted() { row("by_carrier", k.carrier, k.plan, byPlan[k]!) }
         for m in PaymentMethod.allCases { row("by_payment", m.rawValue, "", byPayment[m.rawValue] ?? Tally()) }
+        for b in byBrand.keys.sorted() { row("by_brand", b, "", byBrand[b]!) }
         for d in byDay.keys.sorted() { row("by_day", d, "", byDay[d]!) }
         row("refunds_due", "owed", "", refundsDue)
         for s in refundsDueByStore.keys.sorted() { row("refunds_due", s, "", refundsDueByStore[s]!) }
@@ -222,6 +231,7 @@ extension ChainReport {
         out += ["", "By terminal"] + byTerminal.keys.sorted().map { line("  \($0.store) \($0.terminal)", byTerminal[$0]!) }
         out += ["", "By carrier and plan"] + byPlan.keys.sorted().map { line("  \($0.carrier) \($0.plan)", byPlan[$0]!) }
         out += ["", "By payment method"] + PaymentMethod.allCases.map { line("  " + $0.rawValue, byPayment[$0.rawValue] ?? Tally()) }
+        out += ["", "By brand" + (byBrand.isEmpty ? ": no card or wallet sales" : "")] + byBrand.keys.sorted().map { line("  " + $0, byBrand[$0]!) }
         out += ["", "By business day"] + byDay.keys.sorted().map { line("  " + $0, byDay[$0]!) }
         out += ["", "Refunds still owed: \(refundsDue.count), \(yen(refundsDue.yen))"]
         out += refundsDueByStore.keys.sorted().map { "  \($0): \(refundsDueByStore[$0]!.count), \(yen(refundsDueByStore[$0]!.yen))" }

@@ -18,6 +18,7 @@ extension ChainReport {
         block("BY TERMINAL", byTerminal.keys.sorted().map { ("\($0.store) \($0.terminal)", byTerminal[$0]!) })
         block("BY CARRIER AND PLAN", byPlan.keys.sorted().map { ("\($0.carrier) \($0.plan)", byPlan[$0]!) })
         block("BY PAYMENT", PaymentMethod.allCases.map { ($0.rawValue.capitalized, byPayment[$0.rawValue] ?? Tally()) })
+        block("BY BRAND", byBrand.keys.sorted().map { ($0, byBrand[$0]!) })
         block("BY BUSINESS DAY", byDay.keys.sorted().map { ($0, byDay[$0]!) })
         doc.append(contentsOf: [.rule(), .text("Z REPORTS", .left, .bold)])
         if zReports.isEmpty { doc.append(.text("None closed.")) }

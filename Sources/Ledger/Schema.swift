@@ -24,6 +24,7 @@ enum Schema {
         Migration(name: "6-wallet-payments", sql: walletPayments),
         Migration(name: "7-register-slips", sql: registerSlips),
         Migration(name: "8-ledger-id", sql: ledgerId),
+        Migration(name: "9-card-pin-tries", sql: cardPINTries),
     ]
 
     /// Names of the migrations already applied to `db` (empty for a new file).
@@ -223,6 +224,20 @@ enum Schema {
         CREATE TABLE printer_paper (
             terminal_id TEXT PRIMARY KEY NOT NULL,
             sheets INTEGER NOT NULL CHECK (sheets >= 0)
+        ) WITHOUT ROWID;
+        """
+
+    /// The simulated card issuer's count of wrong PINs, per card and business day (Japan's
+    /// date), so that a card refused after three is refused on every terminal of the file and
+    /// after a restart, and tried afresh the next day. A card is known by a digest of its
+    /// number, never the number; the PIN is not kept at all.
+    private static let cardPINTries = """
+        CREATE TABLE card_pin_tries (
+            card_digest TEXT NOT NULL CHECK (length(card_digest) = 64),
+            business_date TEXT NOT NULL,
+            wrong INTEGER NOT NULL CHECK (wrong >= 0),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (card_digest, business_date)
         ) WITHOUT ROWID;
         """
 

@@ -33,8 +33,9 @@ public enum Step: Equatable, Sendable, Codable {
     case walletPaymentRequested(brand: String)
     /// The wallet paid: its trade number, and the last four digits of it for the receipt.
     case walletPaid(brand: String, last4: String, tradeNo: String)
-    /// The wallet's decline code (`balance`, `risk`), or `not_confirmed` when the customer
-    /// did not confirm in their app in time and the order is to be cancelled.
+    /// The wallet's decline code (`balance`, `risk`); or the machine's decision to cancel the
+    /// order: `not_confirmed` when the customer did not confirm in their app in time,
+    /// `cancelled_by_customer` when they pressed Cancel, `machine_stopped` at shutdown.
     case walletDeclined(reason: String)
     /// The wallet's order cancelled: nothing it may have taken stays taken.
     case walletCancelled

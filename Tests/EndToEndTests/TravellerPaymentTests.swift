@@ -83,4 +83,99 @@ final class TravellerPaymentTests: XCTestCase {
             if name.hasSuffix(".txt") { XCTAssertTrue(text.contains("UnionPay ****5678"), text) }
         }
     }
+    /// Three wrong PINs refuse the card for the business day, and a machine started again on the
+    /// same ledger, or another terminal of the store on it, refuses it too, the right PIN included.
+    func testACardRefusedForTheDayIsRefusedAfterARestartAndOnAnotherTerminal() throws {
+        let ledger = KioskBinary.temporaryLedger()
+        let folder = URL(fileURLWithPath: ledger).deletingLastPathComponent()
+        func pay(_ pins: [String], terminal: String, name: String, then last: String) throws -> KioskBinary.Output {
+            let script = folder.appendingPathComponent(name)
+            let tries = pins.map { "type \($0)\nkey enter" }.joined(separator: "\n")
+            try """
+                tap start
+                type 08011112222
+                key enter
+                tap confirm
+                tap plan au-5g-30
+                tap pay-card
+                card unionpay-debit
+                \(tries)
+                expect \(last)
+                """.write(to: script, atomically: true, encoding: .utf8)
+            return try KioskBinary.run(["run", "--terminal", terminal, "--ledger", ledger,
+                                        "--receipts", folder.path, "--script", script.path])
+        }
+        let refused = try pay(["1111", "2222", "3333"], terminal: "FM-SBY-1", name: "three.kiosk", then: "choose-payment")
+        XCTAssertEqual(refused.status, 0, refused.stderr + refused.stdout)
+        XCTAssertTrue(refused.stdout.contains("cannot be used today"), refused.stdout)
+
+        let restarted = try pay(["1234"], terminal: "FM-SBY-1", name: "again.kiosk", then: "choose-payment")
+        XCTAssertEqual(restarted.status, 0, restarted.stderr + restarted.stdout)
+        XCTAssertTrue(restarted.stdout.contains("cannot be used today"), restarted.stdout)
+        let other = try pay(["1234"], terminal: "FM-SBY-2", name: "other.kiosk", then: "choose-payment")
+        XCTAssertEqual(other.status, 0, other.stderr + other.stdout)
+        XCTAssertTrue(other.stdout.contains("cannot be used today"), other.stdout)
+
+        let opened = try Ledger(path: ledger)
+        XCTAssertEqual(try opened.transactions().map(\.status), [.failed, .failed, .failed])
+        XCTAssertFalse(try opened.journal().contains { if case .cardAuthorised = $0.step { return true } else { return false } },
+                       "no card authorised after the third wrong PIN")
+    }
+    /// Killed before each effect of a wallet sale, a UnionPay sale with a wrong PIN and a
+    /// wallet never confirmed, then recovered: the staff's lines say what was done.
+    func testRecoveryTellsStaffWhatWasDoneWithWalletsAndPINAttempts() throws {
+        let script = URL(fileURLWithPath: KioskBinary.temporaryLedger()).deletingLastPathComponent().appendingPathComponent("w.kiosk")
+        try """
+            tap start
+            type 09012345678
+            key enter
+            tap confirm
+            tap plan docomo-3g-30
+            tap pay-wallet
+            scan wechat-ok
+            expect done
+            tap finish
+            tap start
+            type 08011112222
+            key enter
+            tap confirm
+            tap plan au-5g-30
+            tap pay-card
+            card unionpay-debit
+            type 1111
+            key enter
+            type 1234
+            key enter
+            expect done
+            tap finish
+            tap start
+            type 09012345678
+            key enter
+            tap confirm
+            tap plan docomo-3g-30
+            tap pay-wallet
+            scan wechat-never
+            wait 31
+            expect choose-payment
+            """.write(to: script, atomically: true, encoding: .utf8)
+        var lines: [String] = []
+        for k in 1...40 {
+            let ledger = KioskBinary.temporaryLedger()
+            let run = try KioskBinary.run(["run", "--terminal", "FM-SBY-1", "--ledger", ledger, "--script", script.path,
+                                           "--receipts", ledger + "-receipts", "--crash-before-effect", String(k)])
+            if run.status == 0 { break }
+            XCTAssertTrue(run.killed, run.stderr)
+            let recover = try KioskBinary.run(["ledger", "recover", "--ledger", ledger, "--receipts", ledger + "-receipts"])
+            XCTAssertEqual(recover.status, 0, recover.stderr)
+            lines += recover.stdout.split(separator: "\n").map(String.init)
+        }
+        let said = lines.joined(separator: "\n")
+        XCTAssertFalse(said.contains("¥0 returned"), said)
+        XCTAssertTrue(lines.contains("FM-SBY-1-000001: the top-up failed (the carrier did not answer); WeChat Pay payment refunded to the wallet; refunded"), said)
+        XCTAssertTrue(lines.contains("FM-SBY-1-000002: attempt closed (interrupted by a restart); no money had been taken"), said)
+        XCTAssertTrue(lines.contains("FM-SBY-1-000003: WeChat Pay order cancelled; attempt closed (wallet payment not confirmed in time); nothing stays charged"), said)
+        for line in lines where line.contains("reversal sent") {
+            XCTAssertTrue(line.contains("card reader timed out"), line)
+        }
+    }
 }

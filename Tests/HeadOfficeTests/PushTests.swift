@@ -140,6 +140,32 @@ final class PushTests: XCTestCase {
         XCTAssertFalse(dump.output.contains(String(secret.split(separator: ".")[2])), "the secret is stored only hashed")
     }
 
+    /// Travellers' ways to pay in HQ's books: the brand split of one store (UnionPay, the
+    /// wallets, the other cards) in JSON, CSV and text equals the store's own X report's.
+    func testTheReportSplitsSalesByBrandAsTheStoresOwnXReportDoes() throws {
+        let ledger = scratch.path("shibuya.sqlite")
+        try simulate(ledger, terminal: "FM-SBY-1", customers: 120, seed: 7)
+        XCTAssertEqual(try push(ledger, token: try enroll("fm-shibuya-center")).status, 0)
+        let own = try json(try HQCluster.kiosk(["report", "x", "--store", "fm-shibuya-center", "--format", "json", "--ledger", ledger,
+                                                "--fixtures", "fixtures"]).stdout)
+        let ownBrands = try XCTUnwrap(own["by_brand"] as? [String: [String: Int]])
+        for brand in ["UnionPay", "Alipay", "WeChat Pay"] {
+            XCTAssertGreaterThan(ownBrands[brand]?["count"] ?? 0, 0, "a simulated day in Shibuya has \(brand) sales: \(ownBrands)")
+        }
+        let out = try HQCluster.kiosk(["hq", "report", "--store", "fm-shibuya-center", "--db", db, "--format", "json", "--fixtures", "fixtures"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let myBrands = try XCTUnwrap(try json(out.stdout)["by_brand"] as? [String: [String: Int]])
+        XCTAssertEqual(myBrands.mapValues { [$0["count"]!, $0["yen"]!] }, ownBrands.mapValues { [$0["count"]!, $0["yen"]!] })
+
+        let csv = try HQCluster.kiosk(["hq", "report", "--store", "fm-shibuya-center", "--db", db, "--format", "csv", "--fixtures", "fixtures"])
+        let unionPay = try XCTUnwrap(myBrands["UnionPay"])
+        XCTAssertTrue(csv.stdout.contains("by_brand,UnionPay,,\(unionPay["count"]!),\(unionPay["yen"]!),\(unionPay["tax_yen"]!),,,\r\n"), csv.stdout)
+        let text = try HQCluster.kiosk(["hq", "report", "--store", "fm-shibuya-center", "--db", db, "--fixtures", "fixtures"]).stdout
+        let block = try XCTUnwrap(text.components(separatedBy: "\nBy brand\n").last?.components(separatedBy: "\n\n").first, text)
+        XCTAssertEqual(block.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces).components(separatedBy: "  ").first! },
+                       ownBrands.keys.sorted(), text)
+    }
+
     func testTheChainReportAddsUpItsStoresOwnReports() throws {
         var own: [String: Int] = [:]
         for (store, terminal, seed) in [("fm-namba", "FM-NMB-1", 21), ("fm-shibuya-center", "FM-SBY-1", 22), ("se-shinjuku-3", "SE-SJK3-1", 23)] {

@@ -141,6 +141,48 @@ final class RecoveryStoriesTests: XCTestCase {
             XCTAssertEqual("\($0)", "its plan gone-plan is not in the fixtures")
         }
     }
+
+    /// The line staff read for each recovered sale says what the journal shows was done.
+    func testRecoveryLinesSayWhatTheJournalShows() {
+        let tradeNo = "2026000000000000004321"
+        let wallet = [begin(.wallet), .walletPaymentRequested(brand: "Alipay")]
+        XCTAssertEqual(RecoveryLine.describe(wallet + [
+            .walletPaid(brand: "Alipay", last4: "4321", tradeNo: tradeNo), .topUpRequested(simNumber: "09012345678", planId: "docomo-3g-30"),
+            .recovered(resolution: "top_up_unanswered"), .topUpFailed(reason: .carrierSilent),
+            .walletRefunded(tradeNo: tradeNo), .refunded(reason: .carrierSilent)]),
+            "the top-up failed (the carrier did not answer); Alipay payment refunded to the wallet; refunded")
+        XCTAssertEqual(RecoveryLine.describe(wallet + [
+            .recovered(resolution: "wallet_unanswered"), .walletDeclined(reason: "not_confirmed"), .walletCancelled,
+            .failed(reason: .walletNotConfirmed)]),
+            "Alipay order cancelled; attempt closed (wallet payment not confirmed in time); nothing stays charged")
+        XCTAssertEqual(RecoveryLine.describe(wallet + [
+            .recovered(resolution: "wallet_unanswered"), .walletDeclined(reason: "no_order"), .failed(reason: .walletDeclined)]),
+            "Alipay has no order for it; attempt closed (wallet payment declined); no money had been taken")
+        // A UnionPay attempt stopped after a wrong PIN: nothing was sent, nothing taken.
+        XCTAssertEqual(RecoveryLine.describe([
+            begin(.card), .cardAuthorisationRequested(brand: "UnionPay", last4: "5678"), .cardDeclined(reason: "wrong_pin"),
+            .recovered(resolution: "attempt_unfinished"), .failed(reason: .interrupted)]),
+            "attempt closed (interrupted by a restart); no money had been taken")
+        XCTAssertEqual(RecoveryLine.describe([
+            begin(.card), .cardAuthorisationRequested(brand: "Visa", last4: "1111"),
+            .recovered(resolution: "card_unanswered"), .cardDeclined(reason: "timeout"), .failed(reason: .cardTimedOut)]),
+            "reversal sent; attempt closed (card reader timed out); nothing stays charged")
+        XCTAssertEqual(RecoveryLine.describe([
+            begin(), .cashIn(denomination: 1000), .recovered(resolution: "cash_held"),
+            .cashReturnDue(pieces: [1000: 1]), .cashReturned(pieces: [1000: 1]), .refunded(reason: .interrupted)]),
+            "¥1,000 returned; refunded (interrupted by a restart)")
+        XCTAssertEqual(RecoveryLine.describe([
+            begin(), .cashIn(denomination: 5000), .topUpRequested(simNumber: "09012345678", planId: "docomo-3g-30"),
+            .recovered(resolution: "top_up_unanswered"), .topUpApplied(newExpiry: "2027-01-06"),
+            .changeDue(pieces: [1000: 2, 10: 2]), .changeDispensed(pieces: [1000: 2, 10: 2]), .completed]),
+            "the top-up was applied; change ¥2,020 paid; sale completed")
+    }
+
+    func testACardAttemptStoppedAfterAWrongPINIsNotedAsAnAttemptThatHeldNoMoney() throws {
+        let sale = try OpenSale(journal: [begin(.card), .cardAuthorisationRequested(brand: "UnionPay", last4: "5678"),
+                                          .cardDeclined(reason: "wrong_pin")], catalogue: Sample.catalogue)
+        XCTAssertEqual(sale.interruption, "attempt_unfinished")
+    }
 }
 
 private extension Step {

@@ -25,7 +25,7 @@ final class RecordingPrinter: ReceiptPrinter {
 /// The runtime on a real ledger file, the simulated devices and host.
 final class TestMachine {
     let ledger: Ledger
-    let clock = ManualClock(start: Sample.noon)
+    let clock: ManualClock
     let cash: SimulatedCashDevice
     let acquirer: SimulatedAcquirer
     let wallets: SimulatedWalletAcquirer
@@ -35,10 +35,12 @@ final class TestMachine {
 
     init(path: String, faults: Faults = .none, terminal: String = "FM-SBY-1") throws {
         ledger = try Ledger(path: path)
+        let clock = ManualClock(start: Sample.noon)
+        self.clock = clock
         cash = SimulatedCashDevice(faults: faults)
-        acquirer = SimulatedAcquirer(cards: Sample.catalogue.testCards, faults: faults)
+        acquirer = SimulatedAcquirer(cards: Sample.catalogue.testCards, pinTries: ledger, faults: faults, clock: clock.now)
         host = SimulatedTopUpHost(catalogue: Sample.catalogue, records: ledger, faults: faults)
-        wallets = SimulatedWalletAcquirer(codes: Sample.catalogue.testWallets, faults: faults)
+        wallets = SimulatedWalletAcquirer(codes: Sample.catalogue.testWallets, records: ledger, faults: faults, clock: clock.now)
         runtime = KioskRuntime(state: KioskState(catalogue: Sample.catalogue, now: Sample.noon), ledger: ledger,
                                host: host, acquirer: acquirer, wallets: wallets, cash: cash, printer: printer, clock: clock.now)
         let t = Sample.catalogue.terminal(terminal)!
@@ -92,6 +94,30 @@ final class RuntimeTests: XCTestCase {
         XCTAssertEqual(txn.cardLast4, "0005")
         XCTAssertEqual(m.acquirer.captured, [txn.authCode!])
         XCTAssertEqual(try Invariants.check(m.ledger), [])
+    }
+
+    /// The checks a crash test relies on see a wallet order left charged, or undone under a
+    /// completed sale, and a money move journaled twice.
+    func testTheInvariantsSeeAWalletOrderThatDoesNotMatchItsSale() throws {
+        let m = try TestMachine(path: TestMachine.temporaryPath())
+        m.reachPayment(plan: "docomo-3g-30", method: .payByWallet)
+        m.runtime.send(.tap(.scanCode("alipay-ok")))
+        guard case .done(let done) = m.runtime.state.screen else { return XCTFail(m.runtime.state.summary) }
+        m.runtime.send(.tap(.finish))
+        m.reachPayment(plan: "docomo-3g-30", method: .payByWallet)
+        m.runtime.send(.tap(.scanCode("alipay-balance")))
+        XCTAssertEqual(m.runtime.state.screen, .choosePayment)
+        let declined = try XCTUnwrap(try m.ledger.transactions().first { $0.status == .failed })
+        XCTAssertEqual(try Invariants.check(m.ledger), [])
+
+        var paid = try XCTUnwrap(try m.ledger.walletOrder(txnId: done.txnId))
+        paid.refunded = true
+        try m.ledger.saveWalletOrder(paid, at: Sample.noon)
+        try m.ledger.saveWalletOrder(WalletOrderRecord(txnId: declined.id, state: .paid, tradeNo: "2026000000000000000001"), at: Sample.noon)
+        XCTAssertEqual(try Invariants.check(m.ledger), [
+            "Wallet sale \(done.txnId) is completed but the wallet holds no payment for it.",
+            "Wallet sale \(declined.id) is failed but its wallet order stays charged.",
+        ])
     }
 
     func testTheSameTransactionAppliedTwiceAtTheHostIsCreditedOnce() throws {

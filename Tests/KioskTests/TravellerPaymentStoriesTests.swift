@@ -126,6 +126,40 @@ final class TravellerPaymentStoriesTests: XCTestCase {
         XCTAssertEqual(acquirer.authorise(pan: debitPAN, expiry: "12/30", amount: Yen(980), txnId: "A-6", pin: pin("1234")), .declined(.pinTriesExceeded))
     }
 
+    /// The issuer keeps its count in the store's ledger: another terminal on the file, or the
+    /// same one after a restart, refuses the card too, until the business day in Japan changes.
+    func testACardRefusedForTheDayStaysRefusedOnEveryTerminalAndAfterARestartUntilTheNextDay() throws {
+        let path = TestMachine.temporaryPath()
+        var now = Date(timeIntervalSince1970: 1_795_000_000)   // 2026-11-18 20:06 in Japan
+        let clock = { now }
+        let first = SimulatedAcquirer(cards: Sample.catalogue.testCards, pinTries: try Ledger(path: path), clock: clock)
+        for (n, left) in [(1, 2), (2, 1)] {
+            XCTAssertEqual(first.authorise(pan: debitPAN, expiry: "12/30", amount: Yen(980), txnId: "A-\(n)", pin: pin("0000")),
+                           .wrongPIN(triesLeft: left))
+        }
+        // The third wrong PIN on another terminal of the store: the count is the file's, not the terminal's.
+        let other = SimulatedAcquirer(cards: Sample.catalogue.testCards, pinTries: try Ledger(path: path), clock: clock)
+        XCTAssertEqual(other.authorise(pan: debitPAN, expiry: "12/30", amount: Yen(980), txnId: "B-1", pin: pin("0000")),
+                       .declined(.pinTriesExceeded))
+        // A machine started again on the same file, the right PIN: still refused today.
+        let restarted = SimulatedAcquirer(cards: Sample.catalogue.testCards, pinTries: try Ledger(path: path), clock: clock)
+        XCTAssertEqual(restarted.authorise(pan: debitPAN, expiry: "12/30", amount: Yen(980), txnId: "C-1", pin: pin("1234")),
+                       .declined(.pinTriesExceeded))
+        // Another card is not touched by this one's count.
+        XCTAssertEqual(try Ledger(path: path).wrongPINs(pan: "6282560000000051", businessDate: "2026-11-18"), 0)
+        // Midnight in Japan (15:00 UTC) starts a new business day: the card is tried afresh.
+        now = Date(timeIntervalSince1970: 1_795_014_000 + 60)   // 2026-11-19 00:01 in Japan
+        XCTAssertEqual(JapanTime.date(now), "2026-11-19")
+        XCTAssertEqual(restarted.authorise(pan: debitPAN, expiry: "12/30", amount: Yen(980), txnId: "C-2", pin: pin("1234")),
+                       .approved(authCode: SimulatedAcquirer.authCode("C-2")))
+        // The file holds a digest of the card, never its number, and no PIN.
+        let bytes = try [path, path + "-wal"].filter { FileManager.default.fileExists(atPath: $0) }
+            .map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        for data in bytes {
+            XCTAssertNil(data.range(of: Data(debitPAN.utf8)), "the card number in the ledger file")
+        }
+    }
+
     func testUnionPayCreditAsksForNoPINAndNeedsNoLuhnCheck() {
         XCTAssertEqual(CardBrand.reading("6250946000000000016"), .unionPay)
         XCTAssertFalse(Luhn.isValid("6250946000000000016"))
@@ -238,15 +272,59 @@ final class TravellerPaymentStoriesTests: XCTestCase {
         s.send(.tick(limit), [.journal(txnId: txn, [.walletDeclined(reason: "not_confirmed")])]) {
             $0.now = limit
             $0.notice = .walletNotConfirmed
-            $0.awaiting = .walletCancelIntent
+            $0.awaiting = .walletCancelIntent(reason: .walletNotConfirmed)
             $0.screen = .processing(.payingByWallet)
         }
-        s.send(.journaled(receiptNo: nil), [.cancelWallet(txnId: txn)]) { $0.awaiting = .walletCancel }
+        s.send(.journaled(receiptNo: nil), [.cancelWallet(txnId: txn)]) { $0.awaiting = .walletCancel(reason: .walletNotConfirmed) }
         s.send(.walletCancelled, [.journal(txnId: txn, [.walletCancelled, .failed(reason: .walletNotConfirmed)])]) {
             $0.awaiting = .attemptFailed()
         }
         s.send(.journaled(receiptNo: nil))
         XCTAssertEqual(s.state.screen, .choosePayment)
+    }
+
+    /// Cancel on the confirm-in-app screen ends the sale, as Cancel does everywhere: the order
+    /// is cancelled at the wallet (whatever it came to), the attempt closed, and the customer
+    /// told it was cancelled and nothing charged, not that time ran out.
+    func testCancelWhileWaitingForTheAppCancelsTheOrderAndTheSale() {
+        var s = Story()
+        let txn = atTheScanner(&s)
+        s.send(.tap(.scanCode("wechat-never")))
+        s.send(.journaled(receiptNo: nil))
+        s.send(.walletAnswered(.pending), []) {
+            $0.screen = .confirmInApp(until: Sample.noon.addingTimeInterval(30))
+            $0.awaiting = .walletPending(since: Sample.noon, asked: Sample.noon)
+        }
+        s.send(.tap(.cancel), [.journal(txnId: txn, [.walletDeclined(reason: "cancelled_by_customer")])]) {
+            $0.awaiting = .walletCancelIntent(reason: .cancelledByCustomer)
+            $0.screen = .processing(.payingByWallet)
+        }
+        s.send(.journaled(receiptNo: nil), [.cancelWallet(txnId: txn)]) { $0.awaiting = .walletCancel(reason: .cancelledByCustomer) }
+        s.send(.walletCancelled, [.journal(txnId: txn, [.walletCancelled, .failed(reason: .cancelledByCustomer)])]) {
+            $0.awaiting = .attemptCancelled
+        }
+        s.send(.journaled(receiptNo: nil), []) {
+            $0.awaiting = nil
+            $0.order?.txnId = nil
+            $0.order?.wallet = nil
+            $0.order?.begun = false
+            $0.screen = .cancelled(returned: .zero)
+        }
+        XCTAssertNil(s.state.notice, "not the time-out notice")
+        s.send(.tap(.finish), []) {
+            $0.screen = .attract
+            $0.order = nil
+        }
+
+        // Restarted after the decision was journaled and before the wallet heard of it: the
+        // cancel is sent again, and the sale closed for the same reason.
+        var resumed = try! Story(resuming: [begin(txn), .walletPaymentRequested(brand: "WeChat Pay"),
+                                            .walletDeclined(reason: "cancelled_by_customer")])
+        resumed.send(.resume, [.journal(txnId: txn, [.recovered(resolution: "wallet_cancel_unsent")])])
+        resumed.send(.journaled(receiptNo: nil), [.cancelWallet(txnId: txn)]) { $0.awaiting = .walletCancel(reason: .cancelledByCustomer) }
+        resumed.send(.walletCancelled, [.journal(txnId: txn, [.walletCancelled, .failed(reason: .cancelledByCustomer)])]) {
+            $0.awaiting = .attemptCancelled
+        }
     }
 
     func testAWalletDeclinedSaysWhyAndTheCustomerChoosesAgain() {
@@ -315,7 +393,7 @@ final class TravellerPaymentStoriesTests: XCTestCase {
         // Still waiting for a customer who has gone: cancelled.
         s.send(.walletStatus(.pending), [.journal(txnId: txn, [.walletDeclined(reason: "not_confirmed")])]) {
             $0.notice = .walletNotConfirmed
-            $0.awaiting = .walletCancelIntent
+            $0.awaiting = .walletCancelIntent(reason: .walletNotConfirmed)
             $0.screen = .processing(.payingByWallet)
         }
     }

@@ -73,20 +73,40 @@ public protocol CardAcquirer: AnyObject {
     func void(authCode: String, txnId: String)
 }
 
+/// Where the simulated issuer counts wrong PINs: the store's ledger file, so that a card
+/// refused for the day stays refused on every terminal of the store and after a restart.
+public protocol PINTryRecords: AnyObject {
+    func wrongPINs(pan: String, businessDate: String) throws -> Int
+    func saveWrongPINs(_ wrong: Int, pan: String, businessDate: String, at: Date) throws
+}
+
+/// Counts kept in memory, for a machine with no ledger.
+public final class PINTryMemory: PINTryRecords {
+    private var counts: [String: Int] = [:]
+    public init() {}
+    public func wrongPINs(pan: String, businessDate: String) throws -> Int { counts[pan + " " + businessDate] ?? 0 }
+    public func saveWrongPINs(_ wrong: Int, pan: String, businessDate: String, at: Date) throws {
+        counts[pan + " " + businessDate] = wrong
+    }
+}
+
 /// Answers by the documented test cards (fixtures/test_cards.csv); any other valid card is approved.
 public final class SimulatedAcquirer: CardAcquirer {
     private let cards: [TestCard]
     private var faults: Faults
     private var random: SeededRandom
+    private let pinTries: PINTryRecords
+    private let clock: () -> Date
     public private(set) var captured: Set<String> = []
     public private(set) var voided: Set<String> = []
-    /// Wrong PINs in a row, by card.
-    private var wrongPINs: [String: Int] = [:]
     static let pinTries = 3
 
-    public init(cards: [TestCard], faults: Faults = .none, seed: UInt64 = 1) {
+    public init(cards: [TestCard], pinTries: PINTryRecords = PINTryMemory(), faults: Faults = .none, seed: UInt64 = 1,
+                clock: @escaping () -> Date = Date.init) {
         self.cards = cards
+        self.pinTries = pinTries
         self.faults = faults
+        self.clock = clock
         self.random = SeededRandom(seed: seed ^ 0xCA4D)
     }
 
@@ -95,15 +115,23 @@ public final class SimulatedAcquirer: CardAcquirer {
         if random.chance(faults.cardTimeout) { return .timedOut }
         let card = cards.first(where: { $0.pan == pan })
         if let expected = card?.pin {
-            // The issuer counts wrong PINs per card; the third refuses the card from then on
-            // (for the day: the simulated issuer lives as long as the machine's process).
-            guard wrongPINs[pan, default: 0] < SimulatedAcquirer.pinTries else { return .declined(.pinTriesExceeded) }
-            guard pin?.matches(expected) == true else {
-                wrongPINs[pan, default: 0] += 1
-                let left = SimulatedAcquirer.pinTries - wrongPINs[pan]!
-                return left > 0 ? .wrongPIN(triesLeft: left) : .declined(.pinTriesExceeded)
+            // The issuer counts wrong PINs in a row per card and business day; the third
+            // refuses the card until the day in Japan changes. An issuer that cannot read
+            // or write its count does not answer.
+            let now = clock()
+            let day = JapanTime.date(now)
+            do {
+                let wrong = try pinTries.wrongPINs(pan: pan, businessDate: day)
+                guard wrong < Self.pinTries else { return .declined(.pinTriesExceeded) }
+                guard pin?.matches(expected) == true else {
+                    try pinTries.saveWrongPINs(wrong + 1, pan: pan, businessDate: day, at: now)
+                    let left = Self.pinTries - (wrong + 1)
+                    return left > 0 ? .wrongPIN(triesLeft: left) : .declined(.pinTriesExceeded)
+                }
+                if wrong > 0 { try pinTries.saveWrongPINs(0, pan: pan, businessDate: day, at: now) }
+            } catch {
+                return .timedOut
             }
-            wrongPINs[pan] = 0
         }
         switch card?.outcome ?? .approve {
         case .approve: return .approved(authCode: Self.authCode(txnId))

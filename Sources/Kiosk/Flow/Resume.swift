@@ -55,8 +55,8 @@ public struct OpenSale: Equatable {
                 pending = .walletAnswer
             case .walletPaid(_, _, let tradeNo):
                 order.wallet?.tradeNo = tradeNo
-            case .walletDeclined(WalletPayment.notConfirmed):
-                pending = .walletCancelIntent
+            case .walletDeclined(let code):
+                if let reason = WalletPayment.cancelReason(code) { pending = .walletCancelIntent(reason: reason) }
             case .topUpRequested:
                 pending = .topUpAnswer
             case .topUpApplied(let expiry):
@@ -90,7 +90,10 @@ public struct OpenSale: Equatable {
     /// The stored word for where the sale stood, journaled when it is resumed.
     public var interruption: String {
         switch pending {
-        case nil: return order.newExpiry == nil ? "cash_held" : "change_unsettled"
+        case nil:
+            if order.newExpiry != nil { return "change_unsettled" }
+            // A card attempt stopped after a wrong PIN holds no money.
+            return order.paid > .zero ? "cash_held" : "attempt_unfinished"
         case .cardAnswer?: return "card_unanswered"
         case .reversalIntent?: return "reversal_unsent"
         case .topUpAnswer?: return "top_up_unanswered"

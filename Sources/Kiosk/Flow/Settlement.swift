@@ -58,12 +58,17 @@ extension KioskState {
             return walletAnswered(answer, since: nil)
         case (.walletStatus(let since), .walletStatus(let answer)):
             return walletAnswered(answer, since: since)
-        case (.walletCancelIntent, .journaled):
-            awaiting = .walletCancel
+        case (.walletCancelIntent(let reason), .journaled):
+            awaiting = .walletCancel(reason: reason)
             return [.cancelWallet(txnId: txnId)]
-        case (.walletCancel, .walletCancelled):
-            awaiting = .attemptFailed()
-            return [.journal(txnId: txnId, [.walletCancelled, .failed(reason: .walletNotConfirmed)])]
+        case (.walletCancel(let reason), .walletCancelled):
+            awaiting = reason == .cancelledByCustomer ? .attemptCancelled : .attemptFailed()
+            return [.journal(txnId: txnId, [.walletCancelled, .failed(reason: reason)])]
+        case (.attemptCancelled, .journaled):
+            _ = attemptEnded(backToStart: false)
+            screen = .cancelled(returned: .zero)
+            lastActivity = now
+            return []
         case (.walletRefundIntent(let reason), .journaled):
             awaiting = .walletRefund(reason: reason)
             screen = .processing(.refundingWallet)
@@ -262,7 +267,7 @@ extension KioskState {
     /// Cancel or time-out: cash inserted is given back (journaled first); otherwise the
     /// customer is simply back at the start.
     mutating func cancel(reason: StopReason) -> [Effect] {
-        if case .walletPending? = awaiting { return giveUpWallet() }
+        if case .walletPending? = awaiting { return giveUpWallet(reason) }
         guard awaiting == nil else { return [] }
         switch screen {
         case .findMachine, .attract, .outOfService, .lookingUp, .processing, .confirmInApp:

@@ -251,8 +251,12 @@ public enum Awaiting: Equatable {
     /// cancelled at the limit.
     case walletPending(since: Date, asked: Date)
     case walletStatus(since: Date)
-    case walletCancelIntent
-    case walletCancel
+    /// The wallet's order is to be cancelled: not confirmed in time, the customer pressed
+    /// Cancel, or the machine is stopping. The decision is journaled first.
+    case walletCancelIntent(reason: StopReason)
+    case walletCancel(reason: StopReason)
+    /// A payment attempt the customer cancelled is being closed; then the machine says so.
+    case attemptCancelled
     case walletRefundIntent(reason: StopReason)
     case walletRefund(reason: StopReason)
     case receipt

@@ -13,6 +13,17 @@ enum WalletPayment {
     static let askEvery: TimeInterval = 3
     /// The decline code journaled when the customer did not confirm in time.
     static let notConfirmed = "not_confirmed"
+
+    /// The code journaled when the machine cancels the order: `not_confirmed` for the time
+    /// limit, otherwise the reason's own code (`cancelled_by_customer`, `machine_stopped`).
+    static func cancelCode(_ reason: StopReason) -> String {
+        reason == .walletNotConfirmed ? notConfirmed : reason.rawValue
+    }
+
+    /// The reason behind a journaled cancel code; nil for a wallet's own decline.
+    static func cancelReason(_ code: String) -> StopReason? {
+        code == notConfirmed ? .walletNotConfirmed : StopReason(rawValue: code)
+    }
 }
 
 extension KioskState {
@@ -62,7 +73,7 @@ extension KioskState {
             // The payment itself got no answer: it may have gone through; ask by transaction id.
             if since == nil && answer == .timedOut { return askWallet(since: started) }
             // A customer who has gone (a sale resumed after a restart) cannot confirm.
-            if order.resumed || now.timeIntervalSince(started) >= WalletPayment.confirmLimit { return giveUpWallet() }
+            if order.resumed || now.timeIntervalSince(started) >= WalletPayment.confirmLimit { return giveUpWallet(.walletNotConfirmed) }
             if answer == .pending { screen = .confirmInApp(until: started.addingTimeInterval(WalletPayment.confirmLimit)) }
             awaiting = .walletPending(since: started, asked: now)
             return []
@@ -72,7 +83,7 @@ extension KioskState {
     /// A tick while the order is in progress: ask again, or give up at the limit.
     mutating func walletTick() -> [Effect] {
         guard case .walletPending(let since, let asked)? = awaiting else { return [] }
-        if now.timeIntervalSince(since) >= WalletPayment.confirmLimit { return giveUpWallet() }
+        if now.timeIntervalSince(since) >= WalletPayment.confirmLimit { return giveUpWallet(.walletNotConfirmed) }
         guard now.timeIntervalSince(asked) >= WalletPayment.askEvery else { return [] }
         return askWallet(since: since)
     }
@@ -83,13 +94,15 @@ extension KioskState {
         return [.askWallet(txnId: txnId)]
     }
 
-    /// Not confirmed in time: the decision is journaled, then the order is cancelled, then the
-    /// attempt is closed.
-    mutating func giveUpWallet() -> [Effect] {
+    /// Not confirmed in time, cancelled by the customer, or the machine stopping: the decision
+    /// is journaled, then the order is cancelled (whatever it came to), then the attempt is
+    /// closed. Only the time-out has its own notice; a customer who cancelled is told so by
+    /// the screen that follows.
+    mutating func giveUpWallet(_ reason: StopReason) -> [Effect] {
         guard let txnId = order?.txnId else { return [] }
-        notice = .walletNotConfirmed
-        awaiting = .walletCancelIntent
+        notice = reason == .walletNotConfirmed ? .walletNotConfirmed : nil
+        awaiting = .walletCancelIntent(reason: reason)
         screen = .processing(.payingByWallet)
-        return [.journal(txnId: txnId, [.walletDeclined(reason: WalletPayment.notConfirmed)])]
+        return [.journal(txnId: txnId, [.walletDeclined(reason: WalletPayment.cancelCode(reason))])]
     }
 }

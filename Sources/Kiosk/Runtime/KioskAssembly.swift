@@ -38,7 +38,8 @@ public final class KioskAssembly {
         self.ledger = ledger
         self.ledgerProblem = ledgerProblem
         cash = SimulatedCashDevice(faults: settings.faults, seed: settings.seed)
-        acquirer = SimulatedAcquirer(cards: catalogue.testCards, faults: settings.faults, seed: settings.seed)
+        acquirer = SimulatedAcquirer(cards: catalogue.testCards, pinTries: ledger.map { $0 as PINTryRecords } ?? PINTryMemory(),
+                                     faults: settings.faults, seed: settings.seed, clock: clock)
         wallets = SimulatedWalletAcquirer(codes: catalogue.testWallets, records: ledger.map { $0 as WalletRecords } ?? WalletMemory(),
                                           faults: settings.faults, seed: settings.seed, clock: clock)
         let host: TopUpHost = ledger.map {

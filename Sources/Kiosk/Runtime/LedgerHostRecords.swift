@@ -18,3 +18,6 @@ extension Ledger: HostRecords {
 
 /// The simulated wallets keep their orders in the store's ledger file too.
 extension Ledger: WalletRecords {}
+
+/// The simulated card issuer counts wrong PINs in the store's ledger file.
+extension Ledger: PINTryRecords {}

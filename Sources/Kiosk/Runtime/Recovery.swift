@@ -44,27 +44,7 @@ extension KioskRuntime {
             if case .outOfService(let reason, _) = outcome.screen { return "\(txn.id): left open: \(reason)" }
             return "\(txn.id): left open."
         }
-        return "\(txn.id): " + Self.describe(settled)
-    }
-
-    /// What happened to the customer's money, for staff.
-    static func describe(_ txn: TransactionRecord) -> String {
-        let back = Yen(txn.cashInYen - txn.changeYen)
-        switch txn.status {
-        case .completed:
-            return txn.changeYen > 0 ? "the top-up was applied; sale completed, change \(Yen(txn.changeYen)) paid"
-                                     : "the top-up was applied; sale completed"
-        case .refunded:
-            return txn.paymentMethod == .card ? "card payment voided; refunded" : "\(back) returned; refunded"
-        case .refundDue:
-            return "money owed to the customer (refund-due slip printed)"
-        case .cancelled:
-            return txn.cashInYen > 0 ? "\(back) returned; cancelled" : "cancelled; no money had moved"
-        case .failed:
-            return "card payment never answered; reversal sent"
-        case .open:
-            return "left open"
-        }
+        return "\(txn.id): " + RecoveryLine.describe(try ledger.journal(txnId: txn.id).map(\.step))
     }
 }
 
