@@ -35,6 +35,11 @@ public struct ChainReport: Equatable, Sendable {
     public var byPayment: [String: Tally] = [:]
     /// Card and wallet sales by brand (Visa, UnionPay, Alipay…), as a store's X report splits them.
     public var byBrand: [String: Tally] = [:]
+    /// Where the sales were paid, as a store's own report splits them: every sale in one place.
+    public var byPlace: [ShiftReport.PaidAt: Tally] = [:]
+    /// The application slips the stores' machines printed on the business days, as they stand
+    /// now (or at the stores' last row, for a day simulated ahead of the clock).
+    public var slips = ShiftReport.Slips()
     public var byDay: [String: Tally] = [:]
     /// Refunds the stores still owe their customers.
     public var refundsDue = Tally()
@@ -56,8 +61,11 @@ public struct ChainReport: Equatable, Sendable {
         public var lastPushAt: String?
     }
 
-    /// The transactions that count as sales, as SQL over `transactions`.
-    static let saleCondition = "(status = 'completed' OR (status = 'refund_due' AND top_up_applied))"
+    /// The transactions that count as sales, as SQL over `transactions` (its columns named by `table`, when given).
+    static func saleCondition(_ table: String = "") -> String {
+        let t = table.isEmpty ? "" : table + "."
+        return "(\(t)status = 'completed' OR (\(t)status = 'refund_due' AND \(t)top_up_applied))"
+    }
 
     public struct TerminalKey: Hashable, Comparable, Sendable {
         public var store: String
@@ -86,7 +94,7 @@ extension HeadOffice {
                        store_id, terminal_id, business_date, carrier_id, plan_id, payment_method, card_brand,
                        count(*), COALESCE(sum(amount_yen), 0)::bigint, COALESCE(sum(tax_yen), 0)::bigint
                 FROM transactions
-                WHERE store_id = ANY(\(ids)) AND \(unescaped: ChainReport.saleCondition)
+                WHERE store_id = ANY(\(ids)) AND \(unescaped: ChainReport.saleCondition())
                   AND (\(from)::text IS NULL OR business_date >= \(from)) AND (\(to)::text IS NULL OR business_date <= \(to))
                 GROUP BY GROUPING SETS ((), (store_id), (store_id, terminal_id), (carrier_id, plan_id), (payment_method),
                                         (business_date), (payment_method, card_brand))
@@ -108,6 +116,42 @@ extension HeadOffice {
                     report.byBrand[brand ?? "unknown", default: ChainReport.Tally()].add(count: tally.count, yen: tally.yen, tax: tally.taxYen)
                 default: break
                 }
+            }
+            // Every sale was paid at a machine unless it paid a slip at a register, by the store's own rule.
+            for (method, tally) in report.byPayment {
+                report.byPlace[.of(method: method, atRegister: false), default: ChainReport.Tally()]
+                    .add(count: tally.count, yen: tally.yen, tax: tally.taxYen)
+            }
+            for try await (method, n, yen, tax) in try await client.query("""
+                SELECT t.payment_method, count(*), COALESCE(sum(t.amount_yen), 0)::bigint, COALESCE(sum(t.tax_yen), 0)::bigint
+                FROM (SELECT DISTINCT store_id, ledger_id, txn_id FROM register_slips
+                      WHERE store_id = ANY(\(ids)) AND txn_id IS NOT NULL) s
+                JOIN transactions t USING (store_id, ledger_id, txn_id)
+                WHERE \(unescaped: ChainReport.saleCondition("t"))
+                  AND (\(from)::text IS NULL OR t.business_date >= \(from)) AND (\(to)::text IS NULL OR t.business_date <= \(to))
+                GROUP BY t.payment_method
+                """, logger: logger).decode((String?, Int64, Int64, Int64).self) {
+                let machine = ShiftReport.PaidAt.of(method: method, atRegister: false)
+                report.byPlace[machine]?.add(count: -Int(n), yen: -Int(yen), tax: -Int(tax))
+                if report.byPlace[machine]?.count == 0 { report.byPlace[machine] = nil }
+                report.byPlace[.of(method: method, atRegister: true), default: ChainReport.Tally()]
+                    .add(count: Int(n), yen: Int(yen), tax: Int(tax))
+            }
+            // A slip's business day is the day in Japan it was issued; it has expired when its
+            // time is past by now, or by the stores' last journal row if that is later.
+            for try await (issued, paid, voided, expired) in try await client.query("""
+                WITH point AS (
+                    SELECT greatest(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), max(j.at)) AS at
+                    FROM ledgers l JOIN journal j ON j.store_id = l.store_id AND j.ledger_id = l.ledger_id AND j.seq = l.last_seq
+                    WHERE l.store_id = ANY(\(ids)))
+                SELECT count(*), count(*) FILTER (WHERE s.status IN ('paid', 'refunded')), count(*) FILTER (WHERE s.status = 'voided'),
+                       count(*) FILTER (WHERE s.status = 'issued' AND s.expires_at < COALESCE(point.at, s.expires_at))
+                FROM register_slips s CROSS JOIN point
+                WHERE s.store_id = ANY(\(ids))
+                  AND (\(from)::text IS NULL OR to_char((s.issued_at::timestamptz AT TIME ZONE 'UTC') + interval '9 hours', 'YYYY-MM-DD') >= \(from))
+                  AND (\(to)::text IS NULL OR to_char((s.issued_at::timestamptz AT TIME ZONE 'UTC') + interval '9 hours', 'YYYY-MM-DD') <= \(to))
+                """, logger: logger).decode((Int64, Int64, Int64, Int64).self) {
+                report.slips = ShiftReport.Slips(issued: Int(issued), paid: Int(paid), expired: Int(expired), voided: Int(voided))
             }
             for try await (store, n, yen) in try await client.query("""
                 SELECT d.store_id, count(*), COALESCE(sum(d.yen), 0)::bigint FROM refunds_due d
@@ -167,6 +211,8 @@ extension ChainReport {
                 ($0.rawValue, tally(byPayment[$0.rawValue] ?? Tally()))
             }),
             "by_brand": byBrand.mapValues(tally),
+            "by_place": Dictionary(uniqueKeysWithValues: ShiftReport.PaidAt.allCases.map { ($0.rawValue, tally(byPlace[$0] ?? Tally())) }),
+            "slips": ["issued": slips.issued, "paid": slips.paid, "expired": slips.expired, "voided": slips.voided],
             "by_day": byDay.keys.sorted().map { ["business_date": $0].merging(tally(byDay[$0]!)) { a, _ in a } },
             "refunds_due": ["count": refundsDue.count, "yen": refundsDue.yen,
                             "by_store": refundsDueByStore.keys.sorted().map {
@@ -206,6 +252,10 @@ extension ChainReport {
         for k in byPlan.keys.sorted() { row("by_carrier", k.carrier, k.plan, byPlan[k]!) }
         for m in PaymentMethod.allCases { row("by_payment", m.rawValue, "", byPayment[m.rawValue] ?? Tally()) }
         for b in byBrand.keys.sorted() { row("by_brand", b, "", byBrand[b]!) }
+        for place in ShiftReport.PaidAt.allCases { row("by_place", place.rawValue, "", byPlace[place] ?? Tally()) }
+        for (item, n) in [("issued", slips.issued), ("paid", slips.paid), ("expired", slips.expired), ("voided", slips.voided)] {
+            row("slips", item, "", Tally(count: n))
+        }
         for d in byDay.keys.sorted() { row("by_day", d, "", byDay[d]!) }
         row("refunds_due", "owed", "", refundsDue)
         for s in refundsDueByStore.keys.sorted() { row("refunds_due", s, "", refundsDueByStore[s]!) }
@@ -232,6 +282,8 @@ extension ChainReport {
         out += ["", "By carrier and plan"] + byPlan.keys.sorted().map { line("  \($0.carrier) \($0.plan)", byPlan[$0]!) }
         out += ["", "By payment method"] + PaymentMethod.allCases.map { line("  " + $0.rawValue, byPayment[$0.rawValue] ?? Tally()) }
         out += ["", "By brand" + (byBrand.isEmpty ? ": no card or wallet sales" : "")] + byBrand.keys.sorted().map { line("  " + $0, byBrand[$0]!) }
+        out += ["", "By where paid"] + ShiftReport.PaidAt.allCases.map { line("  " + $0.label, byPlace[$0] ?? Tally()) }
+        out += ["", "Application slips: \(slips.issued) issued, \(slips.paid) paid, \(slips.expired) expired, \(slips.voided) voided"]
         out += ["", "By business day"] + byDay.keys.sorted().map { line("  " + $0, byDay[$0]!) }
         out += ["", "Refunds still owed: \(refundsDue.count), \(yen(refundsDue.yen))"]
         out += refundsDueByStore.keys.sorted().map { "  \($0): \(refundsDueByStore[$0]!.count), \(yen(refundsDueByStore[$0]!.yen))" }

@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 import Money
 import Receipt
 
@@ -19,6 +20,10 @@ extension ChainReport {
         block("BY CARRIER AND PLAN", byPlan.keys.sorted().map { ("\($0.carrier) \($0.plan)", byPlan[$0]!) })
         block("BY PAYMENT", PaymentMethod.allCases.map { ($0.rawValue.capitalized, byPayment[$0.rawValue] ?? Tally()) })
         block("BY BRAND", byBrand.keys.sorted().map { ($0, byBrand[$0]!) })
+        block("BY WHERE PAID", ShiftReport.PaidAt.allCases.map { ($0.label, byPlace[$0] ?? Tally()) })
+        doc.append(contentsOf: [.rule(), .text("APPLICATION SLIPS", .left, .bold),
+                                .columns("Issued", String(slips.issued)), .columns("Paid", String(slips.paid)),
+                                .columns("Expired", String(slips.expired)), .columns("Voided", String(slips.voided))])
         block("BY BUSINESS DAY", byDay.keys.sorted().map { ($0, byDay[$0]!) })
         doc.append(contentsOf: [.rule(), .text("Z REPORTS", .left, .bold)])
         if zReports.isEmpty { doc.append(.text("None closed.")) }

@@ -166,6 +166,32 @@ final class PushTests: XCTestCase {
                        ownBrands.keys.sorted(), text)
     }
 
+    /// At a machine that takes no money, customers pay their slips at the register or let them
+    /// expire: HQ splits the sales by where they were paid and counts the slips as the store does.
+    func testTheReportSplitsSalesByWherePaidAndCountsSlipsAsTheStoresOwnXReportDoes() throws {
+        let ledger = scratch.path("sapporo.sqlite")
+        try simulate(ledger, terminal: "LW-SPR-2", customers: 40, seed: 11)
+        XCTAssertEqual(try push(ledger, token: try enroll("lw-sapporo-odori")).status, 0)
+        let own = try json(try HQCluster.kiosk(["report", "x", "--store", "lw-sapporo-odori", "--format", "json", "--ledger", ledger,
+                                                "--fixtures", "fixtures"]).stdout)
+        let ownPlaces = try XCTUnwrap(own["by_place"] as? [String: [String: Int]])
+        XCTAssertGreaterThan(ownPlaces["register_cash"]?["count"] ?? 0, 0, "customers paid at the register: \(ownPlaces)")
+        let ownSlips = try XCTUnwrap(own["slips"] as? [String: Int])
+        XCTAssertGreaterThan(ownSlips["expired"] ?? 0, 0, "some slips were never paid: \(ownSlips)")
+        let out = try HQCluster.kiosk(["hq", "report", "--store", "lw-sapporo-odori", "--db", db, "--format", "json", "--fixtures", "fixtures"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let report = try json(out.stdout)
+        let places = try XCTUnwrap(report["by_place"] as? [String: [String: Int]])
+        XCTAssertEqual(places.mapValues { [$0["count"]!, $0["yen"]!] }, ownPlaces.mapValues { [$0["count"]!, $0["yen"]!] })
+        XCTAssertEqual(places.values.map { $0["yen"]! }.reduce(0, +), report["sales_yen"] as? Int)
+        XCTAssertEqual(report["slips"] as? [String: Int], ownSlips)
+        let text = try HQCluster.kiosk(["hq", "report", "--store", "lw-sapporo-odori", "--db", db, "--fixtures", "fixtures"]).stdout
+        XCTAssertTrue(text.contains("Application slips: \(ownSlips["issued"]!) issued, \(ownSlips["paid"]!) paid, "
+                                    + "\(ownSlips["expired"]!) expired, \(ownSlips["voided"]!) voided"), text)
+        let csv = try HQCluster.kiosk(["hq", "report", "--store", "lw-sapporo-odori", "--db", db, "--format", "csv", "--fixtures", "fixtures"])
+        XCTAssertTrue(csv.stdout.contains("by_place,register_cash,,\(places["register_cash"]!["count"]!),\(places["register_cash"]!["yen"]!),"), csv.stdout)
+    }
+
     func testTheChainReportAddsUpItsStoresOwnReports() throws {
         var own: [String: Int] = [:]
         for (store, terminal, seed) in [("fm-namba", "FM-NMB-1", 21), ("fm-shibuya-center", "FM-SBY-1", 22), ("se-shinjuku-3", "SE-SJK3-1", 23)] {

@@ -42,7 +42,7 @@ extension HeadOffice {
         for try await (hour, n, yen, tax) in try await client.query("""
             SELECT (substr(started_at, 12, 2)::int + 9) % 24, count(*), sum(amount_yen)::bigint, sum(tax_yen)::bigint
             FROM transactions
-            WHERE store_id = ANY(\(stores)) AND business_date = \(day) AND \(unescaped: ChainReport.saleCondition)
+            WHERE store_id = ANY(\(stores)) AND business_date = \(day) AND \(unescaped: ChainReport.saleCondition())
             GROUP BY 1
             """, logger: logger).decode((Int32, Int64, Int64, Int64).self) {
             hours[Int(hour), default: .init()].add(count: Int(n), yen: Int(yen), tax: Int(tax))

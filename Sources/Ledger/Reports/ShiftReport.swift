@@ -49,7 +49,7 @@ public struct ShiftReport: Equatable, Sendable {
         case registerCard = "register_card"
 
         /// From `transactions.payment_method` and whether the sale paid a slip.
-        static func of(method: String?, atRegister: Bool) -> PaidAt {
+        public static func of(method: String?, atRegister: Bool) -> PaidAt {
             switch (method, atRegister) {
             case ("card", true): return .registerCard
             case (_, true): return .registerCash
@@ -78,6 +78,10 @@ public struct ShiftReport: Equatable, Sendable {
         /// Past their time, unpaid.
         public var expired = 0
         public var voided = 0
+
+        public init(issued: Int = 0, paid: Int = 0, expired: Int = 0, voided: Int = 0) {
+            (self.issued, self.paid, self.expired, self.voided) = (issued, paid, expired, voided)
+        }
 
         static func + (a: Slips, b: Slips) -> Slips {
             Slips(issued: a.issued + b.issued, paid: a.paid + b.paid, expired: a.expired + b.expired, voided: a.voided + b.voided)
