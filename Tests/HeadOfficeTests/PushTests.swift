@@ -57,6 +57,11 @@ final class PushTests: XCTestCase {
         XCTAssertEqual(out.status, 0, out.stderr)
     }
 
+    /// The store's own X report of everything in its ledger, as JSON.
+    func storesOwnX(_ store: String, _ ledger: String) throws -> [String: Any] {
+        try json(try HQCluster.kiosk(["report", "x", "--store", store, "--format", "json", "--ledger", ledger, "--fixtures", "fixtures"]).stdout)
+    }
+
     func enroll(_ store: String) throws -> String {
         let out = try HQCluster.kiosk(["hq", "enroll", "--db", db, "--store", store])
         XCTAssertEqual(out.status, 0, out.stderr)
@@ -114,8 +119,7 @@ final class PushTests: XCTestCase {
         XCTAssertEqual(try cluster.psql(db, "SELECT md5(string_agg(t::text, '|' ORDER BY txn_id)) FROM transactions t"), before)
 
         // HQ's report of the store is the store's own X report.
-        let own = try json(try HQCluster.kiosk(["report", "x", "--store", "fm-namba", "--format", "json", "--ledger", ledger,
-                                                "--fixtures", "fixtures"]).stdout)
+        let own = try storesOwnX("fm-namba", ledger)
         let out = try HQCluster.kiosk(["hq", "report", "--store", "fm-namba", "--db", db, "--format", "json", "--fixtures", "fixtures"])
         XCTAssertEqual(out.status, 0, out.stderr)
         let mine = try json(out.stdout)
@@ -146,8 +150,7 @@ final class PushTests: XCTestCase {
         let ledger = scratch.path("shibuya.sqlite")
         try simulate(ledger, terminal: "FM-SBY-1", customers: 120, seed: 7)
         XCTAssertEqual(try push(ledger, token: try enroll("fm-shibuya-center")).status, 0)
-        let own = try json(try HQCluster.kiosk(["report", "x", "--store", "fm-shibuya-center", "--format", "json", "--ledger", ledger,
-                                                "--fixtures", "fixtures"]).stdout)
+        let own = try storesOwnX("fm-shibuya-center", ledger)
         let ownBrands = try XCTUnwrap(own["by_brand"] as? [String: [String: Int]])
         for brand in ["UnionPay", "Alipay", "WeChat Pay"] {
             XCTAssertGreaterThan(ownBrands[brand]?["count"] ?? 0, 0, "a simulated day in Shibuya has \(brand) sales: \(ownBrands)")
@@ -172,8 +175,7 @@ final class PushTests: XCTestCase {
         let ledger = scratch.path("sapporo.sqlite")
         try simulate(ledger, terminal: "LW-SPR-2", customers: 40, seed: 11)
         XCTAssertEqual(try push(ledger, token: try enroll("lw-sapporo-odori")).status, 0)
-        let own = try json(try HQCluster.kiosk(["report", "x", "--store", "lw-sapporo-odori", "--format", "json", "--ledger", ledger,
-                                                "--fixtures", "fixtures"]).stdout)
+        let own = try storesOwnX("lw-sapporo-odori", ledger)
         let ownPlaces = try XCTUnwrap(own["by_place"] as? [String: [String: Int]])
         XCTAssertGreaterThan(ownPlaces["register_cash"]?["count"] ?? 0, 0, "customers paid at the register: \(ownPlaces)")
         let ownSlips = try XCTUnwrap(own["slips"] as? [String: Int])
@@ -198,8 +200,7 @@ final class PushTests: XCTestCase {
             let ledger = scratch.path("\(store).sqlite")
             try simulate(ledger, terminal: terminal, customers: 15, seed: seed)
             XCTAssertEqual(try push(ledger, token: try enroll(store)).status, 0)
-            let x = try json(try HQCluster.kiosk(["report", "x", "--store", store, "--format", "json", "--ledger", ledger,
-                                                  "--fixtures", "fixtures"]).stdout)
+            let x = try storesOwnX(store, ledger)
             own[store] = try XCTUnwrap(x["sales_yen"] as? Int)
         }
         let out = try HQCluster.kiosk(["hq", "report", "--chain", "familymart", "--db", db, "--format", "json", "--fixtures", "fixtures"])
