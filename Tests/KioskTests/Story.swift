@@ -86,11 +86,7 @@ struct Story {
         let plan = Sample.catalogue.plan(planId)!
         send(.tap(.start), [], { $0.screen = .enterNumber(digits: ""); $0.lastActivity = $0.now }, file: file, line: line)
         typeNumber(number, file: file, line: line)
-        send(.tap(.confirm), [.lookUpAccount(sim)], {
-            $0.screen = .lookingUp
-            $0.awaiting = .lookUp
-            $0.order = Order(sim: sim, account: Account(sim: sim, carrierId: "", expiry: "", inGrace: false))
-        }, file: file, line: line)
+        confirmNumber(sim, file: file, line: line)
         let account = Account(sim: sim, carrierId: plan.carrierId, expiry: "2026-12-07", inGrace: false)
         send(.accountLookedUp(.found(account)), [], {
             $0.awaiting = nil
