@@ -63,11 +63,8 @@ final class CustomerStoriesTests: XCTestCase {
         var s = Story()
         s.reachPayment(plan: "docomo-1g-7")
         XCTAssertNil(s.state.notice)
-        s.insertKept(1000)
-        s.send(.topUpAnswered(.applied(newExpiry: "2026-12-14")))
-        s.send(.journaled(receiptNo: nil))
-        s.send(.changeDispensed)
-        s.send(.journaled(receiptNo: 1))
+        s.insertKept(1000, covers: true)
+        s.completeWithChange([10: 2], newExpiry: "2026-12-14", receiptNo: 1)
         s.send(.printFailed(.outOfPaper), []) {
             $0.awaiting = nil
             $0.machine?.status.paperSheets = 0
@@ -75,8 +72,9 @@ final class CustomerStoriesTests: XCTestCase {
             done.printProblem = PrinterFault.outOfPaper.description
             $0.screen = .done(done)
         }
-        s.send(.tap(.finish))
-        s.reachPayment(plan: "docomo-1g-7")
+        s.finish()
+        // The notice is stated by each step from the plan on.
+        s.reachPayment(plan: "docomo-1g-7", notice: .noPaper)
         XCTAssertEqual(s.state.notice, .noPaper)
     }
 
@@ -115,9 +113,11 @@ final class CustomerStoriesTests: XCTestCase {
         s.send(.tap(.insertCash(10000)), [.rejectCash(10000)]) { $0.notice = .cannotMakeChange(10000) }
         // With two ¥500 coins more it can: 6×¥1,000 + 2×¥500 + 2×¥10.
         s.state.machine?.status.inventory[500] = 3
-        XCTAssertEqual(s.send(.tap(.insertCash(10000))).count, 1)
-        XCTAssertEqual(s.state.awaiting, .cashIn(denomination: 10000, covers: true))
-        XCTAssertNil(s.state.notice)
+        s.send(.tap(.insertCash(10000)), [.journal(txnId: s.txnId, [
+            s.begin, .cashIn(denomination: 10000), .topUpRequested(simNumber: "09012345678", planId: "docomo-3g-30")])]) {
+            $0.awaiting = .cashIn(denomination: 10000, covers: true)
+            $0.notice = nil
+        }
     }
 
     func testCoinsTheMachineDoesNotTakeComeStraightBack() {
@@ -133,7 +133,7 @@ final class CustomerStoriesTests: XCTestCase {
         s.reachPayment(plan: "docomo-3g-30")
         let txn = s.state.order?.txnId ?? ""
         s.insertKept(1000); s.insertKept(1000)
-        XCTAssertEqual(s.insertKept(1000), [.topUp(txnId: txn, sim: sim, planId: "docomo-3g-30")])
+        s.insertKept(1000, covers: true)
         s.send(.topUpAnswered(.timedOut), [.askTopUp(txnId: txn)]) { $0.awaiting = .topUpStatus }
         s.send(.topUpStatus(newExpiry: nil),
                [.journal(txnId: txn, [.topUpFailed(reason: .carrierSilent), .cashReturnDue(pieces: [1000: 3])])]) {
@@ -156,8 +156,8 @@ final class CustomerStoriesTests: XCTestCase {
     func testHostTimeOutWhoseTopUpWasAppliedCompletesTheSale() {
         var s = Story()
         s.reachPayment(plan: "docomo-1g-7")
-        s.insertKept(1000)
-        s.send(.topUpAnswered(.timedOut))
+        s.insertKept(1000, covers: true)
+        s.send(.topUpAnswered(.timedOut), [.askTopUp(txnId: s.txnId)]) { $0.awaiting = .topUpStatus }
         s.send(.topUpStatus(newExpiry: "2026-12-14"),
                [.journal(txnId: s.txnId, [.topUpApplied(newExpiry: "2026-12-14"), .changeDue(pieces: [10: 2])])]) {
             $0.order?.newExpiry = "2026-12-14"
@@ -170,9 +170,15 @@ final class CustomerStoriesTests: XCTestCase {
         var s = Story()
         s.reachPayment(plan: "docomo-3g-30")
         let txn = s.state.order?.txnId ?? ""
-        s.insertKept(5000)
-        s.send(.topUpAnswered(.failed(.carrierError)))
-        s.send(.journaled(receiptNo: nil))
+        s.insertKept(5000, covers: true)
+        s.send(.topUpAnswered(.failed(.carrierError)),
+               [.journal(txnId: txn, [.topUpFailed(reason: .carrierError), .cashReturnDue(pieces: [5000: 1])])]) {
+            $0.awaiting = .returnIntent(.refund(.carrierError))
+        }
+        s.send(.journaled(receiptNo: nil), [.giveBack([5000: 1])]) {
+            $0.awaiting = .cashBack(.refund(.carrierError))
+            $0.screen = .processing(.returningCash)
+        }
         s.send(.cashJammed, [.journal(txnId: txn, [.refundDue(yen: 5000, reason: .carrierError)])]) {
             $0.awaiting = .closing(.refundDue(Yen(5000), .carrierError))
         }
@@ -211,15 +217,14 @@ final class CustomerStoriesTests: XCTestCase {
             $0.screen = .choosePayment
         }
         // Paying again is a new transaction.
-        s.send(.tap(.payByCash))
+        s.choosePayment(.payByCash)
         XCTAssertEqual(s.txnId, "FM-SBY-1-000002")
     }
 
     func testACardWithNoAnswerIsReversedBeforeTheAttemptIsClosed() {
         var s = Story()
         s.reachPayment(plan: "docomo-3g-30", method: .payByCard)
-        s.send(.tap(.presentCard("visa-timeout")))
-        s.send(.journaled(receiptNo: nil))
+        s.authoriseCard("visa-timeout", brand: "Visa")
         s.send(.cardAnswered(.timedOut), [.journal(txnId: s.txnId, [.cardDeclined(reason: "timeout")])]) {
             $0.notice = .cardTimedOut
             $0.awaiting = .reversalIntent
@@ -238,8 +243,7 @@ final class CustomerStoriesTests: XCTestCase {
     func testCardSaleCapturesOnlyAfterTheTopUp() {
         var s = Story()
         s.reachPayment(plan: "au-5g-30", method: .payByCard)
-        s.send(.tap(.presentCard("jcb-ok")))
-        s.send(.journaled(receiptNo: nil))
+        s.authoriseCard("jcb-ok", brand: "JCB")
         let code = SimulatedAcquirer.authCode(s.txnId)
         s.send(.cardAnswered(.approved(authCode: code)), [.journal(txnId: s.txnId, [
             .cardAuthorised(brand: "JCB", last4: "0000", authCode: code),
@@ -263,10 +267,8 @@ final class CustomerStoriesTests: XCTestCase {
         var s = Story()
         s.reachPayment(plan: "au-5g-30", method: .payByCard)
         let txn = s.state.order?.txnId ?? ""
-        s.send(.tap(.presentCard("visa-ok")))
-        s.send(.journaled(receiptNo: nil))
-        s.send(.cardAnswered(.approved(authCode: "123456")))
-        s.send(.journaled(receiptNo: nil))
+        s.authoriseCard("visa-ok", brand: "Visa")
+        s.cardApproved("123456")
         s.send(.topUpAnswered(.failed(.carrierRefused)), [.journal(txnId: txn, [.topUpFailed(reason: .carrierRefused)])]) {
             $0.awaiting = .voidIntent(reason: .carrierRefused)
         }
@@ -317,9 +319,9 @@ final class CustomerStoriesTests: XCTestCase {
 
     func testInactivityWithoutMoneyGoesStraightBackAndResetsTheLanguage() {
         var s = Story()
-        s.send(.tap(.language(.ja)))
-        s.send(.tap(.start))
-        s.send(.key(.char("0")))
+        s.send(.tap(.language(.ja)), []) { $0.language = .ja }
+        s.send(.tap(.start), []) { $0.screen = .enterNumber(digits: "") }
+        s.typeNumber("0")
         let later = Sample.noon.addingTimeInterval(60)
         s.send(.tick(later), []) {
             $0.now = later
@@ -332,8 +334,13 @@ final class CustomerStoriesTests: XCTestCase {
     func testTheSameTopUpAnsweredTwiceIsCreditedOnce() {
         var s = Story()
         s.reachPayment(plan: "docomo-1g-7")
-        s.insertKept(500); s.insertKept(500)
-        XCTAssertEqual(s.send(.topUpAnswered(.applied(newExpiry: "2026-12-14"))).count, 1)
+        s.insertKept(500); s.insertKept(500, covers: true)
+        s.send(.topUpAnswered(.applied(newExpiry: "2026-12-14")),
+               [.journal(txnId: s.txnId, [.topUpApplied(newExpiry: "2026-12-14"), .changeDue(pieces: [10: 2])])]) {
+            $0.order?.newExpiry = "2026-12-14"
+            $0.order?.change = [10: 2]
+            $0.awaiting = .changeIntent
+        }
         s.sendUnexpected(.topUpAnswered(.applied(newExpiry: "2026-12-14")))
     }
 
@@ -341,7 +348,9 @@ final class CustomerStoriesTests: XCTestCase {
         var s = Story()
         s.reachPayment(plan: "docomo-3g-30")
         s.insertKept(1000)
-        s.send(.tap(.insertCash(1000)))
+        s.send(.tap(.insertCash(1000)), [.journal(txnId: s.txnId, [.cashIn(denomination: 1000)])]) {
+            $0.awaiting = .cashIn(denomination: 1000, covers: false)
+        }
         s.send(.ledgerFailed("disk full"), [.rejectCash(1000)]) {
             $0.awaiting = nil
             $0.screen = .outOfService(reason: "The ledger cannot be written (disk full).", held: Yen(1000))
@@ -355,21 +364,26 @@ final class CustomerStoriesTests: XCTestCase {
         var s = Story()
         s.reachPayment(plan: "docomo-3g-30")
         XCTAssertEqual(s.state.screen, .payingCash)
-        let expected: [Screen] = [.choosePayment, .choosePlan, .accountFound, .enterNumber(digits: "09012345678"), .attract]
-        for screen in expected {
-            s.send(.key(.escape))
-            XCTAssertEqual(s.state.screen, screen)
+        s.send(.key(.escape), []) { $0.screen = .choosePayment }
+        s.send(.key(.escape), []) { $0.screen = .choosePlan }
+        s.send(.key(.escape), []) { $0.screen = .accountFound }
+        // Back from the account found forgets the account; the number stays to correct.
+        s.send(.key(.escape), []) {
+            $0.screen = .enterNumber(digits: "09012345678")
+            $0.order = nil
         }
+        s.finish(.key(.escape))
+        XCTAssertEqual(s.state.screen, .attract)
     }
 
     func testARefusedNumberSaysWhy() {
         var s = Story()
-        s.send(.tap(.start))
-        for ch in "0901234567" { s.send(.key(.char(ch))) }
+        s.send(.tap(.start), []) { $0.screen = .enterNumber(digits: "") }
+        s.typeNumber("0901234567")
         s.send(.key(.enter), []) { $0.notice = .simRejected(.tooShort(missing: 1)) }
         XCTAssertEqual(s.state.notice?.description, "One digit too few.")
-        s.send(.key(.char("8")))
-        XCTAssertEqual(s.send(.key(.enter)), [.lookUpAccount(sim)])
+        s.typeNumber("8")
+        s.confirmNumber(sim, key: .key(.enter))
         s.send(.accountLookedUp(.refused(.postpaid)), []) {
             $0.awaiting = nil
             $0.order = nil
@@ -381,25 +395,30 @@ final class CustomerStoriesTests: XCTestCase {
     func testANumberTypedInItsInternationalFormIsLookedUp() {
         for typed in ["+819012345678", "00819012345678"] {
             var s = Story()
-            for ch in typed { s.send(.key(.char(ch))) }
-            XCTAssertEqual(s.state.screen, .enterNumber(digits: typed))
-            XCTAssertEqual(s.send(.key(.enter)), [.lookUpAccount(.mobile("09012345678"))], typed)
+            // A key on the start screen starts the number with it.
+            s.send(.key(.char(typed.first!)), []) { $0.screen = .enterNumber(digits: String(typed.first!)) }
+            s.typeNumber(String(typed.dropFirst()))
+            s.confirmNumber(.mobile("09012345678"), key: .key(.enter))
         }
         // A plus sign only starts a number.
         var s = Story()
-        for ch in "090+" { s.send(.key(.char(ch))) }
+        s.send(.key(.char("0")), []) { $0.screen = .enterNumber(digits: "0") }
+        s.typeNumber("90")
+        s.send(.key(.char("+")), [])
         XCTAssertEqual(s.state.screen, .enterNumber(digits: "090"))
     }
 
     func testTheDoneScreenTimesOutWithoutTouchingTheMoney() {
         var s = Story()
         s.reachPayment(plan: "docomo-1g-7")
-        s.insertKept(1000)
-        s.send(.topUpAnswered(.applied(newExpiry: "2026-12-14")))
-        s.send(.journaled(receiptNo: nil))
-        s.send(.changeDispensed)
-        s.send(.journaled(receiptNo: 1))
-        s.send(.printed(files: ["r.txt"]))
+        s.insertKept(1000, covers: true)
+        s.completeWithChange([10: 2], newExpiry: "2026-12-14", receiptNo: 1)
+        s.send(.printed(files: ["r.txt"]), []) {
+            $0.awaiting = nil
+            $0.machine?.status.paperSheets -= 1
+            $0.screen = .done(Completion(txnId: "FM-SBY-1-000001", receiptNo: 1, newExpiry: "2026-12-14", change: Yen(20),
+                                         changeDue: .zero, receiptFiles: ["r.txt"], printProblem: nil))
+        }
         XCTAssertEqual(s.state.screen.name, "done")
         let later = Sample.noon.addingTimeInterval(120)
         s.send(.tick(later), []) {

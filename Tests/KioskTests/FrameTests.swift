@@ -18,74 +18,137 @@ final class FrameTests: XCTestCase {
         _ = finder.apply(.statusesLoaded(["FM-SBY-1": MachineStatus(inventory: [1000: 3], paperSheets: 0, nextSequence: 1, inService: true)]))
         out.append(("find-machine-store", finder))
         var s = Story()
-        s.send(.tap(.language(language)))
+        s.send(.tap(.language(language)), []) { $0.language = language }
         out.append(("attract", s.state))
-        s.send(.tap(.start))
-        for ch in "0901234" { s.send(.key(.char(ch))) }
-        s.send(.tap(.confirm))
+        s.send(.tap(.start), []) { $0.screen = .enterNumber(digits: "") }
+        s.typeNumber("0901234")
+        s.send(.tap(.confirm), []) { $0.notice = .simRejected(.tooShort(missing: 4)) }
         out.append(("enter-number-refused", s.state))
-        for ch in "5678" { s.send(.key(.char(ch))) }
-        s.send(.tap(.confirm))
+        s.typeNumber("5678")
+        s.confirmNumber(.mobile("09012345678"))
         out.append(("looking-up", s.state))
-        s.send(.accountLookedUp(.found(Account(sim: .mobile("09012345678"), carrierId: "docomo", expiry: "2026-12-07", inGrace: false))))
+        let account = Account(sim: .mobile("09012345678"), carrierId: "docomo", expiry: "2026-12-07", inGrace: false)
+        s.send(.accountLookedUp(.found(account)), []) {
+            $0.awaiting = nil
+            $0.order?.account = account
+            $0.screen = .accountFound
+        }
         out.append(("account-found", s.state))
-        s.send(.tap(.confirm))
+        s.send(.tap(.confirm), []) { $0.screen = .choosePlan }
         out.append(("choose-plan", s.state))
-        s.send(.tap(.plan("docomo-3g-30")))
+        s.send(.tap(.plan("docomo-3g-30")), []) {
+            $0.order?.plan = Sample.catalogue.plan("docomo-3g-30")
+            $0.screen = .choosePayment
+        }
         out.append(("choose-payment", s.state))
         var card = s
         var wallet = s
         var slip = s
-        s.send(.tap(.payByCash))
+        s.choosePayment(.payByCash)
+        let txn = s.txnId
         s.insertKept(1000)
         out.append(("paying-cash", s.state))
         var cancelled = s
-        cancelled.send(.tap(.cancel))
-        cancelled.send(.journaled(receiptNo: nil))
+        cancelled.send(.tap(.cancel), [.journal(txnId: txn, [.cashReturnDue(pieces: [1000: 1])])]) {
+            $0.awaiting = .returnIntent(.cancel(.cancelledByCustomer))
+            $0.screen = .processing(.returningCash)
+        }
+        cancelled.send(.journaled(receiptNo: nil), [.giveBack([1000: 1])]) { $0.awaiting = .cashBack(.cancel(.cancelledByCustomer)) }
         out.append(("processing", cancelled.state))
-        cancelled.send(.cashGivenBack)
-        cancelled.send(.journaled(receiptNo: nil))
+        cancelled.send(.cashGivenBack, [.journal(txnId: txn, [.cashReturned(pieces: [1000: 1]), .cancelled(reason: .cancelledByCustomer)])]) {
+            $0.machine?.status.inventory[1000] -= 1
+            $0.awaiting = .closing(.cancelled(.cancelledByCustomer))
+        }
+        cancelled.send(.journaled(receiptNo: nil), [.print(txnId: txn)]) {
+            $0.screen = .cancelled(returned: Yen(1000))
+            $0.awaiting = .receipt
+        }
         out.append(("cancelled", cancelled.state))
-        s.insertKept(5000)
-        s.send(.topUpAnswered(.applied(newExpiry: "2027-01-06")))
-        s.send(.journaled(receiptNo: nil))
-        s.send(.changeDispensed)
-        s.send(.journaled(receiptNo: 1))
-        s.send(.printed(files: ["var/receipts/FM-SBY-1/000001-FM-SBY-1-000001.txt"]))
+        s.insertKept(5000, covers: true)
+        s.completeWithChange([1000: 3, 10: 2], newExpiry: "2027-01-06", receiptNo: 1)
+        let receipt = "var/receipts/FM-SBY-1/000001-FM-SBY-1-000001.txt"
+        s.send(.printed(files: [receipt]), []) {
+            $0.awaiting = nil
+            $0.machine?.status.paperSheets -= 1
+            $0.screen = .done(Completion(txnId: txn, receiptNo: 1, newExpiry: "2027-01-06", change: Yen(3020), changeDue: .zero,
+                                         receiptFiles: [receipt], printProblem: nil))
+        }
         out.append(("done", s.state))
-        card.send(.tap(.payByCard))
+        card.choosePayment(.payByCard)
         out.append(("paying-card", card.state))
         var pin = card
-        pin.send(.tap(.presentCard("unionpay-debit")))
-        for ch in "12" { pin.send(.key(.char(ch))) }
+        var pad = PINPad(pan: "6282560000005678", expiry: "12/30")
+        pin.send(.tap(.presentCard("unionpay-debit")), []) { [pad] in
+            $0.order?.card = CardOnFile(brand: "UnionPay", last4: "5678", authCode: nil)
+            $0.screen = .enteringPIN(pad)
+        }
+        for d in [1, 2] {
+            pad.pin = pad.pin.adding(d)
+            pin.send(.key(.char(Character(String(d)))), []) { [pad] in $0.screen = .enteringPIN(pad) }
+        }
         out.append(("entering-pin", pin.state))
-        slip.send(.tap(.payAtRegister))
-        slip.send(.journaled(receiptNo: nil))
-        slip.send(.printed(files: ["var/receipts/FM-SBY-1/slip-FM-SBY-1-S000001.txt"]))
+        slip.choosePayment(.payAtRegister)
+        let expires = Sample.noon.addingTimeInterval(30 * 60)
+        slip.send(.journaled(receiptNo: nil), [.printSlip(slipNo: "FM-SBY-1-S000001")]) {
+            $0.screen = .slipIssued(SlipTicket(slipNo: "FM-SBY-1-S000001", amount: 2980, expiresAt: expires, files: [], printProblem: nil))
+            $0.awaiting = .slipPrint
+        }
+        let slipFile = "var/receipts/FM-SBY-1/slip-FM-SBY-1-S000001.txt"
+        slip.send(.printed(files: [slipFile]), []) {
+            $0.screen = .slipIssued(SlipTicket(slipNo: "FM-SBY-1-S000001", amount: 2980, expiresAt: expires, files: [slipFile],
+                                               printProblem: nil))
+            $0.awaiting = nil
+            $0.machine?.status.paperSheets -= 1
+        }
         out.append(("slip-issued", slip.state))
-        wallet.send(.tap(.payByWallet))
+        wallet.choosePayment(.payByWallet)
         out.append(("paying-wallet", wallet.state))
-        wallet.send(.tap(.scanCode("alipay-confirm")))
-        wallet.send(.journaled(receiptNo: nil))
-        wallet.send(.walletAnswered(.pending))
-        wallet.send(.tick(Sample.noon.addingTimeInterval(2)))
+        wallet.chargeWallet("alipay-confirm", brand: "Alipay")
+        wallet.send(.walletAnswered(.pending), []) {
+            $0.screen = .confirmInApp(until: Sample.noon.addingTimeInterval(30))
+            $0.awaiting = .walletPending(since: Sample.noon, asked: Sample.noon)
+        }
+        let later = Sample.noon.addingTimeInterval(2)
+        wallet.send(.tick(later), []) { $0.now = later }
         out.append(("confirm-in-app", wallet.state))
-        card.send(.cardPresented(pan: "4111111111111111", expiry: "12/30"))
-        card.send(.journaled(receiptNo: nil))
-        card.send(.cardAnswered(.approved(authCode: "123456")))
-        card.send(.journaled(receiptNo: nil))
-        card.send(.topUpAnswered(.failed(.carrierRefused)))
-        card.send(.journaled(receiptNo: nil))
-        card.send(.cardVoided)
-        card.send(.journaled(receiptNo: 2))
-        card.send(.printed(files: []))
+        let cardTxn = card.txnId
+        card.send(.cardPresented(pan: "4111111111111111", expiry: "12/30"), [.journal(txnId: cardTxn, [
+            card.begin, .cardAuthorisationRequested(brand: "Visa", last4: "1111")])]) {
+            $0.order?.card = CardOnFile(brand: "Visa", last4: "1111", authCode: nil)
+            $0.awaiting = .cardIntent(pan: "4111111111111111", expiry: "12/30")
+            $0.screen = .processing(.authorisingCard)
+        }
+        card.send(.journaled(receiptNo: nil), [.authoriseCard(pan: "4111111111111111", expiry: "12/30", amount: 2980, txnId: cardTxn)]) {
+            $0.order?.begun = true
+            $0.awaiting = .cardAnswer
+        }
+        card.cardApproved("123456")
+        card.send(.topUpAnswered(.failed(.carrierRefused)), [.journal(txnId: cardTxn, [.topUpFailed(reason: .carrierRefused)])]) {
+            $0.awaiting = .voidIntent(reason: .carrierRefused)
+        }
+        card.send(.journaled(receiptNo: nil), [.voidCard(authCode: "123456", txnId: cardTxn)]) {
+            $0.awaiting = .void(reason: .carrierRefused)
+            $0.screen = .processing(.voidingCard)
+        }
+        card.send(.cardVoided, [.journal(txnId: cardTxn, [.cardVoided(authCode: "123456"), .refunded(reason: .carrierRefused)])]) {
+            $0.awaiting = .closing(.refunded(.carrierRefused))
+        }
+        card.send(.journaled(receiptNo: 2), [.print(txnId: cardTxn)]) {
+            $0.screen = .refund(RefundOutcome(txnId: cardTxn, returned: 2980, due: .zero, why: .carrierRefused, slipFiles: []))
+            $0.awaiting = .receipt
+        }
+        card.send(.printed(files: []), []) {
+            $0.awaiting = nil
+            $0.machine?.status.paperSheets -= 1
+        }
         out.append(("refund", card.state))
         var staff = Story()
-        staff.send(.tap(.language(language)))
-        staff.send(.tap(.staffEntry))
-        staff.send(.staffListed(["Sato", "Tanaka", "Ito"]))
-        staff.send(.tap(.staffMember("Tanaka")))
-        staff.send(.key(.char("1")))
+        staff.send(.tap(.language(language)), []) { $0.language = language }
+        staff.send(.tap(.staffEntry), [.listStaff]) { $0.screen = .staffPIN(StaffSignIn()) }
+        let members = ["Sato", "Tanaka", "Ito"]
+        staff.send(.staffListed(members), []) { $0.screen = .staffPIN(StaffSignIn(members: members)) }
+        staff.send(.tap(.staffMember("Tanaka")), []) { $0.screen = .staffPIN(StaffSignIn(members: members, member: "Tanaka")) }
+        staff.send(.key(.char("1")), []) { $0.screen = .staffPIN(StaffSignIn(members: members, member: "Tanaka", digits: "1")) }
         out.append(("staff-pin", staff.state))
         staff.state.screen = .staffMenu(StaffDesk(name: "Sato", message: "Collected ¥50,000: ¥10,000×5."))
         out.append(("staff-menu", staff.state))
@@ -175,10 +238,15 @@ final class FrameTests: XCTestCase {
     func testThePINIsNeverDrawn() {
         var s = Story()
         s.reachPayment(number: "08011112222", plan: "au-5g-30", method: .payByCard)
-        s.send(.tap(.presentCard("unionpay-debit")))
+        var pad = PINPad(pan: "6282560000005678", expiry: "12/30")
+        s.send(.tap(.presentCard("unionpay-debit")), []) { [pad] in
+            $0.order?.card = CardOnFile(brand: "UnionPay", last4: "5678", authCode: nil)
+            $0.screen = .enteringPIN(pad)
+        }
         var typed = ""
         for ch in "7391" {
-            s.send(.key(.char(ch)))
+            pad.pin = pad.pin.adding(ch.wholeNumberValue!)
+            s.send(.key(.char(ch)), []) { [pad] in $0.screen = .enteringPIN(pad) }
             typed.append(ch)
             for language in Language.allCases {
                 s.state.language = language
@@ -210,18 +278,19 @@ final class FrameTests: XCTestCase {
 
     func testCountdownShowsInTheLastTenSeconds() {
         var s = Story()
-        s.send(.tap(.start))
-        s.send(.tick(Sample.noon.addingTimeInterval(45)))
+        s.send(.tap(.start), []) { $0.screen = .enterNumber(digits: "") }
+        let first = Sample.noon.addingTimeInterval(45), second = Sample.noon.addingTimeInterval(52)
+        s.send(.tick(first), []) { $0.now = first }
         XCTAssertFalse(ScreenRenderer.frame(for: s.state, width: 80, height: 24).text.contains("Back to the start in"))
-        s.send(.tick(Sample.noon.addingTimeInterval(52)))
+        s.send(.tick(second), []) { $0.now = second }
         XCTAssertTrue(ScreenRenderer.frame(for: s.state, width: 80, height: 24).text.contains("Back to the start in 8 s"))
     }
 
     func testOnlyChangedCellsAreRedrawn() {
         var s = Story()
-        s.send(.tap(.start))
+        s.send(.tap(.start), []) { $0.screen = .enterNumber(digits: "") }
         let before = ScreenRenderer.frame(for: s.state, width: 80, height: 24)
-        s.send(.key(.char("0")))
+        s.typeNumber("0")
         let after = ScreenRenderer.frame(for: s.state, width: 80, height: 24)
         let changes = after.changes(from: before)
         XCTAssertFalse(changes.isEmpty)

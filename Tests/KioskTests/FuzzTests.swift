@@ -32,6 +32,22 @@ final class FuzzTests: XCTestCase {
         }
     }
 
+    /// The fuzz's count of answers nobody waited for is a real one: a second answer to a top-up
+    /// already answered is counted, and changes nothing.
+    func testAnAnswerNobodyWaitsForIsCounted() throws {
+        let m = try TestMachine(path: TestMachine.temporaryPath())
+        var unmatched: [Event] = []
+        m.runtime.unmatched = { unmatched.append($0) }
+        m.runtime.send(.tap(.start))
+        XCTAssertEqual(unmatched, [])
+        let before = m.runtime.state
+        m.runtime.send(.topUpAnswered(.applied(newExpiry: "2027-01-06")))
+        m.runtime.send(.cardVoided)
+        XCTAssertEqual(unmatched, [.topUpAnswered(.applied(newExpiry: "2027-01-06")), .cardVoided])
+        XCTAssertEqual(m.runtime.state.screen, before.screen)
+        XCTAssertEqual(m.runtime.state.order, before.order)
+    }
+
     func testOneHundredThousandRandomEventsKeepEveryPromise() throws {
         let path = fastPath()
         let faults = try Faults(spec: "host-timeout=0.2,host-error=0.1,card-timeout=0.1,jam=0.1,paper-out=0.02")

@@ -54,8 +54,8 @@ final class RecoveryStoriesTests: XCTestCase {
     func testATopUpTheCarrierNeverAppliedIsRefunded() throws {
         var s = try Story(resuming: [begin(), .cashIn(denomination: 1000), .cashIn(denomination: 1000), .cashIn(denomination: 1000),
                                      .topUpRequested(simNumber: "09012345678", planId: "docomo-3g-30")])
-        s.send(.resume)
-        s.send(.journaled(receiptNo: nil))
+        s.send(.resume, [.journal(txnId: txn, [.recovered(resolution: "top_up_unanswered")])])
+        s.send(.journaled(receiptNo: nil), [.askTopUp(txnId: txn)]) { $0.awaiting = .topUpStatus }
         s.send(.topUpStatus(newExpiry: nil), [.journal(txnId: txn, [.topUpFailed(reason: .carrierSilent), .cashReturnDue(pieces: [1000: 3])])]) {
             $0.awaiting = .returnIntent(.refund(.carrierSilent))
         }
@@ -73,7 +73,7 @@ final class RecoveryStoriesTests: XCTestCase {
 
         // Staff took the ¥1,000 bills out before the restart: the change is made again.
         var emptied = try Story(resuming: journal, inventory: [10: 100, 500: 10])
-        emptied.send(.resume)
+        emptied.send(.resume, [.journal(txnId: txn, [.recovered(resolution: "change_unpaid")])])
         emptied.send(.journaled(receiptNo: nil), [.journal(txnId: txn, [.changeDue(pieces: [500: 4, 10: 2])])]) {
             $0.order?.change = [500: 4, 10: 2]
             $0.awaiting = .changeIntent
@@ -81,7 +81,7 @@ final class RecoveryStoriesTests: XCTestCase {
 
         // Nothing left to make it from: the change is owed, with a slip.
         var bare = try Story(resuming: journal, inventory: [10: 1])
-        bare.send(.resume)
+        bare.send(.resume, [.journal(txnId: txn, [.recovered(resolution: "change_unpaid")])])
         bare.send(.journaled(receiptNo: nil), [.journal(txnId: txn, [.refundDue(yen: 2020, reason: .changeNotPaid)])]) {
             $0.awaiting = .closing(.completedChangeOwed(Yen(2020)))
         }

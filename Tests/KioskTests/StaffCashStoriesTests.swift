@@ -6,8 +6,8 @@ import Ledger
 final class StaffCashStoriesTests: XCTestCase {
     private func signedIn(inventory: CashPieces, refundsOwed: [RefundOwed] = []) -> Story {
         var s = Story(inventory: inventory, refundsOwed: refundsOwed)
-        s.send(.tap(.staffEntry))
-        s.send(.staffSignedIn("Sato"))
+        s.send(.tap(.staffEntry), [.listStaff]) { $0.screen = .staffPIN(StaffSignIn()) }
+        s.send(.staffSignedIn("Sato"), []) { $0.screen = .staffMenu(StaffDesk(name: "Sato", message: nil)) }
         return s
     }
 
@@ -36,8 +36,12 @@ final class StaffCashStoriesTests: XCTestCase {
         s.send(.tap(.staffAction("collect-bills")), [.journal(txnId: nil, [.collected(pieces: [10000: 3, 5000: 2], staff: "Sato")])]) {
             $0.awaiting = .staffCash(.collect([10000: 3, 5000: 2]), staff: "Sato")
         }
-        s.send(.journaled(receiptNo: nil))
-        XCTAssertEqual(s.state.machine?.status.inventory, [1000: 40])
+        s.send(.journaled(receiptNo: nil), []) {
+            $0.awaiting = nil
+            $0.machine?.status.inventory = [1000: 40]
+            $0.statuses["FM-SBY-1"] = $0.machine?.status
+            $0.screen = .staffMenu(StaffDesk(name: "Sato", message: "Collected ¥40,000: ¥10,000×3 ¥5,000×2."))
+        }
     }
 
     func testRefundsDueArePaidOneCommitEach() {

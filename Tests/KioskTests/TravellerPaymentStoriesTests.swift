@@ -9,8 +9,62 @@ final class TravellerPaymentStoriesTests: XCTestCase {
 
     private func pin(_ digits: String) -> PIN { digits.reduce(PIN()) { $0.adding($1.wholeNumberValue!) } }
 
-    private func type(_ digits: String, on s: inout Story) {
-        for ch in digits { s.send(.key(.char(ch))) }
+    /// Digits typed on the PIN pad: each adds a dot, nothing more.
+    private func type(_ digits: String, on s: inout Story, file: StaticString = #filePath, line: UInt = #line) {
+        for ch in digits {
+            guard case .enteringPIN(var pad) = s.state.screen else { return XCTFail("not on the PIN pad", file: file, line: line) }
+            pad.pin = pad.pin.adding(ch.wholeNumberValue!)
+            s.send(.key(.char(ch)), [], { [pad] in $0.screen = .enteringPIN(pad) }, file: file, line: line)
+        }
+    }
+
+    /// The UnionPay debit card presented: it asks for its PIN before anything is journaled.
+    private func presentDebit(_ s: inout Story, file: StaticString = #filePath, line: UInt = #line) {
+        s.send(.tap(.presentCard("unionpay-debit")), [], {
+            $0.order?.card = CardOnFile(brand: "UnionPay", last4: "5678", authCode: nil)
+            $0.notice = nil
+            $0.screen = .enteringPIN(PINPad(pan: self.debitPAN, expiry: "12/30"))
+        }, file: file, line: line)
+    }
+
+    /// A PIN typed and entered: the attempt is journaled (the sale's `begin` with the first),
+    /// then the PIN goes to the acquirer and leaves the machine's state.
+    private func sendPIN(_ digits: String, first: Bool, on s: inout Story, file: StaticString = #filePath, line: UInt = #line) {
+        type(digits, on: &s, file: file, line: line)
+        let txn = s.txnId
+        s.send(.key(.enter), [.journal(txnId: txn, (first ? [s.begin] : []) + [.cardAuthorisationRequested(brand: "UnionPay", last4: "5678")])], {
+            $0.notice = nil
+            $0.awaiting = .cardIntent(pan: self.debitPAN, expiry: "12/30", pin: self.pin(digits))
+            $0.screen = .processing(.authorisingCard)
+        }, file: file, line: line)
+        s.send(.journaled(receiptNo: nil), [.authoriseCard(pan: debitPAN, expiry: "12/30", amount: Yen(2980), txnId: txn, pin: pin(digits))], {
+            $0.order?.begun = true
+            $0.awaiting = .pinAnswer(pan: self.debitPAN, expiry: "12/30")
+        }, file: file, line: line)
+    }
+
+    /// A wrong PIN: journaled as a decline of this attempt, then the PIN pad again.
+    private func wrongPIN(triesLeft left: Int, on s: inout Story, file: StaticString = #filePath, line: UInt = #line) {
+        s.send(.cardAnswered(.wrongPIN(triesLeft: left)), [.journal(txnId: s.txnId, [.cardDeclined(reason: "wrong_pin")])], {
+            $0.notice = .wrongPIN(triesLeft: left)
+            $0.awaiting = .pinRetryRecorded(PINPad(pan: self.debitPAN, expiry: "12/30", triesLeft: left))
+        }, file: file, line: line)
+        s.send(.journaled(receiptNo: nil), [], {
+            $0.awaiting = nil
+            $0.screen = .enteringPIN(PINPad(pan: self.debitPAN, expiry: "12/30", triesLeft: left))
+        }, file: file, line: line)
+    }
+
+    /// A failed attempt journaled: back to the choice of how to pay, with nothing on file.
+    private func attemptClosed(_ s: inout Story, file: StaticString = #filePath, line: UInt = #line) {
+        s.send(.journaled(receiptNo: nil), [], {
+            $0.awaiting = nil
+            $0.order?.txnId = nil
+            $0.order?.card = nil
+            $0.order?.wallet = nil
+            $0.order?.begun = false
+            $0.screen = .choosePayment
+        }, file: file, line: line)
     }
 
     // MARK: - UnionPay
@@ -26,8 +80,9 @@ final class TravellerPaymentStoriesTests: XCTestCase {
         type("12", on: &s)
         s.send(.key(.char("3")), []) { $0.screen = .enteringPIN(PINPad(pan: self.debitPAN, expiry: "12/30", pin: self.pin("123"))) }
         XCTAssertEqual(s.state.summary, "entering-pin •••")
-        XCTAssertEqual(s.send(.key(.enter)), [], "three digits are not a PIN")
-        s.send(.key(.char("4")))
+        // Three digits are not a PIN: Enter does nothing.
+        s.send(.key(.enter), [])
+        type("4", on: &s)
         s.send(.key(.enter), [.journal(txnId: txn, [
             .begin(TransactionStart(id: txn, storeId: "fm-shibuya-center", terminalId: "FM-SBY-1", businessDate: "2026-11-25",
                                     simNumber: "09012345678", carrierId: "docomo", planId: "docomo-3g-30", amountYen: 2980,
@@ -55,10 +110,8 @@ final class TravellerPaymentStoriesTests: XCTestCase {
         var s = Story()
         s.reachPayment(plan: "docomo-3g-30", method: .payByCard)
         let txn = s.txnId
-        s.send(.tap(.presentCard("unionpay-debit")))
-        type("1111", on: &s)
-        s.send(.key(.enter))
-        s.send(.journaled(receiptNo: nil))
+        presentDebit(&s)
+        sendPIN("1111", first: true, on: &s)
         s.send(.cardAnswered(.wrongPIN(triesLeft: 2)), [.journal(txnId: txn, [.cardDeclined(reason: "wrong_pin")])]) {
             $0.notice = .wrongPIN(triesLeft: 2)
             $0.awaiting = .pinRetryRecorded(PINPad(pan: self.debitPAN, expiry: "12/30", triesLeft: 2))
@@ -75,44 +128,37 @@ final class TravellerPaymentStoriesTests: XCTestCase {
             $0.awaiting = .cardIntent(pan: self.debitPAN, expiry: "12/30", pin: self.pin("2222"))
             $0.screen = .processing(.authorisingCard)
         }
-        s.send(.journaled(receiptNo: nil))
-        s.send(.cardAnswered(.wrongPIN(triesLeft: 1)))
-        s.send(.journaled(receiptNo: nil))
+        s.send(.journaled(receiptNo: nil), [.authoriseCard(pan: debitPAN, expiry: "12/30", amount: Yen(2980), txnId: txn, pin: pin("2222"))]) {
+            $0.awaiting = .pinAnswer(pan: self.debitPAN, expiry: "12/30")
+        }
+        wrongPIN(triesLeft: 1, on: &s)
         XCTAssertEqual(s.state.notice?.description, "Wrong PIN. You can try once more.")
-        type("1234", on: &s)
-        s.send(.key(.enter))
-        s.send(.journaled(receiptNo: nil))
-        XCTAssertEqual(s.send(.cardAnswered(.approved(authCode: "U1"))).count, 1)
-        XCTAssertEqual(s.state.awaiting, .topUpIntent)
+        sendPIN("1234", first: false, on: &s)
+        s.send(.cardAnswered(.approved(authCode: "U1")), [.journal(txnId: txn, [
+            .cardAuthorised(brand: "UnionPay", last4: "5678", authCode: "U1"),
+            .topUpRequested(simNumber: "09012345678", planId: "docomo-3g-30")])]) {
+            $0.order?.card?.authCode = "U1"
+            $0.awaiting = .topUpIntent
+            $0.screen = .processing(.toppingUp)
+        }
     }
 
     func testThreeWrongPINsRefuseTheCardForTheDay() {
         var s = Story()
         s.reachPayment(plan: "docomo-3g-30", method: .payByCard)
         let txn = s.txnId
-        s.send(.tap(.presentCard("unionpay-debit")))
+        presentDebit(&s)
         for (wrong, left) in [("1111", 2), ("2222", 1)] {
-            type(wrong, on: &s)
-            s.send(.key(.enter))
-            s.send(.journaled(receiptNo: nil))
-            s.send(.cardAnswered(.wrongPIN(triesLeft: left)))
-            s.send(.journaled(receiptNo: nil))
+            sendPIN(wrong, first: left == 2, on: &s)
+            wrongPIN(triesLeft: left, on: &s)
         }
-        type("3333", on: &s)
-        s.send(.key(.enter))
-        s.send(.journaled(receiptNo: nil))
+        sendPIN("3333", first: false, on: &s)
         s.send(.cardAnswered(.declined(.pinTriesExceeded)),
                [.journal(txnId: txn, [.cardDeclined(reason: "pin_tries_exceeded"), .failed(reason: .cardDeclined)])]) {
             $0.notice = .cardDeclined(.pinTriesExceeded)
             $0.awaiting = .attemptFailed()
         }
-        s.send(.journaled(receiptNo: nil), []) {
-            $0.awaiting = nil
-            $0.order?.txnId = nil
-            $0.order?.card = nil
-            $0.order?.begun = false
-            $0.screen = .choosePayment
-        }
+        attemptClosed(&s)
 
         // The issuer's side: the third wrong PIN refuses the card, even with the right one after.
         let acquirer = SimulatedAcquirer(cards: Sample.catalogue.testCards)
@@ -167,27 +213,30 @@ final class TravellerPaymentStoriesTests: XCTestCase {
         XCTAssertNil(CardBrand.reading("4111111111111112"), "other brands still need the Luhn check")
         var s = Story()
         s.reachPayment(plan: "docomo-3g-30", method: .payByCard)
-        let effects = s.send(.tap(.presentCard("unionpay-credit")))
-        guard case .journal(_, let steps)? = effects.first else { return XCTFail("\(effects)") }
-        XCTAssertEqual(steps.last, .cardAuthorisationRequested(brand: "UnionPay", last4: "0016"))
+        s.send(.tap(.presentCard("unionpay-credit")), [.journal(txnId: s.txnId, [
+            s.begin, .cardAuthorisationRequested(brand: "UnionPay", last4: "0016")])]) {
+            $0.order?.card = CardOnFile(brand: "UnionPay", last4: "0016", authCode: nil)
+            $0.awaiting = .cardIntent(pan: "6250946000000000016", expiry: "12/30")
+            $0.screen = .processing(.authorisingCard)
+        }
     }
 
     func testLeavingThePINScreenAfterAWrongPINClosesTheAttempt() {
         var s = Story()
         s.reachPayment(plan: "docomo-3g-30", method: .payByCard)
         let txn = s.txnId
-        s.send(.tap(.presentCard("unionpay-debit")))
-        type("1111", on: &s)
-        s.send(.key(.enter))
-        s.send(.journaled(receiptNo: nil))
-        s.send(.cardAnswered(.wrongPIN(triesLeft: 2)))
-        s.send(.journaled(receiptNo: nil))
+        presentDebit(&s)
+        sendPIN("1111", first: true, on: &s)
+        wrongPIN(triesLeft: 2, on: &s)
         s.send(.tap(.cancel), [.journal(txnId: txn, [.failed(reason: .cancelledByCustomer)])]) {
             $0.awaiting = .attemptFailed(backToStart: true)
         }
-        s.send(.journaled(receiptNo: nil))
-        XCTAssertEqual(s.state.screen, .attract)
-        XCTAssertNil(s.state.order)
+        s.send(.journaled(receiptNo: nil), []) {
+            $0.awaiting = nil
+            $0.order = nil
+            $0.notice = nil
+            $0.screen = .attract
+        }
     }
 
     // MARK: - Wallets
@@ -221,7 +270,9 @@ final class TravellerPaymentStoriesTests: XCTestCase {
             $0.awaiting = .topUpIntent
             $0.screen = .processing(.toppingUp)
         }
-        s.send(.journaled(receiptNo: nil))
+        s.send(.journaled(receiptNo: nil), [.topUp(txnId: txn, sim: .mobile("09012345678"), planId: "docomo-3g-30")]) {
+            $0.awaiting = .topUpAnswer
+        }
         s.send(.topUpAnswered(.applied(newExpiry: "2027-01-06")),
                [.journal(txnId: txn, [.topUpApplied(newExpiry: "2027-01-06"), .completed])]) {
             $0.order?.newExpiry = "2027-01-06"
@@ -232,8 +283,7 @@ final class TravellerPaymentStoriesTests: XCTestCase {
     func testAWalletInProgressIsAskedAgainUntilTheCustomerConfirms() {
         var s = Story()
         let txn = atTheScanner(&s)
-        s.send(.tap(.scanCode("alipay-confirm")))
-        s.send(.journaled(receiptNo: nil))
+        s.chargeWallet("alipay-confirm", brand: "Alipay")
         s.send(.walletAnswered(.pending), []) {
             $0.screen = .confirmInApp(until: Sample.noon.addingTimeInterval(30))
             $0.awaiting = .walletPending(since: Sample.noon, asked: Sample.noon)
@@ -251,22 +301,32 @@ final class TravellerPaymentStoriesTests: XCTestCase {
             $0.now = sixth
             $0.awaiting = .walletStatus(since: Sample.noon)
         }
-        let effects = s.send(.walletStatus(.paid(tradeNo: tradeNo)))
-        XCTAssertEqual(effects, [.journal(txnId: txn, [.walletPaid(brand: "Alipay", last4: "4321", tradeNo: tradeNo),
-                                                       .topUpRequested(simNumber: "09012345678", planId: "docomo-3g-30")])])
+        s.send(.walletStatus(.paid(tradeNo: tradeNo)), [.journal(txnId: txn, [
+            .walletPaid(brand: "Alipay", last4: "4321", tradeNo: tradeNo),
+            .topUpRequested(simNumber: "09012345678", planId: "docomo-3g-30")])]) {
+            $0.order?.wallet?.tradeNo = self.tradeNo
+            $0.awaiting = .topUpIntent
+            $0.screen = .processing(.toppingUp)
+        }
     }
 
     func testAWalletNotConfirmedInTimeIsCancelled() {
         var s = Story()
         let txn = atTheScanner(&s)
-        s.send(.tap(.scanCode("wechat-never")))
-        s.send(.journaled(receiptNo: nil))
-        s.send(.walletAnswered(.pending))
+        s.chargeWallet("wechat-never", brand: "WeChat Pay")
+        s.send(.walletAnswered(.pending), []) {
+            $0.screen = .confirmInApp(until: Sample.noon.addingTimeInterval(30))
+            $0.awaiting = .walletPending(since: Sample.noon, asked: Sample.noon)
+        }
         var t = 0.0
         while t < 27 {
             t += 3
-            s.send(.tick(Sample.noon.addingTimeInterval(t)))
-            s.send(.walletStatus(.pending))
+            let asked = Sample.noon.addingTimeInterval(t)
+            s.send(.tick(asked), [.askWallet(txnId: txn)]) {
+                $0.now = asked
+                $0.awaiting = .walletStatus(since: Sample.noon)
+            }
+            s.send(.walletStatus(.pending), []) { $0.awaiting = .walletPending(since: Sample.noon, asked: asked) }
         }
         let limit = Sample.noon.addingTimeInterval(30)
         s.send(.tick(limit), [.journal(txnId: txn, [.walletDeclined(reason: "not_confirmed")])]) {
@@ -279,7 +339,7 @@ final class TravellerPaymentStoriesTests: XCTestCase {
         s.send(.walletCancelled, [.journal(txnId: txn, [.walletCancelled, .failed(reason: .walletNotConfirmed)])]) {
             $0.awaiting = .attemptFailed()
         }
-        s.send(.journaled(receiptNo: nil))
+        attemptClosed(&s)
         XCTAssertEqual(s.state.screen, .choosePayment)
     }
 
@@ -289,8 +349,7 @@ final class TravellerPaymentStoriesTests: XCTestCase {
     func testCancelWhileWaitingForTheAppCancelsTheOrderAndTheSale() {
         var s = Story()
         let txn = atTheScanner(&s)
-        s.send(.tap(.scanCode("wechat-never")))
-        s.send(.journaled(receiptNo: nil))
+        s.chargeWallet("wechat-never", brand: "WeChat Pay")
         s.send(.walletAnswered(.pending), []) {
             $0.screen = .confirmInApp(until: Sample.noon.addingTimeInterval(30))
             $0.awaiting = .walletPending(since: Sample.noon, asked: Sample.noon)
@@ -330,13 +389,12 @@ final class TravellerPaymentStoriesTests: XCTestCase {
     func testAWalletDeclinedSaysWhyAndTheCustomerChoosesAgain() {
         var s = Story()
         let txn = atTheScanner(&s)
-        s.send(.tap(.scanCode("alipay-balance")))
-        s.send(.journaled(receiptNo: nil))
+        s.chargeWallet("alipay-balance", brand: "Alipay")
         s.send(.walletAnswered(.declined(.balance)), [.journal(txnId: txn, [.walletDeclined(reason: "balance"), .failed(reason: .walletDeclined)])]) {
             $0.notice = .walletDeclined(.balance)
             $0.awaiting = .attemptFailed()
         }
-        s.send(.journaled(receiptNo: nil))
+        attemptClosed(&s)
         XCTAssertEqual(s.state.screen, .choosePayment)
         XCTAssertNil(s.state.order?.wallet)
     }
@@ -344,10 +402,8 @@ final class TravellerPaymentStoriesTests: XCTestCase {
     func testAFailedTopUpAfterAWalletPaymentRefundsIt() {
         var s = Story()
         let txn = atTheScanner(&s)
-        s.send(.tap(.scanCode("wechat-ok")))
-        s.send(.journaled(receiptNo: nil))
-        s.send(.walletAnswered(.paid(tradeNo: tradeNo)))
-        s.send(.journaled(receiptNo: nil))
+        s.chargeWallet("wechat-ok", brand: "WeChat Pay")
+        s.walletPaid(tradeNo)
         s.send(.topUpAnswered(.failed(.carrierError)), [.journal(txnId: txn, [.topUpFailed(reason: .carrierError)])]) {
             $0.awaiting = .walletRefundIntent(reason: .carrierError)
         }
@@ -388,8 +444,7 @@ final class TravellerPaymentStoriesTests: XCTestCase {
         s.send(.journaled(receiptNo: nil), [.askWallet(txnId: txn)]) { $0.awaiting = .walletStatus(since: Sample.noon) }
         // Paid: the customer is topped up, as in a live sale.
         var paid = s
-        XCTAssertEqual(paid.send(.walletStatus(.paid(tradeNo: tradeNo))).count, 1)
-        XCTAssertEqual(paid.state.awaiting, .topUpIntent)
+        paid.walletPaid(tradeNo, answer: .walletStatus(.paid(tradeNo: tradeNo)))
         // Still waiting for a customer who has gone: cancelled.
         s.send(.walletStatus(.pending), [.journal(txnId: txn, [.walletDeclined(reason: "not_confirmed")])]) {
             $0.notice = .walletNotConfirmed
