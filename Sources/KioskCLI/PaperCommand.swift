@@ -38,11 +38,12 @@ struct PaperCommand: ParsableCommand {
             // Before anything is written, a terminal's first opening included.
             if let sheets { try Ledger.checkRoll(sheets) }
             let ledger = try ledgerOptions.openExisting()
+            // The member of staff is checked before the terminal's first opening writes its float.
+            let staff = action == .load ? try staffOptions.name(in: ledger) : nil
             let terminal = try ledger.openTerminal(self.terminal, fixtures: fixtureOptions)
-            if action == .load {
+            if action == .load, let staff {
                 // A kiosk driving the terminal counts its own paper: load it there, in staff mode.
                 try ledgerOptions.hold(terminal)
-                let staff = try staffOptions.name(in: ledger)
                 let roll = sheets ?? PaperRoll.sheets
                 try ledger.loadPaper(terminalId: terminal, sheets: roll, staff: staff)
                 print("\(staff) loaded a roll of \(roll) sheets into \(terminal).")
