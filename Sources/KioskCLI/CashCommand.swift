@@ -36,13 +36,14 @@ struct CashCommand: ParsableCommand {
                 throw Failure("Say what to \(action.rawValue) with --counts, e.g. --counts 1000=20,100=50.")
             }
             let ledger = try ledgerOptions.openExisting()
-            // The member of staff is checked before the terminal's first opening writes its float.
+            // Everything is checked before anything is written: the terminal (against the fixtures),
+            // that no kiosk drives it (cash moves only there: its counts are that kiosk's), the member of staff.
+            let opening = try ledger.terminalOpening(self.terminal, fixtures: fixtureOptions)
+            if action != .status { try ledgerOptions.hold(self.terminal) }
             let staff = action == .status ? "" : try staffOptions.name(in: ledger)
-            // A terminal's first opening is written with the cash it moves, so a refused count writes nothing.
-            let opening = action == .status ? nil : try ledger.terminalOpening(self.terminal, fixtures: fixtureOptions)
+            // A status opens the terminal now; a move of cash opens it in the move's own write, so a
+            // refused count writes nothing.
             let terminal = action == .status ? try ledger.openTerminal(self.terminal, fixtures: fixtureOptions) : self.terminal
-            // Cash moves only on a terminal no kiosk is driving: its counts are that kiosk's.
-            if action != .status { try ledgerOptions.hold(terminal) }
             switch action {
             case .status:
                 break
