@@ -3,7 +3,7 @@ import Foundation
 
 /// A folder for a run's scratch ledgers: in memory (/dev/shm) where there is one, since a
 /// plan's days are thrown away; otherwise the temporary folder. An interrupted run (Ctrl-C,
-/// SIGTERM) removes it before it exits, so that no scratch stays behind in memory.
+/// SIGTERM) has it removed as it exits, so that no scratch stays behind in memory.
 struct ScratchFolder {
     let url: URL
     private static let prefix = "kiosk-plan-"
@@ -28,7 +28,13 @@ struct ScratchFolder {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: DispatchQueue(label: "scratch-\(number)"))
             source.setEventHandler {
-                try? FileManager.default.removeItem(at: url)
+                // The days run on in other threads until the process ends, and each receipt they
+                // print would make the folder again as it is removed: a shell removes it once this
+                // process has gone.
+                let cleaner = Process()
+                cleaner.executableURL = URL(fileURLWithPath: "/bin/sh")
+                cleaner.arguments = ["-c", "while kill -0 \(getpid()) 2>/dev/null; do sleep 0.05; done; rm -rf \"$0\"", url.path]
+                do { try cleaner.run() } catch { try? FileManager.default.removeItem(at: url) }
                 // The usual exit status of a process stopped by that signal.
                 exit(128 + number)
             }
