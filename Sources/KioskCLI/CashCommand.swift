@@ -36,19 +36,22 @@ struct CashCommand: ParsableCommand {
                 throw Failure("Say what to \(action.rawValue) with --counts, e.g. --counts 1000=20,100=50.")
             }
             let ledger = try ledgerOptions.openExisting()
-            let terminal = try ledger.openTerminal(self.terminal, fixtures: fixtureOptions)
-            // Cash moves only on a terminal no kiosk is driving: its counts are that kiosk's.
-            if action != .status { try ledgerOptions.hold(terminal) }
+            // Everything is checked before anything is written: the terminal (against the fixtures),
+            // that no kiosk drives it (cash moves only there: its counts are that kiosk's), the member of staff.
+            let opening = try ledger.terminalOpening(self.terminal, fixtures: fixtureOptions)
+            if action != .status { try ledgerOptions.hold(self.terminal) }
+            let staff = action == .status ? "" : try staffOptions.name(in: ledger)
+            // A status opens the terminal now; a move of cash opens it in the move's own write, so a
+            // refused count writes nothing.
+            let terminal = action == .status ? try ledger.openTerminal(self.terminal, fixtures: fixtureOptions) : self.terminal
             switch action {
             case .status:
                 break
             case .replenish:
-                let staff = try staffOptions.name(in: ledger)
-                try ledger.replenish(terminalId: terminal, pieces: pieces!, staff: staff, limits: CashUnit.limits)
+                try ledger.replenish(terminalId: terminal, pieces: pieces!, staff: staff, limits: CashUnit.limits, opening: opening)
                 print("\(staff) put \(pieces!.total) into \(terminal): \(Self.describe(pieces!)).")
             case .collect:
-                let staff = try staffOptions.name(in: ledger)
-                try ledger.collect(terminalId: terminal, pieces: pieces!, staff: staff, limits: CashUnit.limits)
+                try ledger.collect(terminalId: terminal, pieces: pieces!, staff: staff, limits: CashUnit.limits, opening: opening)
                 print("\(staff) took \(pieces!.total) out of \(terminal): \(Self.describe(pieces!)).")
             }
             print(Self.status(terminal, inventory: try ledger.cashInventory(terminalId: terminal)))

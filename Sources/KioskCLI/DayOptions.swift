@@ -21,16 +21,40 @@ struct DayOptions: ParsableArguments {
     var noPatience = false
 
     func validate() throws {
-        if let arrivals, !(arrivals > 0 && arrivals <= 10_000) {
-            throw ValidationError("--arrivals must be a number of customers per hour above 0 and at most 10000.")
-        }
         if arrivals != nil && profile != nil { throw ValidationError("Give --arrivals or --profile, not both.") }
+    }
+
+    /// The values, bounded where they enter: a bad one is a sentence and exit 1, as every
+    /// bad value of a known option is.
+    func check() throws {
+        if let arrivals, !(arrivals > 0 && arrivals <= ArrivalRate.mostPerHour) {
+            throw Failure("--arrivals must be a number of customers per hour above 0 and at most \(Self.number(ArrivalRate.mostPerHour)), not \(Self.number(arrivals)).")
+        }
         if let service { _ = try serviceDistribution(service) }
     }
 
     private func serviceDistribution(_ spec: String) throws -> Distribution {
-        do { return try Distribution(spec: spec) } catch { throw ValidationError("Bad --service: \(error).") }
+        do { return try Distribution(spec: spec) } catch { throw Failure("Bad --service: \(error).") }
     }
+
+    /// A day's customers are bounded as `--customers` is: without that cap, the hours at each
+    /// store's busiest rate must bring it at most that many, or the day would run for ever.
+    static func checkCustomers(_ rules: StoreDay.Rules, arrivals: ArrivalRate?, stores: [String],
+                               catalogue: Catalogue, fixtures: DayFixtures, canCap: Bool) throws {
+        guard rules.customers == nil, let hours = rules.hours else { return }
+        for id in stores {
+            guard let store = catalogue.stores.first(where: { $0.id == id }) else { continue }
+            let rate: ArrivalRate
+            do { rate = try arrivals ?? .profile(fixtures.profile(store.arrivalProfile)) } catch { throw Failure("\(error)") }
+            let most = rate.peakPerHour * hours
+            guard most <= Double(Bounds.customers.upperBound) else {
+                throw Failure("\(Self.number(hours)) hours at up to \(Self.number(rate.peakPerHour)) customers an hour bring \(store.id) as many as \(String(format: "%.0f", most)) customers, and a simulated day has at most \(Bounds.customers.upperBound); ask for fewer --hours or --arrivals\(canCap ? ", or cap the day with --customers" : "").")
+            }
+        }
+    }
+
+    /// `40`, `2.5`, `1e+300`: as typed, without a trailing `.0`.
+    static func number(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(format: "%.0f", v) : String(v) }
 
     /// The fixtures a day needs beside the catalogue.
     func fixtures(in folder: String) throws -> DayFixtures {

@@ -7,9 +7,16 @@ import Kiosk
 /// length over the day; below, each served customer's wait at the time they arrived, with
 /// the hour's 95th percentile and median drawn over them.
 enum DayPlot {
+    /// Before the day runs, so that a plot with nowhere to go costs no simulated day.
     static func check(_ path: String) throws {
-        guard ["svg", "pdf"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) else {
-            throw ValidationError("--plot must name a .svg or a .pdf file, not \"\(path)\".")
+        let url = URL(fileURLWithPath: path)
+        guard ["svg", "pdf"].contains(url.pathExtension.lowercased()) else {
+            throw Failure("--plot must name a .svg or a .pdf file, not \"\(path)\".")
+        }
+        var isFolder: ObjCBool = false
+        let folder = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw Failure("Cannot write the plot to \(path): its folder \(folder) does not exist.")
         }
     }
 

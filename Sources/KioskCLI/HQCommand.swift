@@ -93,11 +93,11 @@ struct HQCommand: ParsableCommand {
 
         func validate() throws {
             guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("Give --tls-cert and --tls-key together.") }
-            guard (1...720).contains(silentHours) else { throw ValidationError("--silent-hours must be from 1 to 720.") }
         }
 
         func run() throws {
             try reporting {
+                try Bounds.check(silentHours, 1...720, "--silent-hours", unit: " hours")
                 let url = try db.url()
                 let (host, port) = try Self.address(listen)
                 let tls: HQServerTLS?
@@ -148,12 +148,9 @@ struct HQCommand: ParsableCommand {
         @Option(help: "Rows per batch (1 to 5,000).")
         var batch = Pusher.defaultBatchSize
 
-        func validate() throws {
-            guard (1...5_000).contains(batch) else { throw ValidationError("--batch must be from 1 to 5,000.") }
-        }
-
         func run() throws {
             try reporting {
+                try Bounds.check(batch, 1...5_000, "--batch", unit: " rows")
                 guard let endpoint = HQEndpoint(hq, caFile: caFile) else {
                     throw Failure("\"\(hq)\" is not HQ's URL: http://HOST:PORT or https://HOST:PORT, nothing after the port.")
                 }
@@ -238,10 +235,14 @@ struct HQCommand: ParsableCommand {
 
         func validate() throws {
             guard [chain, store, area].compactMap({ $0 }).count == 1 else { throw ValidationError("Name one of --chain, --store or --area.") }
-            guard silentHours > 0 else { throw ValidationError("--silent-hours must be at least 1.") }
             if format == .pdf, out == nil { throw ValidationError("A PDF is written to a file; add --out FILE.") }
+        }
+
+        /// A bad value of a known option is a sentence and exit 1.
+        private func check() throws {
+            try Bounds.check(silentHours, 1...720, "--silent-hours", unit: " hours")
             for day in [from, to].compactMap({ $0 }) where !Self.isDay(day) {
-                throw ValidationError("\"\(day)\" is not a business day like 2026-11-25.")
+                throw Failure("\"\(day)\" is not a business day like 2026-11-25.")
             }
         }
 
@@ -254,6 +255,7 @@ struct HQCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
+                try check()
                 let catalogue = try fixtureOptions.catalogue()
                 let title: String
                 let stores: [StoreID]

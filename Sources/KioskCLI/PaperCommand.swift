@@ -38,11 +38,13 @@ struct PaperCommand: ParsableCommand {
             // Before anything is written, a terminal's first opening included.
             if let sheets { try Ledger.checkRoll(sheets) }
             let ledger = try ledgerOptions.openExisting()
+            // The terminal, that no kiosk drives it (a kiosk counts its own paper: load it there, in
+            // staff mode) and the member of staff are checked before its first opening writes its float.
+            _ = try ledger.terminalOpening(self.terminal, fixtures: fixtureOptions)
+            if action == .load { try ledgerOptions.hold(self.terminal) }
+            let staff = action == .load ? try staffOptions.name(in: ledger) : nil
             let terminal = try ledger.openTerminal(self.terminal, fixtures: fixtureOptions)
-            if action == .load {
-                // A kiosk driving the terminal counts its own paper: load it there, in staff mode.
-                try ledgerOptions.hold(terminal)
-                let staff = try staffOptions.name(in: ledger)
+            if action == .load, let staff {
                 let roll = sheets ?? PaperRoll.sheets
                 try ledger.loadPaper(terminalId: terminal, sheets: roll, staff: staff)
                 print("\(staff) loaded a roll of \(roll) sheets into \(terminal).")

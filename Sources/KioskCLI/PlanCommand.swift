@@ -40,16 +40,21 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "The first day's seed; the others follow.")
     var seed: UInt64 = 1
 
-    func validate() throws {
-        do { _ = try WaitTarget(spec: target) } catch { throw ValidationError("Bad --target: \(error).") }
-        guard (1...100).contains(days) else { throw ValidationError("--days must be from 1 to 100.") }
-        guard hours > 0 && hours <= 24 * 7 else { throw ValidationError("--hours must be above 0 and at most a week of hours (168).") }
-        if let maxMachines, maxMachines < 1 { throw ValidationError("--max-machines must be 1 or more.") }
+    /// A bad value of a known option is a sentence and exit 1, checked before anything runs.
+    private func check() throws -> WaitTarget {
+        try dayOptions.check()
+        let goal: WaitTarget
+        do { goal = try WaitTarget(spec: target) } catch { throw Failure("Bad --target: \(error).") }
+        try Bounds.check(days, 1...100, "--days")
+        guard hours > 0 && hours <= 24 * 7 else { throw Failure("--hours must be above 0 and at most a week of hours (168), not \(DayOptions.number(hours)).") }
+        // Above, it is held against the store's machines once the fixtures are read.
+        if let maxMachines, maxMachines < 1 { throw Failure("--max-machines must be 1 or more, not \(maxMachines).") }
+        return goal
     }
 
     func run() throws {
         try reporting {
-            let goal = try WaitTarget(spec: target)
+            let goal = try check()
             var catalogue = try fixtureOptions.catalogue()
             let dayFixtures = try dayOptions.fixtures(in: fixtureOptions.fixtures)
             guard catalogue.stores.contains(where: { $0.id == store }) else {
@@ -61,10 +66,11 @@ struct PlanCommand: ParsableCommand {
             let most = maxMachines ?? terminals.count
             guard !terminals.isEmpty else { throw Failure("Store \(store) has no in-service terminal that takes cash.") }
             guard most <= terminals.count else {
-                throw Failure("--max-machines is \(most), but \(store) has \(terminals.count) in-service terminals that take cash (terminals.csv); add terminals or ask for fewer.")
+                throw Failure("--max-machines is \(most), but \(store) has \(terminals.count) in-service terminal\(terminals.count == 1 ? "" : "s") that take\(terminals.count == 1 ? "s" : "") cash (terminals.csv); add terminals or ask for fewer.")
             }
             let arrivals = try dayOptions.arrivalRate(dayFixtures)
             let rules = try dayOptions.rules(dayFixtures, hours: hours, customers: nil)
+            try DayOptions.checkCustomers(rules, arrivals: arrivals, stores: [store], catalogue: catalogue, fixtures: dayFixtures, canCap: false)
             let scratch = try ScratchFolder()
             defer { scratch.remove() }
             let bar = ProgressBar(label: "planning ")
@@ -136,21 +142,4 @@ struct PlanCommand: ParsableCommand {
         }
         return lines.joined(separator: "\n")
     }
-}
-
-/// A folder for a run's scratch ledgers: in memory (/dev/shm) where there is one, since a
-/// plan's days are thrown away; otherwise the temporary folder.
-struct ScratchFolder {
-    let url: URL
-
-    init() throws {
-        let shm = URL(fileURLWithPath: "/dev/shm")
-        let base = FileManager.default.isWritableFile(atPath: shm.path) ? shm : FileManager.default.temporaryDirectory
-        url = base.appendingPathComponent("kiosk-plan-\(getpid())-\(UUID().uuidString.prefix(8))")
-        do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
-            throw Failure("Cannot make a scratch folder at \(url.path): \(error.localizedDescription)")
-        }
-    }
-
-    func remove() { try? FileManager.default.removeItem(at: url) }
 }

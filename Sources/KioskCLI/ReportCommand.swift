@@ -67,18 +67,20 @@ struct ReportCommand: ParsableCommand {
                 do { return try CountSpec.parse(spec, limits: CashUnit.limits) } catch let e as LedgerError { throw Failure(e.description) }
             }
             let ledger = try ledgerOptions.openExisting()
-            let report = try make(ledger, counted: countedPieces)
+            // The member of staff closing a Z is checked before a terminal's first opening writes its float.
+            let staff = kind == .z ? try staffOptions.name(in: ledger) : ""
+            let report = try make(ledger, counted: countedPieces, staff: staff)
             let data = render(report)
             if let outFile { try outFile.write(data) } else { FileHandle.standardOutput.write(data) }
         }
     }
 
-    private func make(_ ledger: Ledger, counted: CashPieces?) throws -> ShiftReport {
+    private func make(_ ledger: Ledger, counted: CashPieces?, staff: String) throws -> ShiftReport {
         if let terminal {
             let id = try ledger.openTerminal(terminal, fixtures: fixtureOptions)
             return kind == .x
                 ? try ledger.xReport(terminalId: id, counted: counted)
-                : try ledger.closeZ(terminalId: id, staff: staffOptions.name(in: ledger), counted: counted)
+                : try ledger.closeZ(terminalId: id, staff: staff, counted: counted)
         }
         let store = store!
         guard !(try ledger.terminalIds(storeId: store)).isEmpty else {
@@ -87,7 +89,7 @@ struct ReportCommand: ParsableCommand {
                 ? "Store \(store) has no terminal on this ledger, and no store has."
                 : "Store \(store) has no terminal on this ledger; its stores are \(stores.joined(separator: ", ")).")
         }
-        return kind == .x ? try ledger.xReport(storeId: store) : try ledger.closeZ(storeId: store, staff: staffOptions.name(in: ledger))
+        return kind == .x ? try ledger.xReport(storeId: store) : try ledger.closeZ(storeId: store, staff: staff)
     }
 
     private func render(_ report: ShiftReport) -> Data {

@@ -1,5 +1,6 @@
 import Foundation
 import Kiosk
+import Money
 
 /// Plays a script of events through the real machine, printing what the screen shows after
 /// each line that does something and what the customer took from the cash tray.
@@ -15,14 +16,14 @@ struct ScriptRun {
             switch command {
             case .event(let event):
                 if case .tap(let button) = event, let missing = Self.offScreen(button, in: runtime.state) {
-                    throw Failure("\(file) line \(line): \(missing)")
+                    throw stopped("\(file) line \(line): \(missing)")
                 }
                 runtime.send(event)
             case .wait(let seconds):
                 runtime.wait(Int(seconds.rounded(.up)), on: clock)
             case .expect(let name):
                 guard runtime.state.screen.name == name else {
-                    throw Failure("\(file) line \(line): expected the \(name) screen, but the machine shows \(runtime.state.summary)")
+                    throw stopped("\(file) line \(line): expected the \(name) screen, but the machine shows \(runtime.state.summary)")
                 }
                 continue
             }
@@ -37,9 +38,8 @@ struct ScriptRun {
             try stopIfUnrecorded(when: "at \(file) line \(line)")
         }
         // A sale left open would be settled only by the next start's recovery, out of the story.
-        if let order = runtime.state.order, order.begun, let id = order.txnId,
-           try machine.ledger?.transaction(id: id)?.status == .open {
-            throw Failure("\(file) ends with transaction \(id) open and \(order.paid) of the customer's cash in the machine (\(runtime.state.screen.name)); end it with `tap cancel`, pay in full, or `wait` for the time-out.")
+        if let sale = try openSale() {
+            throw Failure("\(file) ends with transaction \(sale.id) open and \(sale.paid) of the customer's cash in the machine (\(runtime.state.screen.name)); end it with `tap cancel`, pay in full, or `wait` for the time-out.")
         }
     }
 
@@ -59,6 +59,29 @@ struct ScriptRun {
             if !frame.buttons.contains(where: { $0.id == .morePanel }) { break }
         }
         return "there is no \(Script.name(of: button)) button on the \(state.screen.name) screen; it has \(there.isEmpty ? "none" : there.joined(separator: ", "))."
+    }
+
+    /// The transaction begun and still open in the ledger, and the customer's cash in it.
+    private func openSale() throws -> (id: String, paid: Yen)? {
+        guard let order = machine.runtime.state.order, order.begun, let id = order.txnId,
+              try machine.ledger?.transaction(id: id)?.status == .open else { return nil }
+        return (id, order.paid)
+    }
+
+    /// A script stopped by a bad line in the middle of a sale stops the machine as a stop
+    /// would (the customer's cash given back, journaled), and the sentence says what became
+    /// of the customer's money.
+    private func stopped(_ problem: String) -> Failure {
+        let sentence = problem.hasSuffix(".") ? String(problem.dropLast()) : problem
+        guard let sale = try? openSale() else { return Failure(sentence + ".") }
+        let (id, paid) = (sale.id, sale.paid)
+        machine.runtime.send(.shutdown)
+        let tray = machine.cash.emptyTray()
+        if let still = try? openSale() {
+            return Failure("\(sentence); the script stopped there, and transaction \(id) is left open with \(still.paid) of the customer's cash in the machine (\(machine.runtime.state.screen.name)) until the kiosk next starts.")
+        }
+        let given = tray.isEmpty ? "" : " [tray: \(tray.description)]"
+        return Failure("\(sentence); the script stopped there, and the machine ended transaction \(id)\(paid > .zero ? " and gave back the customer's \(paid)\(given)" : ", which had no cash in it").")
     }
 
     /// A run that could not record is a failed run, whatever the script goes on to say.

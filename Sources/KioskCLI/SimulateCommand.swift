@@ -69,7 +69,6 @@ struct SimulateCommand: ParsableCommand {
     var crashInGroupCommit: Int?
 
     func validate() throws {
-        if let hours, !(hours > 0 && hours <= 24 * 366) { throw ValidationError("--hours must be above 0 and at most a year of hours (8784).") }
         if store != nil && !terminalIds.isEmpty { throw ValidationError("Give --store or --terminal, not both.") }
         if stores != nil {
             if store != nil || !terminalIds.isEmpty { throw ValidationError("Give --stores alone, without --store or --terminal.") }
@@ -79,12 +78,15 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError("--ledger-dir is for --stores; give --ledger PATH for one ledger.")
         }
         if terminals != nil && !terminalIds.isEmpty { throw ValidationError("Give --terminals or --terminal, not both.") }
-        if let plot { try DayPlot.check(plot) }
     }
 
     func run() throws {
         try reporting {
+            // A bad value of a known option is a sentence and exit 1, before anything is read or written.
+            try dayOptions.check()
+            if let hours, !(hours > 0 && hours <= 24 * 366) { throw Failure("--hours must be above 0 and at most a year of hours (8784), not \(DayOptions.number(hours)).") }
             if let customers { try Bounds.check(customers, Bounds.customers, "--customers") }
+            if let plot { try DayPlot.check(plot) }
             try ReceiptsFolder.check(receipts)
             let faultSpec: Faults
             do { faultSpec = try Faults(spec: faults) } catch { throw Failure("\(error)") }
@@ -100,13 +102,16 @@ struct SimulateCommand: ParsableCommand {
                 return
             }
             let chosen = try chooseTerminals(catalogue)
+            let arrivals = try dayOptions.arrivalRate(dayFixtures)
+            var rules = try dayOptions.rules(dayFixtures, hours: hours ?? (customers == nil ? 24 : nil), customers: customers)
+            rules.groupCommit = !noGroupCommit
+            try DayOptions.checkCustomers(rules, arrivals: arrivals, stores: chosen.map(\.storeId), catalogue: catalogue,
+                                          fixtures: dayFixtures, canCap: true)
             try chosen.forEach { try ledgerOptions.hold($0.id) }
             let ledger = try ledgerOptions.open()
             let settings = KioskAssembly.Settings(ledgerPath: ledgerOptions.ledger, receipts: receipts, faults: faultSpec, seed: seed)
             let queues = try StoreDay.queues(of: chosen, catalogue: catalogue, fixtures: dayFixtures,
-                                             arrivals: try dayOptions.arrivalRate(dayFixtures), ledger: ledger, today: Date())
-            var rules = try dayOptions.rules(dayFixtures, hours: hours ?? (customers == nil ? 24 : nil), customers: customers)
-            rules.groupCommit = !noGroupCommit
+                                             arrivals: arrivals, ledger: ledger, today: Date())
             let day = StoreDay(catalogue: catalogue, ledger: ledger, queues: queues, settings: settings, rules: rules)
             if let crashInGroupCommit {
                 day.beforeGroupCommit = { number in if number == crashInGroupCommit { kill(getpid(), SIGKILL) } }

@@ -34,6 +34,7 @@ struct StoresDay {
                 throw Failure("Store \(twice) is named twice in --stores; name each store once.")
             }
         }
+        try DayOptions.checkCustomers(rules, arrivals: arrivals, stores: ids, catalogue: catalogue, fixtures: fixtures, canCap: true)
         try StoresDay.makeFolder(folder)
         stores = try ids.map { id in
             let ours = usable.filter { $0.storeId == id }

@@ -107,6 +107,39 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    func testPlanAndSimulateValuesAreBoundedAndRefusedWithTheirRange() throws {
+        let plan = ["plan", "--store", "fm-shibuya-center", "--days", "1", "--hours", "1"]
+        let fresh = path("fresh.sqlite")
+        for (arguments, sentence) in [
+            (plan + ["--target", "p75-wait<=86401"], "\"p75-wait<=86401\" is not a waiting target; write pNN-wait<=SECONDS with NN from 1 to 99 and SECONDS from 0 to 86400 (a day)"),
+            (plan + ["--target", "p95-wait<=inf"], "SECONDS from 0 to 86400"),
+            (plan + ["--target", "p95-wait<=60", "--service", "exponential:1e12"], "with numbers from 0 to 86400 (a day)"),
+            (plan + ["--target", "p95-wait<=60", "--max-machines", "0"], "--max-machines must be 1 or more, not 0."),
+            (["plan", "--store", "fm-shibuya-center", "--target", "p95-wait<=60", "--days", "101"], "--days must be from 1 to 100, not 101."),
+            (["simulate", "--ledger", fresh, "--arrivals", "10000.5"], "--arrivals must be a number of customers per hour above 0 and at most 10000, not 10000.5."),
+            (["simulate", "--ledger", fresh, "--hours", "nan"], "--hours must be above 0 and at most a year of hours (8784), not nan."),
+            (["simulate", "--ledger", fresh, "--service", "lognormal:60:1e9"], "with numbers from 0 to 86400 (a day)"),
+        ] {
+            // A bad value of a known option is a sentence and exit 1, not the usage.
+            let out = try assertRefused(arguments, saying: sentence)
+            XCTAssertEqual(out.status, 1, arguments.joined(separator: " "))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fresh))
+    }
+
+    func testADayOfMoreCustomersThanADayHoldsIsRefused() throws {
+        let fresh = path("fresh.sqlite")
+        try assertRefused(["simulate", "--store", "fm-namba", "--arrivals", "3000", "--hours", "40", "--ledger", fresh],
+                          saying: "40 hours at up to 3000 customers an hour bring fm-namba as many as 120000 customers, and a simulated day has at most 100000; ask for fewer --hours or --arrivals, or cap the day with --customers.")
+        try assertRefused(["plan", "--store", "lw-haneda-t3", "--target", "p95-wait<=60", "--arrivals", "900", "--hours", "168"],
+                          saying: "as many as 151200 customers, and a simulated day has at most 100000; ask for fewer --hours or --arrivals.")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fresh))
+        // A cap on the customers bounds the day whatever its hours.
+        let capped = try KioskBinary.run(["simulate", "--store", "fm-namba", "--arrivals", "3000", "--hours", "40", "--customers", "5",
+                                          "--ledger", fresh, "--receipts", folder.path])
+        XCTAssertEqual(capped.status, 0, capped.stderr)
+    }
+
     // MARK: - Hangs
 
     func testNothingWaitsForever() throws {
@@ -125,6 +158,36 @@ final class HostileInputTests: XCTestCase {
                           saying: "line 2: the line is 5005 bytes long; a line is at most 1000")
     }
 
+    func testAPlanStoppedBySIGINTOrSIGTERMLeavesNoScratchBehind() throws {
+        let shm = URL(fileURLWithPath: "/dev/shm")
+        let base = FileManager.default.isWritableFile(atPath: shm.path) ? shm : FileManager.default.temporaryDirectory
+        for signal in [SIGINT, SIGTERM] {
+            let plan = Process()
+            plan.executableURL = KioskBinary.url
+            plan.arguments = ["plan", "--store", "lw-haneda-t3", "--target", "p95-wait<=90", "--days", "20"]
+            plan.currentDirectoryURL = KioskBinary.projectRoot
+            plan.standardOutput = FileHandle.nullDevice
+            plan.standardError = FileHandle.nullDevice
+            try plan.run()
+            let prefix = "kiosk-plan-\(plan.processIdentifier)-"
+            func scratch() -> [String] {
+                ((try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? []).filter { $0.hasPrefix(prefix) }
+            }
+            let end = Date().addingTimeInterval(60)
+            while scratch().isEmpty, plan.isRunning, Date() < end { Thread.sleep(forTimeInterval: 0.05) }
+            XCTAssertFalse(scratch().isEmpty, "the plan made no scratch folder in \(base.path)")
+            Thread.sleep(forTimeInterval: 0.5)
+            XCTAssertTrue(plan.isRunning, "the plan ended before it could be stopped")
+            kill(plan.processIdentifier, signal)
+            plan.waitUntilExit()
+            XCTAssertEqual(plan.terminationStatus, 128 + signal)
+            // Removed as the process ends, within moments.
+            let gone = Date().addingTimeInterval(10)
+            while !scratch().isEmpty, Date() < gone { Thread.sleep(forTimeInterval: 0.05) }
+            XCTAssertEqual(scratch(), [], "signal \(signal) left the scratch ledgers behind")
+        }
+    }
+
     // MARK: - Damaged ledgers
 
     func testADamagedLedgerIsOutOfServiceAndTakesNothingMore() throws {
@@ -140,6 +203,19 @@ final class HostileInputTests: XCTestCase {
         try assertRefused(["run", "--terminal", "FM-SBY-1", "--ledger", ledger, "--script", CrashTests.script], saying: "is damaged")
         try assertRefused(["ledger", "verify", "--ledger", ledger], saying: "is damaged")
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: ledger)), damaged, "something was written to the damaged ledger")
+    }
+
+    func testAKioskOnADamagedLedgerShowsStaffTheLedgersOwnSentence() throws {
+        let root = try XCTUnwrap(Int(try sql(ledger, "SELECT rootpage FROM sqlite_master WHERE name = 'transactions'")))
+        let pageSize = try XCTUnwrap(Int(try sql(ledger, "PRAGMA page_size")))
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: ledger))
+        try handle.seek(toOffset: UInt64((root - 1) * pageSize))
+        try handle.write(contentsOf: Data([0x0D, 0, 0, 0, 0x40] + [UInt8](repeating: 0xAB, count: 200)))
+        try handle.close()
+        let tmux = try Tmux(width: 200, ledger: ledger, arguments: ["--store", "fm-shibuya-center", "--terminal", "FM-SBY-1"])
+        let screen = tmux.waitFor("damaged (it fails SQLite's own check)")
+        XCTAssertTrue(screen.contains("restore it from a copy"), screen)
+        XCTAssertFalse(screen.contains("could not be opened"), screen)
     }
 
     // MARK: - Wrong answers and nonsense
@@ -166,6 +242,40 @@ final class HostileInputTests: XCTestCase {
                                                   "tap plan au-5g-30", "tap pay-cash", "cash 500"])
         try assertRefused(["run", "--terminal", "FM-SBY-1", "--ledger", ledger, "--script", file],
                           saying: "open and ¥500 of the customer's cash in the machine (paying-cash); end it with `tap cancel`")
+    }
+
+    func testAScriptStoppedInTheMiddleOfASaleGivesTheCashBackAndSaysSo() throws {
+        let file = try script("stopped.kiosk", ["tap start", "type 070-3333-4444", "key enter", "tap confirm",
+                                                "tap plan sb-5g-30", "tap pay-cash", "cash 1000", "cash 500", "tap finish"])
+        try assertRefused(["run", "--terminal", "FM-SBY-1", "--ledger", ledger, "--script", file],
+                          saying: "stopped.kiosk line 9: there is no finish button on the paying-cash screen")
+        let out = try KioskBinary.run(["run", "--terminal", "FM-SBY-1", "--ledger", ledger, "--script", file])
+        XCTAssertEqual(out.status, 1)
+        XCTAssertTrue(out.stderr.contains("; the script stopped there, and the machine ended transaction FM-SBY-1-"), out.stderr)
+        XCTAssertTrue(out.stderr.contains("and gave back the customer's ¥1,500 [tray: "), out.stderr)
+        XCTAssertEqual(try sql(ledger, "SELECT COUNT(*) FROM transactions WHERE status = 'open'"), "0")
+        let verify = try KioskBinary.run(["ledger", "verify", "--ledger", ledger])
+        XCTAssertEqual(verify.status, 0, verify.stderr)
+    }
+
+    func testRefusedStaffWorkOnATerminalNeverOpenedWritesNothing() throws {
+        func journalRows() throws -> String { try sql(ledger, "SELECT COUNT(*) FROM journal") }
+        let before = try journalRows()
+        for (arguments, sentence) in [
+            (["paper", "load", "--terminal", "FM-NMB-1", "--staff", "Nobody"], "There is no member of staff called Nobody"),
+            (["cash", "collect", "--terminal", "FM-NMB-1", "--counts", "500=1", "--staff", "Nobody"], "There is no member of staff called Nobody"),
+            (["report", "z", "--terminal", "FM-NMB-1", "--staff", "Nobody"], "There is no member of staff called Nobody"),
+            // More than the opening float holds, or room for: checked with the opening, in one write.
+            (["cash", "collect", "--terminal", "FM-NMB-1", "--counts", "10000=1"], "fewer than the 1 to collect"),
+            (["cash", "replenish", "--terminal", "FM-NMB-1", "--counts", "1000=199"], "has room for 197 more of ¥1000, not 199"),
+        ] {
+            try assertRefused(arguments + ["--ledger", ledger], saying: sentence)
+            XCTAssertEqual(try journalRows(), before, arguments.joined(separator: " "))
+        }
+        XCTAssertEqual(try sql(ledger, "SELECT COUNT(*) FROM terminals WHERE terminal_id = 'FM-NMB-1'"), "0")
+        let paid = try KioskBinary.run(["cash", "replenish", "--terminal", "FM-NMB-1", "--counts", "1000=1", "--ledger", ledger])
+        XCTAssertEqual(paid.status, 0, paid.stderr)
+        XCTAssertEqual(Int(try journalRows()), Int(before)! + 2, "the opening float and the replenishment")
     }
 
     // MARK: - Messages

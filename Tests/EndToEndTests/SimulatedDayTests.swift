@@ -93,7 +93,7 @@ final class SimulatedDayTests: XCTestCase {
         let fixtures = KioskBinary.projectRoot.appendingPathComponent("fixtures")
         let cases: [(String, (String) -> String, String)] = [
             ("arrivals.csv", { $0.replacingOccurrences(of: "airport,30,", with: "airport,thirty,") },
-             "arrivals.csv line 2: field \"00\" is \"thirty\", not a number from 0 up."),
+             "arrivals.csv line 2: field \"00\" is \"thirty\", not a number from 0 to 10000."),
             ("behaviour.csv", { $0.replacingOccurrences(of: "print,constant:4,", with: "print,constant:-4,") },
              "behaviour.csv line 13: field \"time\" is \"constant:-4\""),
             ("stores.csv", { $0.replacingOccurrences(of: ",airport,05:00", with: ",airfield,05:00") },

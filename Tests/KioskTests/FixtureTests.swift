@@ -71,6 +71,32 @@ final class FixtureTests: XCTestCase {
         assertRefused(dir, "sim_accounts.csv line 7: field \"expiry\" is \"-5000\", not a number of days from today from -3660 to +3660.")
     }
 
+    func testAnExpiryDateFarFromTodayIsRefusedAsFarDaysAre() throws {
+        let far = try brokenCopy("sim_accounts.csv") { $0.replacingOccurrences(of: ",+25,", with: ",2040-06-30,") }
+        assertRefused(far, "sim_accounts.csv line 4: field \"expiry\" is \"2040-06-30\", more than ten years from today; give a date from 2016-11-17 to 2036-12-02.")
+        let long = try brokenCopy("sim_accounts.csv") { $0.replacingOccurrences(of: ",+3,", with: ",1900-01-01,") }
+        assertRefused(long, "sim_accounts.csv line 3: field \"expiry\" is \"1900-01-01\", more than ten years from today; give a date from 2016-11-17 to 2036-12-02.")
+        let near = try brokenCopy("sim_accounts.csv") { $0.replacingOccurrences(of: ",+25,", with: ",2036-12-02,") }
+        XCTAssertEqual(try FixtureLoader.load(from: near, today: "2026-11-25").accounts.first { $0.number == "07033334444" }?.expiry, "2036-12-02")
+    }
+
+    func testDayFixturesAreBoundedByFileLineAndField() throws {
+        func assertDayRefused(_ dir: URL, _ sentence: String, file: StaticString = #filePath, line: UInt = #line) {
+            XCTAssertThrowsError(try DayFixtures.load(from: dir), file: file, line: line) { error in
+                XCTAssertEqual(String(describing: error), sentence, file: file, line: line)
+            }
+        }
+        let rush = try brokenCopy("arrivals.csv") { $0.replacingOccurrences(of: "station,4,2,1,1,2,6,14,24,", with: "station,4,2,1,1,2,6,14,24000,") }
+        assertDayRefused(rush, "arrivals.csv line 3: field \"07\" is \"24000\", not a number from 0 to 10000.")
+        let slow = try brokenCopy("behaviour.csv") { $0.replacingOccurrences(of: "patience,lognormal:300:150,", with: "patience,lognormal:300:9e9,") }
+        assertDayRefused(slow, "behaviour.csv line 10: field \"time\" is \"lognormal:300:9e9\", not \(Distribution.forms) with numbers from 0 to 86400 (a day).")
+        // The sample's own steps are within the bound, and no draw goes past a day.
+        XCTAssertNoThrow(try DayFixtures.load(from: Sample.fixtures))
+        var random = SeededRandom(seed: 3)
+        let wild = try Distribution(spec: "lognormal:0.5:86400")
+        XCTAssertLessThanOrEqual((0..<10_000).map { _ in wild.draw(using: &random) }.max() ?? 0, 86_400)
+    }
+
     func testFloatsAndTerminalsMustNameEachOther() throws {
         let repeated = try brokenCopy("cash_floats.csv") { $0.replacingOccurrences(of: "SE-KYO-1,", with: "SE-SJK3-1,") }
         assertRefused(repeated, "cash_floats.csv line 3: field \"terminal_id\" repeats \"SE-SJK3-1\", whose float is already on line 2.")

@@ -46,10 +46,12 @@ struct CSVTable {
             return TimeInterval(h * 3600 + m * 60)
         }
 
-        /// A number of seconds, people or customers: a decimal from 0 up.
-        func decimal(_ field: String) throws -> Double {
+        /// A number of seconds, people or customers: a decimal from 0 up to `most`.
+        func decimal(_ field: String, most: Double) throws -> Double {
             let v = try text(field)
-            guard let d = Double(v), d.isFinite, d >= 0 else { throw fail(field, "is \"\(v)\", not a number from 0 up") }
+            guard let d = Double(v), d >= 0, d <= most else {
+                throw fail(field, "is \"\(v)\", not a number from 0 to \(most == most.rounded() ? String(Int(most)) : String(most))")
+            }
             return d
         }
 

@@ -11,7 +11,7 @@ public struct DayFixtures: Equatable, Sendable {
         var profiles: [String: ArrivalProfile] = [:]
         for row in try CSVTable(directory: directory, name: "arrivals.csv").rows {
             let name = try row.text("profile")
-            let rates = try (0..<24).map { try row.decimal(String(format: "%02d", $0)) }
+            let rates = try (0..<24).map { try row.decimal(String(format: "%02d", $0), most: ArrivalRate.mostPerHour) }
             guard profiles[name] == nil else { throw row.fail("profile", "repeats \"\(name)\"") }
             profiles[name] = ArrivalProfile(name: name, perHour: rates)
         }
@@ -31,7 +31,7 @@ public struct DayFixtures: Equatable, Sendable {
             guard steps[step] == nil else { throw row.fail("step", "repeats \"\(name)\"") }
             let spec = try row.text("time")
             do { steps[step] = try Distribution(spec: spec) } catch {
-                throw row.fail("time", "is \"\(spec)\", not \(Distribution.forms)")
+                throw row.fail("time", "is \"\(spec)\", not \(Distribution.forms) with \(Distribution.numbers)")
             }
         }
         if let missing = Behaviour.Step.allCases.first(where: { steps[$0] == nil }) {

@@ -120,7 +120,15 @@ public enum FixtureLoader {
             }
             return day
         }
-        guard JapanTime.parse(v) != nil else { throw row.fail("expiry", "is \"\(v)\", not a date (YYYY-MM-DD) or days from today (+20, -3)") }
+        guard let days = JapanTime.days(from: today, to: v) else {
+            throw row.fail("expiry", "is \"\(v)\", not a date (YYYY-MM-DD) or days from today (+20, -3)")
+        }
+        // A date is bounded as days from today are.
+        guard abs(days) <= maxRelativeDays else {
+            let earliest = JapanTime.adding(days: -maxRelativeDays, to: today) ?? today
+            let latest = JapanTime.adding(days: maxRelativeDays, to: today) ?? today
+            throw row.fail("expiry", "is \"\(v)\", more than ten years from today; give a date from \(earliest) to \(latest)")
+        }
         return v
     }
 

@@ -22,6 +22,8 @@ public enum Event: Equatable {
     case machineReady(MachineStatus)
     /// The chosen machine is held by another process.
     case machineInUse
+    /// There is no ledger to open the machine on; the sentence for staff says why (damaged, say).
+    case ledgerUnusable(String)
     case journaled(receiptNo: Int?)
     case ledgerFailed(String)
     case accountLookedUp(AccountLookup)
@@ -59,7 +61,7 @@ extension Event {
              .topUpAnswered, .topUpStatus, .changeDispensed, .cashGivenBack, .cashJammed, .printed, .printFailed:
             return true
         case .tick, .tap, .key, .cashInserted, .cardPresented, .codeScanned, .slipScanned, .shutdown, .resume, .statusesLoaded, .machineReady,
-             .machineInUse, .staffListed, .staffSignedIn, .staffRefused, .staffTaskDone:
+             .machineInUse, .ledgerUnusable, .staffListed, .staffSignedIn, .staffRefused, .staffTaskDone:
             return false
         }
     }

@@ -26,6 +26,9 @@ extension KioskState {
         case .machineInUse:
             notice = .machineInUse
             return []
+        case .ledgerUnusable(let why):
+            screen = .outOfService(reason: why)
+            return []
         case .tap, .key, .cashInserted, .cardPresented, .codeScanned, .slipScanned:
             lastActivity = now
             return customer(event)

@@ -52,7 +52,7 @@ public final class KioskAssembly {
             state.screen = .outOfService(reason: ledgerProblem)
         }
         runtime = KioskRuntime(state: state, ledger: ledger, host: host, acquirer: acquirer, wallets: wallets, cash: cash,
-                               printer: printer, clock: clock)
+                               printer: printer, clock: clock, ledgerProblem: ledgerProblem)
     }
 
     /// Opens the ledger at the path; when it cannot, the machine is built out of service.

@@ -8,6 +8,8 @@ public final class KioskRuntime {
     public private(set) var state: KioskState
     /// Nil when the ledger could not be opened: the machine is then out of service.
     let ledger: Ledger?
+    /// The ledger's sentence for why it could not be opened, when `ledger` is nil.
+    let ledgerProblem: String?
     private let host: TopUpHost
     private let acquirer: CardAcquirer
     private let wallets: WalletAcquirer
@@ -20,9 +22,10 @@ public final class KioskRuntime {
     public var unmatched: ((Event) -> Void)?
 
     public init(state: KioskState, ledger: Ledger?, host: TopUpHost, acquirer: CardAcquirer, wallets: WalletAcquirer,
-                cash: CashDevice, printer: ReceiptPrinter, clock: @escaping () -> Date) {
+                cash: CashDevice, printer: ReceiptPrinter, clock: @escaping () -> Date, ledgerProblem: String? = nil) {
         self.state = state
         self.ledger = ledger
+        self.ledgerProblem = ledgerProblem
         self.host = host
         self.acquirer = acquirer
         self.wallets = wallets
@@ -195,10 +198,12 @@ public final class KioskRuntime {
         return outcome
     }
 
+    /// Why there is no ledger, in the ledger's own sentence when it gave one.
     struct NoLedger: Error, CustomStringConvertible {
-        var description: String { "the ledger could not be opened" }
+        var reason: String?
+        var description: String { reason ?? "the ledger could not be opened" }
     }
-    static let noLedger = NoLedger()
+    var noLedger: NoLedger { NoLedger(reason: ledgerProblem) }
 
     private func perform(_ effect: Effect) -> Event? {
         let now = clock()
@@ -206,13 +211,14 @@ public final class KioskRuntime {
         case .journal(let txnId, let steps):
             let entries = self.entries(txnId: txnId, steps: steps, at: now)
             return KioskRuntime.answer(txnId: txnId, Result {
-                guard let ledger else { throw KioskRuntime.noLedger }
+                guard let ledger else { throw noLedger }
                 return try ledger.record(entries)
             })
         case .openMachine(let storeId, let terminalId):
             guard let terminal = state.catalogue.device(terminalId) else { return nil }
+            // Staff see the ledger's own sentence (damaged: restore it from a copy), as the command line gives it.
+            guard let ledger else { return .ledgerUnusable(noLedger.description) }
             do {
-                guard let ledger else { throw KioskRuntime.noLedger }
                 // The machine is this process's while it lives; only then is its open sale ours to carry on.
                 try TerminalHold.take(terminalId, ledgerPath: ledger.path)
                 try ledger.ensureTerminal(storeId: storeId, terminalId: terminalId, openingFloat: terminal.openingFloat, at: now,
@@ -225,7 +231,7 @@ public final class KioskRuntime {
                 return .ledgerFailed(String(describing: error))
             }
         case .lookUpSlip(let slipNo):
-            guard let ledger else { return .ledgerFailed(String(describing: KioskRuntime.noLedger)) }
+            guard let ledger else { return .ledgerFailed(String(describing: noLedger)) }
             do {
                 guard let slip = try ledger.slip(slipNo) else { return .slipLookedUp(.refused(slipNo: slipNo, .unknown)) }
                 if let why = slip.refusal(at: now) { return .slipLookedUp(.refused(slipNo: slipNo, why)) }

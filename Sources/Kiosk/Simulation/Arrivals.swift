@@ -20,6 +20,9 @@ public enum ArrivalRate: Equatable, Sendable {
     /// The same number of customers every hour (`--arrivals N`).
     case constant(perHour: Double)
 
+    /// Customers an hour, a profile's or `--arrivals`: more than one machine could ever see.
+    public static let mostPerHour = 10_000.0
+
     /// Customers per hour at that moment.
     public func perHour(at time: Date) -> Double {
         switch self {
@@ -28,7 +31,8 @@ public enum ArrivalRate: Equatable, Sendable {
         }
     }
 
-    var peakPerHour: Double {
+    /// The busiest hour's rate.
+    public var peakPerHour: Double {
         switch self {
         case .constant(let n): return n
         case .profile(let p): return p.perHour.max() ?? 0

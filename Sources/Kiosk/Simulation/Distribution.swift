@@ -11,6 +11,11 @@ public enum Distribution: Equatable, Sendable, CustomStringConvertible {
 
     public static let forms = "constant:V, exponential:MEAN, uniform:MIN:MAX or lognormal:MEAN:SD"
 
+    /// Every number of a distribution is at most a day (of seconds, or of people), so that no
+    /// draw carries the clock past what a date can hold; draws are kept within it too.
+    public static let largest = 86_400.0
+    public static let numbers = "numbers from 0 to 86400 (a day)"
+
     public var mean: Double {
         switch self {
         case .constant(let v): return v
@@ -21,6 +26,10 @@ public enum Distribution: Equatable, Sendable, CustomStringConvertible {
     }
 
     public func draw(using random: inout SeededRandom) -> Double {
+        min(unbounded(using: &random), Distribution.largest)
+    }
+
+    private func unbounded(using random: inout SeededRandom) -> Double {
         switch self {
         case .constant(let v): return v
         case .exponential(let m):
@@ -52,7 +61,7 @@ public enum Distribution: Equatable, Sendable, CustomStringConvertible {
 
     /// The same shapes from their name and numbers, as a fixture row gives them.
     public init(name: String, parameters p: [Double], spec: String) throws {
-        guard p.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw DistributionError(spec: spec) }
+        guard p.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= Distribution.largest }) else { throw DistributionError(spec: spec) }
         switch (name, p.count) {
         case ("constant", 1): self = .constant(p[0])
         case ("exponential", 1) where p[0] > 0: self = .exponential(mean: p[0])
@@ -76,6 +85,6 @@ public enum Distribution: Equatable, Sendable, CustomStringConvertible {
 public struct DistributionError: Error, CustomStringConvertible {
     public let spec: String
     public var description: String {
-        "\"\(spec)\" is not a distribution; write \(Distribution.forms), with positive numbers"
+        "\"\(spec)\" is not a distribution; write \(Distribution.forms), with \(Distribution.numbers)"
     }
 }

@@ -6,7 +6,9 @@ public struct WaitTarget: Equatable, Sendable, CustomStringConvertible {
     public var percentile: Int
     public var seconds: Double
 
-    public static let form = "pNN-wait<=SECONDS, for example p95-wait<=120"
+    public static let form = "pNN-wait<=SECONDS with NN from 1 to 99 and SECONDS from 0 to 86400 (a day), for example p95-wait<=120"
+    /// No customer waits longer than a day: a target beyond it says nothing.
+    public static let longest = 86_400.0
 
     public init(percentile: Int, seconds: Double) {
         self.percentile = percentile
@@ -16,7 +18,7 @@ public struct WaitTarget: Equatable, Sendable, CustomStringConvertible {
     public init(spec: String) throws {
         let parts = spec.replacingOccurrences(of: " ", with: "").components(separatedBy: "-wait<=")
         guard parts.count == 2, parts[0].hasPrefix("p"), let p = Int(parts[0].dropFirst()), (1...99).contains(p),
-              let s = Double(parts[1]), s.isFinite, s >= 0 else {
+              let s = Double(parts[1]), s >= 0, s <= WaitTarget.longest else {
             throw WaitTargetError(spec: spec)
         }
         self.init(percentile: p, seconds: s)
@@ -28,7 +30,7 @@ public struct WaitTarget: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "p\(percentile) wait ≤ \(seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)) s"
+        "p\(percentile) wait ≤ \(seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int(seconds)) : String(seconds)) s"
     }
 }
 

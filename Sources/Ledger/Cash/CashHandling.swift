@@ -7,8 +7,10 @@ import GRDB
 /// name, `replenish` or `collect` rows in `cash_movements`, and the new inventory.
 extension Ledger {
     /// Puts pieces into the terminal's cash unit; refuses more than the unit has room for.
-    public func replenish(terminalId: String, pieces: CashPieces, staff: String, limits: CashUnitLimits, at: Date = Date()) throws {
-        try handleCash(terminalId: terminalId, pieces: pieces, staff: staff, limits: limits, at: at, verb: "replenish") { have, d, n in
+    /// `opening`: the terminal opens first, in the same write, when it has never opened.
+    public func replenish(terminalId: String, pieces: CashPieces, staff: String, limits: CashUnitLimits, at: Date = Date(),
+                          opening: TerminalOpening? = nil) throws {
+        try handleCash(terminalId: terminalId, pieces: pieces, staff: staff, limits: limits, at: at, opening: opening, verb: "replenish") { have, d, n in
             let room = (limits.capacities[d] ?? 0) - have
             guard n <= room else {
                 throw LedgerError.invalidEntry("Terminal \(terminalId) has room for \(max(0, room)) more of ¥\(d), not \(n).")
@@ -17,8 +19,9 @@ extension Ledger {
     }
 
     /// Takes pieces out of the terminal's cash unit; refuses more than it holds.
-    public func collect(terminalId: String, pieces: CashPieces, staff: String, limits: CashUnitLimits, at: Date = Date()) throws {
-        try handleCash(terminalId: terminalId, pieces: pieces, staff: staff, limits: limits, at: at, verb: "collect") { have, d, n in
+    public func collect(terminalId: String, pieces: CashPieces, staff: String, limits: CashUnitLimits, at: Date = Date(),
+                        opening: TerminalOpening? = nil) throws {
+        try handleCash(terminalId: terminalId, pieces: pieces, staff: staff, limits: limits, at: at, opening: opening, verb: "collect") { have, d, n in
             guard n <= have else {
                 throw LedgerError.invalidEntry("Terminal \(terminalId) holds \(have) of ¥\(d), fewer than the \(n) to collect.")
             }
@@ -28,7 +31,7 @@ extension Ledger {
     /// Checks the whole request inside the write transaction, so nothing is recorded unless
     /// every denomination passes.
     private func handleCash(terminalId: String, pieces: CashPieces, staff: String, limits: CashUnitLimits, at: Date,
-                            verb: String, check: (Int, Int, Int) throws -> Void, step: (CashPieces) -> Step) throws {
+                            opening: TerminalOpening?, verb: String, check: (Int, Int, Int) throws -> Void, step: (CashPieces) -> Step) throws {
         let wanted = pieces
         guard !wanted.isEmpty else { throw LedgerError.invalidEntry("Give at least one count to \(verb), like 1000=20.") }
         guard !staff.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -41,6 +44,7 @@ extension Ledger {
             guard n > 0 else { throw LedgerError.invalidEntry("A count of ¥\(d) pieces cannot be negative (\(n)).") }
         }
         try write { db in
+            try opening?.open(db, at: at)
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM terminals WHERE terminal_id = ?)", arguments: [terminalId]) == true else {
                 throw LedgerError.invalidEntry("Terminal \(terminalId) has never opened on this ledger.")
             }
