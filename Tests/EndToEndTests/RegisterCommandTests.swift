@@ -151,6 +151,59 @@ final class RegisterCommandTests: XCTestCase {
         XCTAssertEqual((places["register_cash"]?["count"] ?? 0) + (places["register_card"]?["count"] ?? 0), numbers[1])
     }
 
+    /// Two registers of one store pay one slip at the same moment, again and again: one is
+    /// paid, and the other is told "already paid" whether it lost at its look-up or at the
+    /// commit that takes the slip; it stays in service and moves no money.
+    func testTwoRegistersPayingOneSlipAtOnceTellTheLoserItIsAlreadyPaid() throws {
+        let rounds = 6
+        let day = KioskBinary.temporaryLedger()
+        let dir = URL(fileURLWithPath: day).deletingLastPathComponent()
+        let printSlip = """
+            tap start
+            type 09012345678
+            key enter
+            tap confirm
+            tap plan docomo-3g-30
+            tap pay-register
+            expect slip-issued
+            tap finish
+            """
+        let script = dir.appendingPathComponent("slips.kiosk")
+        try Array(repeating: printSlip, count: rounds).joined(separator: "\n").write(to: script, atomically: true, encoding: .utf8)
+        let printed = try KioskBinary.run(["run", "--terminal", "FM-SBY-1", "--ledger", day, "--script", script.path,
+                                           "--receipts", dir.appendingPathComponent("machine").path])
+        XCTAssertEqual(printed.status, 0, printed.stderr + printed.stdout)
+        for round in 1...rounds {
+            let slipNo = String(format: "FM-SBY-1-S%06d", round)
+            let payers = [["--register", "FM-SBY-R1", "--cash", "5000"], ["--register", "FM-SBY-R2", "--card", "visa-ok"]]
+            var outputs = [KioskBinary.Output?](repeating: nil, count: 2)
+            let lock = NSLock()
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                let out = try? KioskBinary.run(["register", "pay", slipNo, "--store", "fm-shibuya-center", "--ledger", day,
+                                                "--receipts", dir.appendingPathComponent("register").path] + payers[i])
+                lock.lock(); outputs[i] = out; lock.unlock()
+            }
+            let done = try outputs.map { try XCTUnwrap($0) }
+            let winners = done.filter { $0.status == 0 }
+            XCTAssertEqual(winners.count, 1, "round \(round): \(done.map { $0.stdout + $0.stderr })")
+            for loser in done where loser.status != 0 {
+                XCTAssertEqual(loser.status, 1)
+                XCTAssertEqual(loser.stderr, "Slip \(slipNo) is already paid.\n", "round \(round)")
+                XCTAssertEqual(loser.stdout, "", "round \(round)")
+            }
+        }
+        // Each slip began exactly one sale, which completed; the losers wrote nothing.
+        let ledger = try Ledger(path: day)
+        let sales = try ledger.transactions(terminalId: "FM-SBY-R1") + ledger.transactions(terminalId: "FM-SBY-R2")
+        XCTAssertEqual(sales.count, rounds, "\(sales.map(\.id))")
+        XCTAssertTrue(sales.allSatisfy { $0.status == .completed }, "\(sales.map(\.status))")
+        for round in 1...rounds {
+            XCTAssertEqual(try ledger.slip(String(format: "FM-SBY-1-S%06d", round))?.status, .paid)
+        }
+        let verify = try KioskBinary.run(["ledger", "verify", "--ledger", day])
+        XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
+    }
+
     func testBadInputIsOneSentenceAndWritesNothing() throws {
         let before = try Ledger(path: ledger).journal().count
         let cases: [([String], String)] = [
