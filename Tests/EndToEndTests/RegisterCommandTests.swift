@@ -204,6 +204,14 @@ final class RegisterCommandTests: XCTestCase {
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
     }
 
+    /// `kiosk stores` says the Loppi-style machine takes no money and sends the customer to the register.
+    func testStoresSaysHowEachMachineIsPaid() throws {
+        let out = try KioskBinary.run(["stores", "--store", "lw-sapporo-odori", "--ledger", ledger])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("LW-SPR-2: The Loppi terminal, near the exit\n    in service; takes no money, only a slip paid at the register;"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("LW-SPR-1: By the entrance under the stairs\n    in service; takes cash or card;"), out.stdout)
+    }
+
     func testBadInputIsOneSentenceAndWritesNothing() throws {
         let before = try Ledger(path: ledger).journal().count
         let cases: [([String], String)] = [
