@@ -100,6 +100,9 @@ final class RegisterCommandTests: XCTestCase {
         XCTAssertTrue(hledger.stdout.contains("assets:register:LW-SPR-R1:drawer"), hledger.stdout)
         XCTAssertTrue(hledger.stdout.contains("paid at the register for slip LW-SPR-2-S000001"), hledger.stdout)
         XCTAssertFalse(hledger.stdout.contains("assets:kiosk:LW-SPR-R1"), hledger.stdout)
+        let export = try KioskBinary.run(["ledger", "export", "--format", "csv", "--ledger", ledger])
+        XCTAssertTrue(export.stdout.hasPrefix("id,") && export.stdout.contains(",paid_at,slip_no\r\n"), export.stdout)
+        XCTAssertTrue(export.stdout.contains(",register,LW-SPR-2-S000001\r\n"), export.stdout)
     }
 
     func testACardAtTheRegisterAndAVoidedSlip() throws {
