@@ -174,6 +174,11 @@ struct RegisterPay: ParsableCommand {
                 runtime.send(.tap(.payByCard))
                 runtime.send(.tap(.presentCard(card)))
             }
+            // Taken by another register, voided or expired since the look-up: nothing was written,
+            // and the clerk reads the same sentence as had the look-up refused it.
+            if case .registerScan = runtime.state.screen, let notice = runtime.state.notice, case .slipRefused = notice {
+                throw Failure(notice.description)
+            }
             print(runtime.state.summary)
             switch runtime.state.screen {
             case .done:

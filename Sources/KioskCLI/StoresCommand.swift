@@ -70,7 +70,10 @@ struct StoresCommand: ParsableCommand {
     private func describe(_ s: Store, catalogue: Catalogue, printer: FilePrinter, language: Language, plans: Bool) throws -> String {
         var lines = ["\(s.name[language])  [\(s.id)]", "  \(s.address[language])"]
         for t in catalogue.terminals(of: s.id) {
-            let pays = PaymentMethod.allCases.filter { t.payments.contains($0) }.map(\.rawValue).joined(separator: " and ")
+            var ways = PaymentMethod.allCases.filter { t.payments.contains($0) }.map(\.rawValue)
+            if t.paysAtRegister { ways.append("a slip paid at the register") }
+            let pays = t.payments.isEmpty && t.paysAtRegister ? "no money, only a slip paid at the register"
+                : ways.count < 2 ? ways.first ?? "nothing" : ways.dropLast().joined(separator: ", ") + " or " + ways[ways.count - 1]
             let status = t.inService ? "in service" : "OUT OF SERVICE"
             lines.append("  \(t.id): \(t.location[language])")
             let sheets = try printer.paperSheets(terminalId: t.id)

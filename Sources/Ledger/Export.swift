@@ -5,13 +5,15 @@ extension Ledger {
     /// The ledger for people and other programs:
     /// - `csv`: every transaction, RFC 4180 (header row, CRLF line ends, quoted where needed);
     /// - `json`: `{"cash_movements":[...],"transactions":[...]}` with the tables' column names;
+    ///   in both, each transaction also says where it was paid (`paid_at`: `machine` or
+    ///   `register`) and, for a register's sale, the slip it paid (`slip_no`);
     /// - `hledger`: a journal for accountants (see `HledgerJournal`).
     public func export(_ format: ExportFormat) throws -> String {
         switch format {
         case .csv:
-            return csv(try transactions())
+            return csv(try exportedTransactions())
         case .json:
-            return try json(transactions: transactions(), movements: cashMovements())
+            return try json(transactions: exportedTransactions(), movements: cashMovements())
         case .hledger:
             let (slips, registers) = try registerSales()
             return try HledgerJournal(transactions: transactions(), movements: cashMovements(),
@@ -20,9 +22,9 @@ extension Ledger {
         }
     }
 
-    private func csv(_ records: [TransactionRecord]) -> String {
-        var lines = [TransactionRecord.CodingKeys.allCases.map(\.stringValue)]
-        lines += records.map(\.csvFields)
+    private func csv(_ records: [ExportedTransaction]) -> String {
+        var lines = [TransactionRecord.CodingKeys.allCases.map(\.stringValue) + ExportedTransaction.CodingKeys.allCases.map(\.stringValue)]
+        lines += records.map { $0.record.csvFields + [$0.paidAt.rawValue, $0.slipNo ?? ""] }
         return lines.map { $0.map(Ledger.csvField).joined(separator: ",") + "\r\n" }.joined()
     }
 
@@ -33,8 +35,38 @@ extension Ledger {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// Where a sale was paid: at the machine itself, or at the store's register for a slip.
+    enum PaidAt: String, Encodable {
+        case machine, register
+    }
+
+    /// A transaction as exported: its row, and where it was paid (the same split as the
+    /// reports' and the hledger journal's).
+    struct ExportedTransaction: Encodable {
+        let record: TransactionRecord
+        let paidAt: PaidAt
+        let slipNo: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case paidAt = "paid_at", slipNo = "slip_no"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            try record.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(paidAt, forKey: .paidAt)
+            try container.encode(slipNo, forKey: .slipNo)
+        }
+    }
+
+    private func exportedTransactions() throws -> [ExportedTransaction] {
+        // As the reports split it: a sale that paid a slip was paid at the register.
+        let slips = try registerSales().slips
+        return try transactions().map { ExportedTransaction(record: $0, paidAt: slips[$0.id] == nil ? .machine : .register, slipNo: slips[$0.id]) }
+    }
+
     private struct JSONExport: Encodable {
-        let transactions: [TransactionRecord]
+        let transactions: [ExportedTransaction]
         let cashMovements: [CashMovementRecord]
 
         enum CodingKeys: String, CodingKey {
@@ -42,7 +74,7 @@ extension Ledger {
         }
     }
 
-    private func json(transactions: [TransactionRecord], movements: [CashMovementRecord]) throws -> String {
+    private func json(transactions: [ExportedTransaction], movements: [CashMovementRecord]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(JSONExport(transactions: transactions, cashMovements: movements))

@@ -66,9 +66,24 @@ final class CrashTests: XCTestCase {
 }
 
 /// The register's steps under the same knife: `kiosk register pay` killed before each of its
-/// effects in turn, then recovered. The slip is paid at most once and no yen is lost.
+/// effects in turn, then recovered, in cash and by card. The slip is paid at most once and no
+/// yen is lost.
 final class RegisterCrashTests: XCTestCase {
-    func testTheRegisterKilledAtEveryStepAndRecovered() throws {
+    func testTheRegisterKilledAtEveryStepOfACashPaymentAndRecovered() throws {
+        _ = try sweep(paying: ["--cash", "5000"])
+    }
+
+    /// A card killed between its authorisation and its capture is voided by recovery, or
+    /// captured once the carrier confirms the top-up; never charged for an unpaid slip.
+    func testTheRegisterKilledAtEveryStepOfACardPaymentAndRecovered() throws {
+        let authorised = try sweep(paying: ["--card", "visa-ok"])
+        XCTAssertGreaterThanOrEqual(authorised, 3, "the knife should fall between the authorisation and its capture or void")
+    }
+
+    /// Kills the payment before each effect in turn; gives back how many points left a card
+    /// authorised for recovery or the payment to settle.
+    private func sweep(paying: [String]) throws -> Int {
+        var authorised = 0
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("slip-\(UUID().uuidString).kiosk")
         try "tap start\ntype 09012345678\nkey enter\ntap confirm\ntap plan docomo-3g-30\ntap pay-register\nexpect slip-issued\ntap finish\n"
             .write(to: script, atomically: true, encoding: .utf8)
@@ -79,7 +94,7 @@ final class RegisterCrashTests: XCTestCase {
             let receipts = URL(fileURLWithPath: ledger).deletingLastPathComponent().path
             let slip = try KioskBinary.run(["run", "--ledger", ledger, "--terminal", "LW-SPR-2", "--script", script.path, "--receipts", receipts])
             XCTAssertEqual(slip.status, 0, slip.stderr)
-            let pay = try KioskBinary.run(["register", "pay", "LW-SPR-2-S000001", "--cash", "5000", "--store", "lw-sapporo-odori",
+            let pay = try KioskBinary.run(["register", "pay", "LW-SPR-2-S000001"] + paying + ["--store", "lw-sapporo-odori",
                                            "--register", "LW-SPR-R1", "--ledger", ledger, "--receipts", receipts,
                                            "--crash-before-effect", String(point)])
             if pay.killed { crashes += 1 } else {
@@ -105,6 +120,16 @@ final class RegisterCrashTests: XCTestCase {
             case .paying, .voided:
                 XCTFail("point \(point): slip left \(state.status)")
             }
+            // A card authorised is captured exactly when its sale completed, and voided otherwise.
+            for sale in sales {
+                let steps = try opened.journal(txnId: sale.id).map(\.step)
+                guard steps.contains(where: { if case .cardAuthorised = $0 { return true } else { return false } }) else { continue }
+                authorised += 1
+                let captured = steps.contains { if case .cardCaptured = $0 { return true } else { return false } }
+                let voided = steps.contains { if case .cardVoided = $0 { return true } else { return false } }
+                XCTAssertEqual(captured, sale.status == .completed, "point \(point): \(sale.id) \(sale.status)")
+                XCTAssertEqual(voided, sale.status != .completed, "point \(point): \(sale.id) \(sale.status)")
+            }
             // Whatever happened, the slip is never paid a second time.
             let again = try KioskBinary.run(["register", "pay", "LW-SPR-2-S000001", "--cash", "5000", "--store", "lw-sapporo-odori",
                                              "--register", "LW-SPR-R1", "--ledger", ledger, "--receipts", receipts])
@@ -113,5 +138,6 @@ final class RegisterCrashTests: XCTestCase {
         }
         XCTAssertTrue(finished, "the register's payment should end within 40 effects")
         XCTAssertGreaterThanOrEqual(crashes, 5, "the register's payment should offer places to crash")
+        return authorised
     }
 }

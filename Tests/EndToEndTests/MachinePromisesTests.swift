@@ -75,7 +75,7 @@ final class MachinePromisesTests: XCTestCase {
         XCTAssertEqual(next.status, 0, next.stderr)
         XCTAssertTrue(next.stdout.contains("6: paying-cash Prepaid 3 GB / 30 days ¥2,980, paid ¥0, due ¥2,980 — The printer is out of paper"),
                       next.stdout)
-        XCTAssertTrue(try kiosk(["stores", "--store", "fm-shibuya-center"]).stdout.contains("FM-SBY-1: Right of the registers\n    in service; takes cash and card and wallet; paper out\n"))
+        XCTAssertTrue(try kiosk(["stores", "--store", "fm-shibuya-center"]).stdout.contains("FM-SBY-1: Right of the registers\n    in service; takes cash, card, wallet or a slip paid at the register; paper out\n"))
         _ = try kiosk(["staff", "add", "--name", "Sato"], stdin: "1357\n")
         for (arguments, sentence) in [(["paper", "load", "--terminal", "FM-SBY-1", "--sheets", "0"], "A roll of paper holds 1 to 10000 sheets, not 0.\n"),
                                       (["paper", "status", "--terminal", "FM-SBY-1", "--sheets", "9"], "`kiosk paper status` takes no --sheets.\n")] {
@@ -87,7 +87,7 @@ final class MachinePromisesTests: XCTestCase {
                        "Paper in FM-SBY-1: out; load a roll with `kiosk paper load`.\n")
         let loaded = try kiosk(["paper", "load", "--terminal", "FM-SBY-1", "--staff", "Sato"])
         XCTAssertEqual(loaded.stdout, "Sato loaded a roll of 400 sheets into FM-SBY-1.\nPaper in FM-SBY-1: 400 sheets.\n")
-        XCTAssertTrue(try kiosk(["stores", "--store", "fm-shibuya-center"]).stdout.contains("FM-SBY-1: Right of the registers\n    in service; takes cash and card and wallet; paper 400 sheets\n"))
+        XCTAssertTrue(try kiosk(["stores", "--store", "fm-shibuya-center"]).stdout.contains("FM-SBY-1: Right of the registers\n    in service; takes cash, card, wallet or a slip paid at the register; paper 400 sheets\n"))
         let after = try play(customer)
         XCTAssertFalse(after.stdout.contains("out of paper"), after.stdout)
         XCTAssertTrue(try Ledger(path: ledger).journal().contains { $0.step == .staff(action: "loaded paper: 400 sheets", name: "Sato") })

@@ -100,6 +100,9 @@ final class RegisterCommandTests: XCTestCase {
         XCTAssertTrue(hledger.stdout.contains("assets:register:LW-SPR-R1:drawer"), hledger.stdout)
         XCTAssertTrue(hledger.stdout.contains("paid at the register for slip LW-SPR-2-S000001"), hledger.stdout)
         XCTAssertFalse(hledger.stdout.contains("assets:kiosk:LW-SPR-R1"), hledger.stdout)
+        let export = try KioskBinary.run(["ledger", "export", "--format", "csv", "--ledger", ledger])
+        XCTAssertTrue(export.stdout.hasPrefix("id,") && export.stdout.contains(",paid_at,slip_no\r\n"), export.stdout)
+        XCTAssertTrue(export.stdout.contains(",register,LW-SPR-2-S000001\r\n"), export.stdout)
     }
 
     func testACardAtTheRegisterAndAVoidedSlip() throws {
@@ -149,6 +152,67 @@ final class RegisterCommandTests: XCTestCase {
         XCTAssertLessThanOrEqual(slips["expired"] ?? -1, numbers[0] - numbers[1])
         let places = try XCTUnwrap(object["by_place"] as? [String: [String: Int]])
         XCTAssertEqual((places["register_cash"]?["count"] ?? 0) + (places["register_card"]?["count"] ?? 0), numbers[1])
+    }
+
+    /// Two registers of one store pay one slip at the same moment, again and again: one is
+    /// paid, and the other is told "already paid" whether it lost at its look-up or at the
+    /// commit that takes the slip; it stays in service and moves no money.
+    func testTwoRegistersPayingOneSlipAtOnceTellTheLoserItIsAlreadyPaid() throws {
+        let rounds = 6
+        let day = KioskBinary.temporaryLedger()
+        let dir = URL(fileURLWithPath: day).deletingLastPathComponent()
+        let printSlip = """
+            tap start
+            type 09012345678
+            key enter
+            tap confirm
+            tap plan docomo-3g-30
+            tap pay-register
+            expect slip-issued
+            tap finish
+            """
+        let script = dir.appendingPathComponent("slips.kiosk")
+        try Array(repeating: printSlip, count: rounds).joined(separator: "\n").write(to: script, atomically: true, encoding: .utf8)
+        let printed = try KioskBinary.run(["run", "--terminal", "FM-SBY-1", "--ledger", day, "--script", script.path,
+                                           "--receipts", dir.appendingPathComponent("machine").path])
+        XCTAssertEqual(printed.status, 0, printed.stderr + printed.stdout)
+        for round in 1...rounds {
+            let slipNo = String(format: "FM-SBY-1-S%06d", round)
+            let payers = [["--register", "FM-SBY-R1", "--cash", "5000"], ["--register", "FM-SBY-R2", "--card", "visa-ok"]]
+            var outputs = [KioskBinary.Output?](repeating: nil, count: 2)
+            let lock = NSLock()
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                let out = try? KioskBinary.run(["register", "pay", slipNo, "--store", "fm-shibuya-center", "--ledger", day,
+                                                "--receipts", dir.appendingPathComponent("register").path] + payers[i])
+                lock.lock(); outputs[i] = out; lock.unlock()
+            }
+            let done = try outputs.map { try XCTUnwrap($0) }
+            let winners = done.filter { $0.status == 0 }
+            XCTAssertEqual(winners.count, 1, "round \(round): \(done.map { $0.stdout + $0.stderr })")
+            for loser in done where loser.status != 0 {
+                XCTAssertEqual(loser.status, 1)
+                XCTAssertEqual(loser.stderr, "Slip \(slipNo) is already paid.\n", "round \(round)")
+                XCTAssertEqual(loser.stdout, "", "round \(round)")
+            }
+        }
+        // Each slip began exactly one sale, which completed; the losers wrote nothing.
+        let ledger = try Ledger(path: day)
+        let sales = try ledger.transactions(terminalId: "FM-SBY-R1") + ledger.transactions(terminalId: "FM-SBY-R2")
+        XCTAssertEqual(sales.count, rounds, "\(sales.map(\.id))")
+        XCTAssertTrue(sales.allSatisfy { $0.status == .completed }, "\(sales.map(\.status))")
+        for round in 1...rounds {
+            XCTAssertEqual(try ledger.slip(String(format: "FM-SBY-1-S%06d", round))?.status, .paid)
+        }
+        let verify = try KioskBinary.run(["ledger", "verify", "--ledger", day])
+        XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
+    }
+
+    /// `kiosk stores` says the Loppi-style machine takes no money and sends the customer to the register.
+    func testStoresSaysHowEachMachineIsPaid() throws {
+        let out = try KioskBinary.run(["stores", "--store", "lw-sapporo-odori", "--ledger", ledger])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("LW-SPR-2: The Loppi terminal, near the exit\n    in service; takes no money, only a slip paid at the register;"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("LW-SPR-1: By the entrance under the stairs\n    in service; takes cash or card;"), out.stdout)
     }
 
     func testBadInputIsOneSentenceAndWritesNothing() throws {

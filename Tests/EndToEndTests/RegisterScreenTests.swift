@@ -49,4 +49,42 @@ final class RegisterScreenTests: XCTestCase {
         XCTAssertEqual(line.map { $0.hasSuffix("¥2,980") && $0.contains("(1)") }, true, report.stdout)
         XCTAssertTrue(report.stdout.contains("CASH IN THE REGISTERS' DRAWERS"), report.stdout)
     }
+
+    /// The slip on the register's screen is paid at the other register before the clerk takes
+    /// the bill: the bill goes back, the clerk reads why, and the register takes the next slip.
+    func testASlipPaidAtTheOtherRegisterMeanwhileLeavesThisOneInService() throws {
+        let ledger = KioskBinary.temporaryLedger()
+        let script = URL(fileURLWithPath: ledger).deletingLastPathComponent().appendingPathComponent("slips.kiosk")
+        let slip = "tap start\ntype 09012345678\nkey enter\ntap confirm\ntap plan docomo-3g-30\ntap pay-register\nexpect slip-issued\ntap finish\n"
+        try (slip + slip).write(to: script, atomically: true, encoding: .utf8)
+        let printed = try KioskBinary.run(["run", "--terminal", "FM-SBY-1", "--ledger", ledger, "--script", script.path,
+                                           "--receipts", script.deletingLastPathComponent().appendingPathComponent("machine").path])
+        XCTAssertEqual(printed.status, 0, printed.stderr + printed.stdout)
+
+        let register = try Tmux(command: ["register"], ledger: ledger,
+                                arguments: ["--store", "fm-shibuya-center", "--register", "FM-SBY-R1", "--lang", "en"])
+        register.waitFor("Scan or type the slip number")
+        try register.keys("FM-SBY-1-S000001", "Enter")
+        register.waitFor("How would you like to pay?")
+        try register.touch("Cash")
+        register.waitFor("Insert coins or bills")
+        let other = try KioskBinary.run(["register", "pay", "FM-SBY-1-S000001", "--card", "visa-ok", "--store", "fm-shibuya-center",
+                                         "--register", "FM-SBY-R2", "--ledger", ledger,
+                                         "--receipts", script.deletingLastPathComponent().appendingPathComponent("r2").path])
+        XCTAssertEqual(other.status, 0, other.stderr)
+        try register.touch("¥5,000")
+        let refused = register.waitFor("FM-SBY-1-S000001 is already paid")
+        XCTAssertTrue(refused.contains("Scan or type the slip number"), refused)
+        XCTAssertFalse(refused.contains("Out of service"), refused)
+
+        try register.keys("FM-SBY-1-S000002", "Enter")
+        register.waitFor("How would you like to pay?")
+        try register.touch("Cash")
+        register.waitFor("Insert coins or bills")
+        try register.touch("¥5,000")
+        XCTAssertTrue(register.waitFor("Top-up complete").contains("¥2,020"))
+        let open = try Ledger(path: ledger)
+        XCTAssertEqual(try open.transactions(terminalId: "FM-SBY-R1").map(\.status), [.completed])
+        XCTAssertEqual(try open.slip("FM-SBY-1-S000001")?.registerId, "FM-SBY-R2")
+    }
 }

@@ -172,6 +172,31 @@ final class FrameTests: XCTestCase {
         }
     }
 
+    /// The finder says how each machine is paid: the Loppi-style machine takes no money and
+    /// sends the customer to the register; FM-SBY-1 takes money and slips alike.
+    func testTheFinderSaysHowEachMachineIsPaidInEveryLanguage() {
+        let expected: [Language: (loppi: String, both: String)] = [
+            .en: ("Pay at the register", "Cash, card, phone wallet, pay at the register"),
+            .ja: ("レジでお支払い", "現金・クレジットカード・スマホ決済・レジでお支払い"),
+            .zhHans: ("到收银台付款", "现金、信用卡、手机支付、到收银台付款"),
+            .zhHant: ("到收銀台付款", "現金、信用卡、手機支付、到收銀台付款"),
+        ]
+        for (language, words) in expected {
+            for (store, terminal, phrase) in [("lw-sapporo-odori", "LW-SPR-2", words.loppi), ("fm-shibuya-center", "FM-SBY-1", words.both)] {
+                var finder = KioskState(catalogue: Sample.catalogue, now: Sample.noon, language: language)
+                _ = finder.apply(.tap(.store(store)))
+                _ = finder.apply(.tap(.terminal(terminal)))
+                _ = finder.apply(.statusesLoaded([terminal: MachineStatus(inventory: [:], paperSheets: 0, nextSequence: 1, inService: true)]))
+                for (width, height) in [(80, 24), (120, 40)] {
+                    let text = ScreenRenderer.frame(for: finder, width: width, height: height).text
+                    XCTAssertTrue(text.contains(phrase), "\(terminal) \(language):\n\(text)")
+                    XCTAssertTrue(text.contains(Say.noPaper.in(language)), "the paper is still said:\n\(text)")
+                    XCTAssertFalse(text.contains(Say.cash.in(language) + "のみ") || text.contains("Cash only"), text)
+                }
+            }
+        }
+    }
+
     func testEveryScreenHasItsOwnStateAndNoRowIsWiderThanTheFrame() {
         for language in Language.allCases {
             let screens = Self.screens(language)

@@ -190,20 +190,84 @@ final class RegisterStoriesTests: XCTestCase {
     }
 
     /// The other register took the slip between the scan and the money: the ledger refuses
-    /// the commit, the bill was never kept and goes back, and the register stops taking money.
-    func testTheLedgerRefusingASlipTakenMeanwhilePushesTheBillBack() {
+    /// the commit, the bill was never kept and goes back, and the clerk is told why and is
+    /// back at the scanner, the register still in service.
+    func testASlipPaidAtAnotherRegisterMeanwhilePushesTheBillBackAndWaitsForTheNextSlip() {
         var s = scanned()
         s.choosePayment(.payByCash)
         s.send(.tap(.insertCash(5000)), [.journal(txnId: s.txnId, [
             start(.cash), .cashIn(denomination: 5000), .topUpRequested(simNumber: "09012345678", planId: "docomo-3g-30")])]) {
             $0.awaiting = .cashIn(denomination: 5000, covers: true)
         }
-        s.send(.ledgerFailed("Slip LW-SPR-2-S000001 is already paid."), [.rejectCash(5000)]) {
+        s.send(.slipRefused(slipNo: "LW-SPR-2-S000001", .alreadyPaid), [.rejectCash(5000)]) {
             $0.awaiting = nil
-            $0.screen = .outOfService(reason: "The ledger cannot be written (Slip LW-SPR-2-S000001 is already paid.).", held: .zero)
+            $0.order = nil
+            $0.screen = .registerScan(typed: "")
+            $0.notice = .slipRefused(slipNo: "LW-SPR-2-S000001", .alreadyPaid)
+        }
+        XCTAssertEqual(s.state.notice?.description, "Slip LW-SPR-2-S000001 is already paid.")
+        XCTAssertEqual(s.state.machine?.status.inService, true)
+        XCTAssertEqual(s.state.machine?.status.inventory, drawer, "the bill was never kept")
+        // The next slip is taken as ever.
+        s.send(.slipScanned("LW-SPR-2-S000002"), [.lookUpSlip("LW-SPR-2-S000002")]) {
+            $0.notice = nil
+            $0.screen = .lookingUp
+            $0.awaiting = .slipLookUp
+        }
+    }
+
+    /// The slip's time ran out while the clerk held the customer's bill: the same, with when
+    /// it expired, in the clerk's language.
+    func testASlipThatExpiresWhileTheClerkTakesTheCashGivesTheBillBackWithTheTime() {
+        var s = scanned()
+        let expired = Sample.noon.addingTimeInterval(-5)
+        s.choosePayment(.payByCash)
+        s.send(.tap(.insertCash(1000)), [.journal(txnId: s.txnId, [start(.cash), .cashIn(denomination: 1000)])]) {
+            $0.awaiting = .cashIn(denomination: 1000, covers: false)
+        }
+        s.send(.slipRefused(slipNo: "LW-SPR-2-S000001", .expired(at: expired)), [.rejectCash(1000)]) {
+            $0.awaiting = nil
+            $0.order = nil
+            $0.screen = .registerScan(typed: "")
+            $0.notice = .slipRefused(slipNo: "LW-SPR-2-S000001", .expired(at: expired))
+        }
+        XCTAssertEqual(s.state.notice?.description,
+                       "Slip LW-SPR-2-S000001 expired at 11:59 JST; the customer can print a new one at the machine.")
+        let text = ScreenRenderer.frame(for: s.state, width: 80, height: 24).text
+        XCTAssertTrue(text.contains("11:59"), text)
+    }
+
+    /// A card presented for a slip voided meanwhile is never sent to the acquirer.
+    func testACardForASlipVoidedMeanwhileIsNeverCharged() {
+        var s = scanned()
+        s.choosePayment(.payByCard)
+        s.send(.tap(.presentCard("visa-ok")), [.journal(txnId: s.txnId, [start(.card), .cardAuthorisationRequested(brand: "Visa", last4: "1111")])]) {
+            $0.order?.card = CardOnFile(brand: "Visa", last4: "1111", authCode: nil)
+            $0.screen = .processing(.authorisingCard)
+            $0.awaiting = .cardIntent(pan: "4111111111111111", expiry: "12/30")
+        }
+        s.send(.slipRefused(slipNo: "LW-SPR-2-S000001", .voided), []) {
+            $0.awaiting = nil
+            $0.order = nil
+            $0.screen = .registerScan(typed: "")
+            $0.notice = .slipRefused(slipNo: "LW-SPR-2-S000001", .voided)
+        }
+        XCTAssertEqual(s.state.notice?.description, "Slip LW-SPR-2-S000001 was voided and cannot be paid.")
+    }
+
+    /// A refusal that answers no slip's first commit is a broken ledger rule: out of service.
+    func testASlipRefusalAfterTheMoneyIsKeptIsALedgerFailure() {
+        var s = scanned()
+        s.choosePayment(.payByCash)
+        s.insertKept(1000)
+        s.send(.tap(.insertCash(1000)), [.journal(txnId: s.txnId, [.cashIn(denomination: 1000)])]) {
+            $0.awaiting = .cashIn(denomination: 1000, covers: false)
+        }
+        s.send(.slipRefused(slipNo: "LW-SPR-2-S000001", .alreadyPaid), [.rejectCash(1000)]) {
+            $0.awaiting = nil
+            $0.screen = .outOfService(reason: "The ledger cannot be written (Slip LW-SPR-2-S000001 is already paid.).", held: 1000)
             $0.machine?.status.inService = false
         }
-        XCTAssertEqual(s.state.order?.paid, .zero)
     }
 
     func testTheClerkVoidsASlipNobodyPays() {

@@ -43,7 +43,7 @@ final class TestMachine {
         wallets = SimulatedWalletAcquirer(codes: Sample.catalogue.testWallets, records: ledger, faults: faults, clock: clock.now)
         runtime = KioskRuntime(state: KioskState(catalogue: Sample.catalogue, now: Sample.noon), ledger: ledger,
                                host: host, acquirer: acquirer, wallets: wallets, cash: cash, printer: printer, clock: clock.now)
-        let t = Sample.catalogue.terminal(terminal)!
+        let t = Sample.catalogue.device(terminal)!
         runtime.open(storeId: t.storeId, terminalId: t.id)
     }
 

@@ -47,15 +47,17 @@ final class ExportTests: XCTestCase {
         let rows = try parseCSV(csv)
         XCTAssertEqual(rows.first, ["id", "store_id", "terminal_id", "business_date", "started_at", "finished_at", "status",
                                     "sim_number", "carrier_id", "plan_id", "amount_yen", "tax_yen", "payment_method",
-                                    "cash_in_yen", "change_yen", "card_brand", "card_last4", "auth_code", "receipt_no"])
+                                    "cash_in_yen", "change_yen", "card_brand", "card_last4", "auth_code", "receipt_no",
+                                    "paid_at", "slip_no"])
         let records = try ledger.transactions()
         XCTAssertEqual(rows.count, 1 + records.count)
         XCTAssertEqual(rows[2][9], awkwardPlan)
         XCTAssertEqual(rows[1], ["T1", "S001", "K1", "2026-11-25", "2026-11-25T04:44:12.123Z", "2026-11-25T04:44:24.123Z",
                                  "completed", "09012345678", "docomo", "prepaid-30d", "2980", "271", "cash",
-                                 "5000", "2020", "", "", "", "1"])
+                                 "5000", "2020", "", "", "", "1", "machine", ""])
         for (row, record) in zip(rows.dropFirst(), records) {
-            XCTAssertEqual(row, record.csvFields)
+            XCTAssertEqual(Array(row.dropLast(2)), record.csvFields)
+            XCTAssertEqual(row.suffix(2), ["machine", ""])
         }
     }
 
@@ -70,8 +72,11 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(decoded.cash_movements, try ledger.cashMovements())
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: [[String: Any]]]
         XCTAssertEqual(object.keys.sorted(), ["cash_movements", "transactions"])
-        XCTAssertEqual(object["transactions"]![0].keys.sorted(), TransactionRecord.CodingKeys.allCases.map(\.stringValue).sorted())
+        XCTAssertEqual(object["transactions"]![0].keys.sorted(),
+                       (TransactionRecord.CodingKeys.allCases.map(\.stringValue) + ["paid_at", "slip_no"]).sorted())
         XCTAssertTrue(object["transactions"]![0]["card_brand"] is NSNull)
+        XCTAssertEqual(object["transactions"]![0]["paid_at"] as? String, "machine")
+        XCTAssertTrue(object["transactions"]![0]["slip_no"] is NSNull)
         XCTAssertEqual(try ledger.export(.json), json, "the export is not stable")
     }
 

@@ -76,6 +76,33 @@ final class RegisterSlipLedgerTests: XCTestCase {
         XCTAssertEqual(try ledger.xReport(terminalId: "L3", at: Flow.time(100)).byPlace, [:])
     }
 
+    /// The CSV and JSON exports say where each sale was paid, and which slip a register's paid.
+    func testTheExportsSayWhereEachSaleWasPaidAndWhichSlip() throws {
+        let folder = try ScratchFolder()
+        let ledger = try Ledger(path: folder.path("l.sqlite"))
+        try ledger.ensureTerminal(storeId: "S001", terminalId: "L3", openingFloat: [:], at: Flow.morning)
+        try ledger.ensureTerminal(storeId: "S001", terminalId: "R1", openingFloat: [:], at: Flow.morning, isRegister: true)
+        try ledger.ensureTerminal(storeId: "S001", terminalId: "K1", openingFloat: Flow.openingFloat, at: Flow.morning)
+        try ledger.record(flow: Flow.cashSale("K1-000001", inserted: [5000], change: [1000: 2, 10: 2]))
+        try issued(ledger)
+        try payAtRegister(ledger, id: "R1-000001", register: "R1", at: Flow.time(60))
+        try ledger.record([Entry(txnId: "R1-000001", terminalId: "R1", at: Flow.time(62), step: .completed)])
+
+        let rows = try ledger.export(.csv).components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
+        XCTAssertEqual(rows.first?.suffix(2), ["paid_at", "slip_no"])
+        let byId = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[0], Array($0.suffix(2))) })
+        XCTAssertEqual(byId, ["K1-000001": ["machine", ""], "R1-000001": ["register", slipNo]])
+
+        let json = try JSONSerialization.jsonObject(with: Data(try ledger.export(.json).utf8)) as? [String: [[String: Any]]]
+        let sales = try XCTUnwrap(json?["transactions"])
+        let register = try XCTUnwrap(sales.first { $0["id"] as? String == "R1-000001" })
+        XCTAssertEqual(register["paid_at"] as? String, "register")
+        XCTAssertEqual(register["slip_no"] as? String, slipNo)
+        let machine = try XCTUnwrap(sales.first { $0["id"] as? String == "K1-000001" })
+        XCTAssertEqual(machine["paid_at"] as? String, "machine")
+        XCTAssertTrue(machine["slip_no"] is NSNull)
+    }
+
     func testASlipPastItsTimeIsRefusedWithTheTimeItExpired() throws {
         let folder = try ScratchFolder()
         let ledger = try Ledger(path: folder.path("l.sqlite"))

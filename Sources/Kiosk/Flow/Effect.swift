@@ -2,7 +2,7 @@ import Ledger
 
 /// Work the runtime performs for the flow. Each answers with at most one event.
 public enum Effect: Equatable {
-    /// One durable commit → `.journaled` or `.ledgerFailed`.
+    /// One durable commit → `.journaled`, `.ledgerFailed`, or `.slipRefused` when a register's slip was taken meanwhile.
     case journal(txnId: String?, [Step])
     /// Open the chosen terminal (its opening float, recovery, cash counts) → `.machineReady`.
     case openMachine(storeId: String, terminalId: String)

@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 
 /// Everything that can happen to the machine: the customer's keys and touches, money and
 /// cards at the devices, the clock, and the answers to the effects the runtime performed.
@@ -26,6 +27,9 @@ public enum Event: Equatable {
     case ledgerUnusable(String)
     case journaled(receiptNo: Int?)
     case ledgerFailed(String)
+    /// The ledger refused a register's commit because its slip can no longer be paid (another
+    /// register took it, or it was voided or expired since the scan); nothing was written.
+    case slipRefused(slipNo: String, SlipRefusal)
     case accountLookedUp(AccountLookup)
     case slipLookedUp(SlipLookup)
     case cardAnswered(CardAuthorisation)
@@ -56,13 +60,23 @@ extension Event {
     /// (`KioskState.expects`).
     public var isAnswer: Bool {
         switch self {
-        case .journaled, .ledgerFailed, .accountLookedUp, .slipLookedUp, .cardAnswered, .cardCaptured, .cardVoided,
+        case .journaled, .ledgerFailed, .slipRefused, .accountLookedUp, .slipLookedUp, .cardAnswered, .cardCaptured, .cardVoided,
              .walletAnswered, .walletStatus, .walletCancelled, .walletRefunded,
              .topUpAnswered, .topUpStatus, .changeDispensed, .cashGivenBack, .cashJammed, .printed, .printFailed:
             return true
         case .tick, .tap, .key, .cashInserted, .cardPresented, .codeScanned, .slipScanned, .shutdown, .resume, .statusesLoaded, .machineReady,
              .machineInUse, .ledgerUnusable, .staffListed, .staffSignedIn, .staffRefused, .staffTaskDone:
             return false
+        }
+    }
+}
+
+extension Event {
+    /// A commit that wrote nothing: no effect queued after it may happen (write-ahead).
+    var isRefusedCommit: Bool {
+        switch self {
+        case .ledgerFailed, .slipRefused: return true
+        default: return false
         }
     }
 }

@@ -32,7 +32,7 @@ extension KioskState {
         case .tap, .key, .cashInserted, .cardPresented, .codeScanned, .slipScanned:
             lastActivity = now
             return customer(event)
-        case .journaled, .ledgerFailed, .accountLookedUp, .slipLookedUp, .cardAnswered, .cardCaptured, .cardVoided,
+        case .journaled, .ledgerFailed, .slipRefused, .accountLookedUp, .slipLookedUp, .cardAnswered, .cardCaptured, .cardVoided,
              .walletAnswered, .walletStatus, .walletCancelled, .walletRefunded, .topUpAnswered, .topUpStatus, .changeDispensed, .cashGivenBack, .cashJammed, .printed, .printFailed:
             return answer(event)
         case .staffListed, .staffSignedIn, .staffRefused, .staffTaskDone:

@@ -85,4 +85,19 @@ extension KioskState {
         notice = .slipVoided(slipNo)
         return effects
     }
+
+    /// The ledger refused the slip as the payment began: since the scan, another register took
+    /// it, or it was voided or expired. Nothing was written and no money kept, so the piece
+    /// handed over goes back, the clerk is told why, and the register waits for the next slip.
+    mutating func slipTakenMeanwhile(_ slipNo: String, _ why: SlipRefusal) -> [Effect] {
+        // Only the commit that begins a slip's sale takes the slip; any other refusal is a broken rule.
+        guard isRegister, let order, order.slip?.slipNo == slipNo, !order.begun else {
+            return ledgerFailed(why.sentence(slipNo: slipNo))
+        }
+        var effects: [Effect] = []
+        if case .cashIn(let d, _)? = awaiting { effects.append(.rejectCash(d)) }
+        effects += backToAttract()
+        notice = .slipRefused(slipNo: slipNo, why)
+        return effects
+    }
 }

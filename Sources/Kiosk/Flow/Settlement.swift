@@ -18,6 +18,7 @@ extension KioskState {
     /// The effects that follow an answer, or nil when nobody waits for it.
     private mutating func settle(_ event: Event) -> [Effect]? {
         if case .ledgerFailed(let why) = event { return ledgerFailed(why) }
+        if case .slipRefused(let slipNo, let why) = event { return slipTakenMeanwhile(slipNo, why) }
         guard let waiting = awaiting else { return nil }
         if case .staffCash(let task, let staff) = waiting {
             guard case .journaled = event else { return nil }

@@ -67,7 +67,7 @@ public final class KioskRuntime {
             guard let answer = perform(effect) else { return true }
             inbox.append(answer)
             // Write-ahead: nothing after a failed commit may happen.
-            if case .ledgerFailed = answer { outbox.removeAll() }
+            if answer.isRefusedCommit { outbox.removeAll() }
             return true
         }
         guard !inbox.isEmpty else { return false }
@@ -93,7 +93,7 @@ public final class KioskRuntime {
         observe?(outbox.removeFirst())
         let answer = KioskRuntime.answer(txnId: txnId, committed)
         inbox.append(answer)
-        if case .ledgerFailed = answer { outbox.removeAll() }
+        if answer.isRefusedCommit { outbox.removeAll() }
     }
 
     private func entries(txnId: String?, steps: [Step], at now: Date) -> [Entry] {
@@ -104,6 +104,8 @@ public final class KioskRuntime {
     private static func answer(txnId: String?, _ committed: Result<Recorded, Error>) -> Event {
         switch committed {
         case .success(let recorded): return .journaled(receiptNo: txnId.flatMap { recorded.receiptNumbers[$0] })
+        // A slip taken from under the register is an answer the flow handles, not a broken ledger.
+        case .failure(LedgerError.slipRefused(let slipNo, let why)): return .slipRefused(slipNo: slipNo, why)
         case .failure(let error): return .ledgerFailed(String(describing: error))
         }
     }

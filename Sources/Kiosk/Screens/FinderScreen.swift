@@ -63,18 +63,33 @@ extension Canvas {
         let status = state.statuses[terminalId]
         let inService = terminal.inService && status?.inService != false
         var facts = [inService ? say(.inService) : say(.outOfService)]
-        switch (terminal.payments.contains(.cash), terminal.payments.contains(.card)) {
-        case (true, true): facts.append(say(.cashAndCard))
-        case (false, true): facts.append(say(.cardOnly))
-        default: facts.append(say(.cashOnly))
-        }
         if let status {
             facts.append(status.hasPaper ? say(.paperOK) : say(.noPaper))
             if status.isChangeLow && terminal.payments.contains(.cash) { facts.append(say(.changeLow)) }
         }
-        for (i, line) in Layout.wrap(facts.joined(separator: " · "), width: width).prefix(2).enumerated() {
+        // How it is paid on a line of its own: a Japanese list does not break between its words.
+        let lines = Layout.wrap(facts.joined(separator: " · "), width: width) + Layout.wrap(ways(of: terminal), width: width)
+        for (i, line) in lines.prefix(2).enumerated() {
             frame.put(line, x: x, y: y + i, style: inService ? .good : .notice, limit: width)
         }
         if inService { primary(.useThisMachine, say(.useThisMachine)) }
+    }
+
+    /// Every way the machine is paid, as one phrase: "Cash, card, phone wallet, pay at the
+    /// register"; a machine that takes no money says only where it is paid.
+    private func ways(of terminal: Terminal) -> String {
+        var ways: [Say] = PaymentMethod.allCases.filter { terminal.payments.contains($0) }.map {
+            switch $0 {
+            case .cash: return .cash
+            case .card: return .card
+            case .wallet: return .wallet
+            }
+        }
+        if terminal.paysAtRegister { ways.append(.paidAtTheRegister) }
+        let words = ways.enumerated().map { i, way in
+            // In English only the phrase's first word is capitalised.
+            language == .en && i > 0 ? say(way).lowercased() : say(way)
+        }
+        return words.joined(separator: language == .en ? ", " : language == .ja ? "・" : "、")
     }
 }

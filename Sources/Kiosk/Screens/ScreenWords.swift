@@ -4,7 +4,7 @@ import Receipt
 /// compile error, not an English word on a Japanese screen.
 enum Say {
     case topUpYourSIM, touchToStart, chooseLanguage
-    case findTheMachine, chain, store, machine, useThisMachine, inService, outOfService, cashAndCard, cardOnly, cashOnly
+    case findTheMachine, chain, store, machine, useThisMachine, inService, outOfService, paidAtTheRegister
     case paperOK, noPaper, changeLow, whereItStands, floorPlan, machineMarked
     case enterNumber, numberHint, delete, clear, ok
     case lookingUp, yourSIM, simNumber, plan, carrier, prepaid, currentExpiry, inGrace, next
@@ -43,9 +43,7 @@ enum Say {
         case .useThisMachine: return ("Use this machine", "この端末を使う", "使用此机器", "使用此機器")
         case .inService: return ("In service", "利用可能", "可以使用", "可以使用")
         case .outOfService: return ("Out of service", "休止中", "暂停服务", "暫停服務")
-        case .cashAndCard: return ("Cash and card", "現金・カード", "现金和信用卡", "現金和信用卡")
-        case .cardOnly: return ("Card only", "カードのみ", "仅限信用卡", "僅限信用卡")
-        case .cashOnly: return ("Cash only", "現金のみ", "仅限现金", "僅限現金")
+        case .paidAtTheRegister: return ("Pay at the register", "レジでお支払い", "到收银台付款", "到收銀台付款")
         case .paperOK: return ("Receipt paper OK", "レシート用紙あり", "收据纸充足", "收據紙充足")
         case .noPaper: return ("No receipt paper", "レシート用紙切れ", "收据纸用完", "收據紙用完")
         case .changeLow: return ("Change running low", "釣銭残りわずか", "零钱不足", "零錢不足")
