@@ -96,8 +96,8 @@ extension HeadOffice {
                 FROM transactions
                 WHERE store_id = ANY(\(ids)) AND \(unescaped: ChainReport.saleCondition())
                   AND (\(from)::text IS NULL OR business_date >= \(from)) AND (\(to)::text IS NULL OR business_date <= \(to))
-                GROUP BY GROUPING SETS ((), (store_id), (store_id, terminal_id), (carrier_id, plan_id), (payment_method),
-                                        (business_date), (payment_method, card_brand))
+                GROUP BY GROUPING SETS ((), (store_id), (store_id, terminal_id), (carrier_id, plan_id), (business_date),
+                                        (payment_method, card_brand))
                 """, logger: logger)
             for try await (set, store, terminal, day, carrier, plan, method, brand, n, yen, tax) in rows.decode(
                 (Int32, String?, String?, String?, String?, String?, String?, String?, Int64, Int64, Int64).self) {
@@ -108,9 +108,10 @@ extension HeadOffice {
                 case 0b0111111: report.byStore[store!] = tally
                 case 0b0011111: report.byTerminal[.init(store: store!, terminal: terminal!)] = tally
                 case 0b1110011: report.byPlan[.init(carrier: carrier!, plan: plan!)] = tally
-                case 0b1111101: report.byPayment[method ?? "none"] = tally
                 case 0b1101111: report.byDay[day!] = tally
                 case 0b1111100:
+                    // A method's sales are the sum of its brands' (one grouping set fewer over every row).
+                    report.byPayment[method ?? "none", default: ChainReport.Tally()].add(count: tally.count, yen: tally.yen, tax: tally.taxYen)
                     // Cash has no brand; a card or wallet sale without one is counted as the store counts it.
                     guard let method = method.flatMap(PaymentMethod.init(rawValue:)), method != .cash else { break }
                     report.byBrand[brand ?? "unknown", default: ChainReport.Tally()].add(count: tally.count, yen: tally.yen, tax: tally.taxYen)
