@@ -44,6 +44,7 @@ final class SIMNumberTests: XCTestCase {
         XCTAssertEqual(SIMNumber.formatted("0901234"), "090-1234")
         XCTAssertEqual(SIMNumber.formatted("09012345"), "090-1234-5")
         XCTAssertEqual(SIMNumber.formatted("8981100012"), "8981 1000 12")
+        XCTAssertEqual(SIMNumber.formatted("+81090123"), "+81 090-123")
         XCTAssertEqual(SIMNumber.formatted("+8"), "+8")
         XCTAssertEqual(SIMNumber.formatted("+81"), "+81")
         XCTAssertEqual(SIMNumber.formatted("+8190123"), "+81 90-123")

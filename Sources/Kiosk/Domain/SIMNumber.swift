@@ -36,7 +36,9 @@ public enum SIMNumber: Hashable, Sendable, CustomStringConvertible {
     public static func formatted(_ digits: String) -> String {
         for prefix in ["+81", "0081"] where digits.hasPrefix(prefix) {
             let national = digits.dropFirst(prefix.count)
-            return national.isEmpty ? prefix : prefix + " " + formatted("0" + national).dropFirst()
+            if national.isEmpty { return prefix }
+            // A 0 typed after +81 is shown where it stands, so the customer sees it is one too many.
+            return prefix + " " + (national.hasPrefix("0") ? formatted(String(national)) : String(formatted("0" + national).dropFirst()))
         }
         if digits.hasPrefix("89") { return groups(digits, size: 4) }
         let d = Array(digits)
