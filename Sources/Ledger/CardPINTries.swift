@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 
@@ -25,7 +24,5 @@ extension Ledger {
         }
     }
 
-    static func cardDigest(_ pan: String) -> String {
-        SHA256.hash(data: Data(pan.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    static func cardDigest(_ pan: String) -> String { Chain.sha256(pan) }
 }
