@@ -33,17 +33,24 @@ public struct CheckedBatch: Equatable, Sendable {
 /// recomputed; each row's `prev_hash` the hash of the row before it (HQ's last row for the
 /// first new one); a row HQ already holds must be the very row it holds.
 public enum ChainCheck {
-    /// - Parameters:
-    ///   - head: HQ's last row of this ledger.
-    ///   - held: the hashes HQ holds for the batch's seqs up to `head.lastSeq`.
-    public static func check(_ batch: PushBatch, store: StoreID, head: LedgerHead,
-                             held: [Int64: String]) -> Result<CheckedBatch, PushRefusal> {
+    /// A batch with what each of its rows gives by itself, checked apart from HQ's copy: its
+    /// store, its steps, its hashes. This is most of a check's work and needs no lock, so a
+    /// push waiting for another push of the same ledger has it done while it waits.
+    public struct Prepared: Sendable {
+        let batch: PushBatch
+        fileprivate let facts: [RowFacts]
+        public var isEmpty: Bool { batch.rows.isEmpty }
+    }
+
+    /// The checks of each row by itself: the token's store's, its step readable, a sale begun
+    /// where it is filed.
+    public static func prepare(_ batch: PushBatch, store: StoreID) -> Result<Prepared, PushRefusal> {
         // The store first, over the whole batch: a stolen token learns nothing from the chain checks.
         for pushed in batch.rows where pushed.storeId != store {
             return .failure(.otherStore("Row seq \(pushed.row.seq) belongs to store \(pushed.storeId); this token pushes only store \(store)'s rows."))
         }
-        let rows = RowFacts.of(batch.rows.map(\.row))
-        for (pushed, facts) in zip(batch.rows, rows) {
+        let facts = RowFacts.of(batch.rows.map(\.row))
+        for (pushed, facts) in zip(batch.rows, facts) {
             let row = pushed.row
             guard facts.timeReads, let step = facts.step else {
                 return .failure(.malformed("Row seq \(row.seq) does not hold a journal step the ledger can read."))
@@ -57,11 +64,24 @@ public enum ChainCheck {
                 }
             }
         }
+        return .success(Prepared(batch: batch, facts: facts))
+    }
+
+    /// - Parameters:
+    ///   - head: HQ's last row of this ledger.
+    ///   - held: the hashes HQ holds for the batch's seqs up to `head.lastSeq`.
+    public static func check(_ batch: PushBatch, store: StoreID, head: LedgerHead,
+                             held: [Int64: String]) -> Result<CheckedBatch, PushRefusal> {
+        prepare(batch, store: store).flatMap { check($0, head: head, held: held) }
+    }
+
+    /// The chain of a prepared batch against HQ's copy of the ledger.
+    public static func check(_ prepared: Prepared, head: LedgerHead, held: [Int64: String]) -> Result<CheckedBatch, PushRefusal> {
         var new: [VerifiedRow] = []
         var alreadyHeld = 0
         var expectedSeq: Int64? = nil
         var prevHash = head.lastHash
-        for (pushed, facts) in zip(batch.rows, rows) {
+        for (pushed, facts) in zip(prepared.batch.rows, prepared.facts) {
             let row = pushed.row
             if let expectedSeq, row.seq != expectedSeq {
                 return .failure(.conflict("Row seq \(row.seq) does not follow seq \(expectedSeq - 1) in the batch: the rows must be consecutive."))
@@ -99,7 +119,7 @@ public enum ChainCheck {
 /// whether its hash is that of its content. These are most of a check's work and need no
 /// order, so they are worked out for a whole batch at once, a slice of it on each core; the
 /// checks then read them in `seq` order, so the first fault named is the same.
-private struct RowFacts {
+private struct RowFacts: Sendable {
     let step: Step?
     let timeReads: Bool
     let hashMatches: Bool

@@ -181,12 +181,14 @@ public final class HeadOffice: Sendable {
     }
 
     /// Checks and stores one batch in one transaction: the chain against HQ's last row of the
-    /// ledger (locked, so two pushers of one ledger take turns), then the books. Any refusal
-    /// leaves everything as it was.
+    /// ledger (locked, so two pushes of one ledger take turns), then the books. Any refusal
+    /// leaves everything as it was. The rows are checked each by itself before the lock, so a
+    /// store's next batch is made ready while its last one is stored.
     public func push(_ batch: PushBatch, ledger: LedgerID, store: StoreID) async throws -> LedgerPosition {
-        try await reachable { [self] in
+        let prepared = try ChainCheck.prepare(batch, store: store).get()
+        return try await reachable { [self] in
             try await inTransaction { db in
-                guard !batch.rows.isEmpty else {
+                guard !prepared.isEmpty else {
                     return try await position(ledger: ledger, store: store, db)
                 }
                 try await db.query("""
@@ -217,7 +219,7 @@ public final class HeadOffice: Sendable {
                 let writer = BookStore(db: db, store: store, ledger: ledger, logger: logger)
                 let fresh = batch.rows.map(\.row).filter { $0.seq > head.lastSeq }
                 async let storing: Void = writer.insertJournal(fresh)
-                let result = ChainCheck.check(batch, store: store, head: head, held: held)
+                let result = ChainCheck.check(prepared, head: head, held: held)
                 var failure: (any Error)?
                 do { try await storing } catch { failure = error }
                 let checked = try result.get()

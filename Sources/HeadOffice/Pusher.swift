@@ -12,6 +12,7 @@ public struct Pusher: Sendable {
 
     /// Rows a batch holds unless told otherwise: few batches, each well under HQ's body limit.
     public static let defaultBatchSize = 5_000
+    static let firstBatchSize = 500
 
     public init(hq: HQEndpoint, token: PushToken, ledger: Ledger, batchSize: Int = Pusher.defaultBatchSize) {
         self.client = HQClient(endpoint: hq, token: token)
@@ -27,7 +28,19 @@ public struct Pusher: Sendable {
         public var lastSeq: Int64
     }
 
-    /// Pushes until HQ holds every row the ledger has now.
+    /// A batch on its way to HQ.
+    private struct Sent {
+        let answer: Task<LedgerPosition, any Error>
+        let lastSeq: Int64
+        /// Sent while the batch before it was unanswered: HQ may have come to it first, found
+        /// a gap, and refused it.
+        let ahead: Bool
+    }
+
+    /// Pushes until HQ holds every row the ledger has now. Two batches are on their way at a
+    /// time, so that HQ reads and checks the next while it stores the one before; they are
+    /// still stored in order, each after the one before, since HQ stores a ledger's batches
+    /// one at a time.
     public func push() async throws -> Summary {
         let id = try ledger.id()
         var position = try await decode(LedgerPosition.self, try await client.send(.GET, "/v1/ledgers/\(id)"))
@@ -35,31 +48,52 @@ public struct Pusher: Sendable {
             throw HQFailure("HQ holds ledger \(id) up to seq \(position.lastSeq), but this copy of it ends before that: it is an older copy of the ledger.")
         }
         var stored = 0
+        var sending: [Sent] = []
+        defer { for sent in sending { sent.answer.cancel() } }
         // The first batch starts with the last row HQ holds, so that HQ compares it with its own
         // copy: a ledger edited or rewritten since the last push is refused, not extended.
-        var next = try batch(after: max(0, position.lastSeq - 1))
-        while case let (body, last)? = next {
-            // While HQ stores this batch, the next one is read and written out, on the guess that
-            // HQ stores this one whole (it does, or refuses it all); the batches still go one at
-            // a time, in order, each after HQ's answer to the one before.
-            let ahead = Task { try self.batch(after: last) }
+        var after = max(0, position.lastSeq - 1)
+        // The first batches are small, so that HQ starts storing at once while the next are
+        // read and checked; from then on each is as large as allowed.
+        var size = min(batchSize, Self.firstBatchSize)
+        func send() throws {
+            guard let (body, last) = try batch(after: after, limit: size) else { return }
+            size = min(batchSize, size * 4)
+            let path = "/v1/ledgers/\(id)/journal"
+            sending.append(Sent(answer: Task { try await decode(LedgerPosition.self, try await client.send(.POST, path, body: body)) },
+                                lastSeq: last, ahead: !sending.isEmpty))
+            after = last
+        }
+        /// Waits for whatever is still on its way, then sends again from where HQ is.
+        func startOver() async throws {
+            for sent in sending { stored += (try? await sent.answer.value)?.stored ?? 0 }
+            sending = []
+            position = try await decode(LedgerPosition.self, try await client.send(.GET, "/v1/ledgers/\(id)"))
+            after = position.lastSeq
+            try send()
+        }
+        try send()
+        while !sending.isEmpty {
+            try send()
+            let sent = sending.removeFirst()
             do {
-                position = try await decode(LedgerPosition.self, try await client.send(.POST, "/v1/ledgers/\(id)/journal", body: body))
-            } catch {
-                ahead.cancel()
-                throw error
+                position = try await sent.answer.value
+            } catch HQClientError.refused(409, _) where sent.ahead {
+                // HQ came to it before the batch ahead of it was stored: it goes again, first in line.
+                try await startOver()
+                continue
             }
             stored += position.stored
-            // HQ held more than this push sent (another copy pushed meanwhile): go on from there.
-            next = position.lastSeq == last ? try await ahead.value : try self.batch(after: position.lastSeq)
+            // HQ holds more than this push sent (another copy pushed meanwhile): go on from there.
+            if position.lastSeq != sent.lastSeq { try await startOver() }
         }
         return Summary(ledgerId: id, stored: stored, lastSeq: position.lastSeq)
     }
 
     /// The request body of the rows after `after` and the seq of its last row; nil when there are none.
     /// Rows long enough to take the body over HQ's limit go in a smaller batch, not a refused one.
-    private func batch(after: Int64) throws -> (body: Data, lastSeq: Int64)? {
-        let rows = try ledger.journalRows(after: after, limit: batchSize)
+    private func batch(after: Int64, limit: Int) throws -> (body: Data, lastSeq: Int64)? {
+        let rows = try ledger.journalRows(after: after, limit: limit)
         guard !rows.isEmpty else { return nil }
         let stores = try ledger.terminalStores()
         let pushed = try rows.map { row in
