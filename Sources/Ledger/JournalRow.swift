@@ -58,15 +58,18 @@ extension Ledger {
     /// The journal rows after `seq`, in order, as stored (nothing decoded).
     public func journalRows(after seq: Int64, limit: Int) throws -> [JournalRow] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            // Read off the statement as it steps, by position in the order selected: thousands
+            // of rows a push, none of them copied on the way.
+            let cursor = try Row.fetchCursor(db, sql: """
                 SELECT seq, txn_id, terminal_id, at, kind, payload, prev_hash, hash FROM journal
                 WHERE seq > ? ORDER BY seq LIMIT ?
                 """, arguments: [seq, Int64(clamping: limit)])
-                .map { row in
-                    // By position, in the order selected: thousands of rows a push.
-                    JournalRow(seq: row[0], txnId: row[1], terminalId: row[2], at: row[3],
-                               kind: row[4], payload: row[5], prevHash: row[6], hash: row[7])
-                }
+            var rows: [JournalRow] = []
+            while let row = try cursor.next() {
+                rows.append(JournalRow(seq: row[0], txnId: row[1], terminalId: row[2], at: row[3],
+                                       kind: row[4], payload: row[5], prevHash: row[6], hash: row[7]))
+            }
+            return rows
         }
     }
 
