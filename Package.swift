@@ -76,7 +76,8 @@ let package = Package(
         .testTarget(name: "MoneyTests", dependencies: ["Money"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Money", "ChildProcess"]),
         .testTarget(name: "ReceiptTests", dependencies: ["Receipt", "Money", "ChildProcess"], exclude: ["Goldens"]),
-        .testTarget(name: "HeadOfficeTests", dependencies: ["HeadOffice", "Ledger", "Money", "ChildProcess"]),
+        .testTarget(name: "HeadOfficeTests", dependencies: ["HeadOffice", "Ledger", "Money", "ChildProcess",
+                                                     .product(name: "Hummingbird", package: "hummingbird")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Kiosk", "Money", "Ledger", "Receipt", "ChildProcess"], exclude: ["Scripts", "Ledgers"]),
     ],
     swiftLanguageModes: [.v5]
