@@ -33,9 +33,10 @@ public struct CheckedBatch: Equatable, Sendable {
 /// recomputed; each row's `prev_hash` the hash of the row before it (HQ's last row for the
 /// first new one); a row HQ already holds must be the very row it holds.
 public enum ChainCheck {
-    /// A batch with what each of its rows gives by itself, checked apart from HQ's copy: its
-    /// store, its steps, its hashes. This is most of a check's work and needs no lock, so a
-    /// push waiting for another push of the same ledger has it done while it waits.
+    /// A batch with what each of its rows gives by itself (its step, whether its hash is that
+    /// of its content), worked out apart from HQ's copy. This is most of a check's work and
+    /// needs no lock, so a push waiting for another push of the same ledger has it done while
+    /// it waits.
     public struct Prepared: Sendable {
         let batch: PushBatch
         fileprivate let facts: [RowFacts]
