@@ -20,6 +20,8 @@ public struct ChainReport: Equatable, Sendable {
             self.yen += yen
             self.taxYen += tax
         }
+
+        mutating func add(_ other: Tally) { add(count: other.count, yen: other.yen, tax: other.taxYen) }
     }
 
     public var title: String
@@ -111,17 +113,16 @@ extension HeadOffice {
                 case 0b1101111: report.byDay[day!] = tally
                 case 0b1111100:
                     // A method's sales are the sum of its brands' (one grouping set fewer over every row).
-                    report.byPayment[method ?? "none", default: ChainReport.Tally()].add(count: tally.count, yen: tally.yen, tax: tally.taxYen)
+                    report.byPayment[method ?? "none", default: ChainReport.Tally()].add(tally)
                     // Cash has no brand; a card or wallet sale without one is counted as the store counts it.
                     guard let method = method.flatMap(PaymentMethod.init(rawValue:)), method != .cash else { break }
-                    report.byBrand[brand ?? "unknown", default: ChainReport.Tally()].add(count: tally.count, yen: tally.yen, tax: tally.taxYen)
+                    report.byBrand[brand ?? "unknown", default: ChainReport.Tally()].add(tally)
                 default: break
                 }
             }
             // Every sale was paid at a machine unless it paid a slip at a register, by the store's own rule.
             for (method, tally) in report.byPayment {
-                report.byPlace[.of(method: method, atRegister: false), default: ChainReport.Tally()]
-                    .add(count: tally.count, yen: tally.yen, tax: tally.taxYen)
+                report.byPlace[.of(method: method, atRegister: false), default: ChainReport.Tally()].add(tally)
             }
             for try await (method, n, yen, tax) in try await client.query("""
                 SELECT t.payment_method, count(*), COALESCE(sum(t.amount_yen), 0)::bigint, COALESCE(sum(t.tax_yen), 0)::bigint
@@ -132,11 +133,11 @@ extension HeadOffice {
                   AND (\(from)::text IS NULL OR t.business_date >= \(from)) AND (\(to)::text IS NULL OR t.business_date <= \(to))
                 GROUP BY t.payment_method
                 """, logger: logger).decode((String?, Int64, Int64, Int64).self) {
+                let paid = ChainReport.Tally(count: Int(n), yen: Int(yen), taxYen: Int(tax))
                 let machine = ShiftReport.PaidAt.of(method: method, atRegister: false)
-                report.byPlace[machine]?.add(count: -Int(n), yen: -Int(yen), tax: -Int(tax))
+                report.byPlace[machine]?.add(count: -paid.count, yen: -paid.yen, tax: -paid.taxYen)
                 if report.byPlace[machine]?.count == 0 { report.byPlace[machine] = nil }
-                report.byPlace[.of(method: method, atRegister: true), default: ChainReport.Tally()]
-                    .add(count: Int(n), yen: Int(yen), tax: Int(tax))
+                report.byPlace[.of(method: method, atRegister: true), default: ChainReport.Tally()].add(paid)
             }
             // A slip's business day is the day in Japan it was issued; it has expired when its
             // time is past by now, or by the stores' last journal row if that is later.

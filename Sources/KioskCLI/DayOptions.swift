@@ -28,7 +28,7 @@ struct DayOptions: ParsableArguments {
     /// bad value of a known option is.
     func check() throws {
         if let arrivals, !(arrivals > 0 && arrivals <= ArrivalRate.mostPerHour) {
-            throw Failure("--arrivals must be a number of customers per hour above 0 and at most \(Self.number(ArrivalRate.mostPerHour)), not \(Self.number(arrivals)).")
+            throw Failure("--arrivals must be a number of customers per hour above 0 and at most \(ArrivalRate.mostPerHour.asTyped), not \(arrivals.asTyped).")
         }
         if let service { _ = try serviceDistribution(service) }
     }
@@ -48,13 +48,10 @@ struct DayOptions: ParsableArguments {
             do { rate = try arrivals ?? .profile(fixtures.profile(store.arrivalProfile)) } catch { throw Failure("\(error)") }
             let most = rate.peakPerHour * hours
             guard most <= Double(Bounds.customers.upperBound) else {
-                throw Failure("\(Self.number(hours)) hours at up to \(Self.number(rate.peakPerHour)) customers an hour bring \(store.id) as many as \(String(format: "%.0f", most)) customers, and a simulated day has at most \(Bounds.customers.upperBound); ask for fewer --hours or --arrivals\(canCap ? ", or cap the day with --customers" : "").")
+                throw Failure("\(hours.asTyped) hours at up to \(rate.peakPerHour.asTyped) customers an hour bring \(store.id) as many as \(String(format: "%.0f", most)) customers, and a simulated day has at most \(Bounds.customers.upperBound); ask for fewer --hours or --arrivals\(canCap ? ", or cap the day with --customers" : "").")
             }
         }
     }
-
-    /// `40`, `2.5`, `1e+300`: as typed, without a trailing `.0`.
-    static func number(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(format: "%.0f", v) : String(v) }
 
     /// The fixtures a day needs beside the catalogue.
     func fixtures(in folder: String) throws -> DayFixtures {

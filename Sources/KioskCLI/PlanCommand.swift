@@ -46,7 +46,7 @@ struct PlanCommand: ParsableCommand {
         let goal: WaitTarget
         do { goal = try WaitTarget(spec: target) } catch { throw Failure("Bad --target: \(error).") }
         try Bounds.check(days, 1...100, "--days")
-        guard hours > 0 && hours <= 24 * 7 else { throw Failure("--hours must be above 0 and at most a week of hours (168), not \(DayOptions.number(hours)).") }
+        guard hours > 0 && hours <= 24 * 7 else { throw Failure("--hours must be above 0 and at most a week of hours (168), not \(hours.asTyped).") }
         // Above, it is held against the store's machines once the fixtures are read.
         if let maxMachines, maxMachines < 1 { throw Failure("--max-machines must be 1 or more, not \(maxMachines).") }
         return goal

@@ -84,7 +84,7 @@ struct SimulateCommand: ParsableCommand {
         try reporting {
             // A bad value of a known option is a sentence and exit 1, before anything is read or written.
             try dayOptions.check()
-            if let hours, !(hours > 0 && hours <= 24 * 366) { throw Failure("--hours must be above 0 and at most a year of hours (8784), not \(DayOptions.number(hours)).") }
+            if let hours, !(hours > 0 && hours <= 24 * 366) { throw Failure("--hours must be above 0 and at most a year of hours (8784), not \(hours.asTyped).") }
             if let customers { try Bounds.check(customers, Bounds.customers, "--customers") }
             if let plot { try DayPlot.check(plot) }
             try ReceiptsFolder.check(receipts)

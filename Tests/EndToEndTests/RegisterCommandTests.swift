@@ -10,28 +10,28 @@ final class RegisterCommandTests: XCTestCase {
     private var folder: URL { URL(fileURLWithPath: ledger).deletingLastPathComponent() }
     private let store = ["--store", "lw-sapporo-odori", "--register", "LW-SPR-R1"]
 
+    /// A customer tops up `number` with `plan` and takes the machine's slip to the register.
+    private static func printsASlip(_ number: String, plan: String) -> String {
+        """
+        tap start
+        type \(number)
+        key enter
+        tap confirm
+        tap plan \(plan)
+        tap pay-register
+        expect slip-issued
+        tap finish
+        """
+    }
+
     /// Two customers at LW-SPR-2 each print a slip: LW-SPR-2-S000001 and -S000002.
     override func setUpWithError() throws {
         ledger = KioskBinary.temporaryLedger()
         let script = folder.appendingPathComponent("slips.kiosk")
         try """
             tap language zh-Hans
-            tap start
-            type 09012345678
-            key enter
-            tap confirm
-            tap plan docomo-3g-30
-            tap pay-register
-            expect slip-issued
-            tap finish
-            tap start
-            type 08011112222
-            key enter
-            tap confirm
-            tap plan au-5g-30
-            tap pay-register
-            expect slip-issued
-            tap finish
+            \(Self.printsASlip("09012345678", plan: "docomo-3g-30"))
+            \(Self.printsASlip("08011112222", plan: "au-5g-30"))
             """.write(to: script, atomically: true, encoding: .utf8)
         let run = try KioskBinary.run(["run", "--terminal", "LW-SPR-2", "--ledger", ledger, "--script", script.path,
                                        "--receipts", folder.appendingPathComponent("machine").path])
@@ -161,16 +161,7 @@ final class RegisterCommandTests: XCTestCase {
         let rounds = 6
         let day = KioskBinary.temporaryLedger()
         let dir = URL(fileURLWithPath: day).deletingLastPathComponent()
-        let printSlip = """
-            tap start
-            type 09012345678
-            key enter
-            tap confirm
-            tap plan docomo-3g-30
-            tap pay-register
-            expect slip-issued
-            tap finish
-            """
+        let printSlip = Self.printsASlip("09012345678", plan: "docomo-3g-30")
         let script = dir.appendingPathComponent("slips.kiosk")
         try Array(repeating: printSlip, count: rounds).joined(separator: "\n").write(to: script, atomically: true, encoding: .utf8)
         let printed = try KioskBinary.run(["run", "--terminal", "FM-SBY-1", "--ledger", day, "--script", script.path,

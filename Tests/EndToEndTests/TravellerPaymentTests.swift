@@ -7,6 +7,17 @@ import Ledger
 
 /// UnionPay and phone wallets on the real binary.
 final class TravellerPaymentTests: XCTestCase {
+    /// A customer at the start screen tops up au's 5 GB plan and presents the UnionPay debit card.
+    private static let toTheUnionPayCard = """
+        tap start
+        type 08011112222
+        key enter
+        tap confirm
+        tap plan au-5g-30
+        tap pay-card
+        card unionpay-debit
+        """
+
     func testAWalletPaymentConfirmedInTheAppInSimplifiedChinese() throws {
         let tmux = try Tmux(arguments: ["--store", "fm-shibuya-center", "--terminal", "FM-SBY-1", "--lang", "zh-Hans"])
         tmux.waitFor("SIM卡充值")
@@ -44,13 +55,7 @@ final class TravellerPaymentTests: XCTestCase {
         let folder = URL(fileURLWithPath: ledger).deletingLastPathComponent()
         let script = folder.appendingPathComponent("pin.kiosk")
         try """
-            tap start
-            type 08011112222
-            key enter
-            tap confirm
-            tap plan au-5g-30
-            tap pay-card
-            card unionpay-debit
+            \(Self.toTheUnionPayCard)
             type 111111
             key enter
             expect entering-pin
@@ -92,13 +97,7 @@ final class TravellerPaymentTests: XCTestCase {
             let script = folder.appendingPathComponent(name)
             let tries = pins.map { "type \($0)\nkey enter" }.joined(separator: "\n")
             try """
-                tap start
-                type 08011112222
-                key enter
-                tap confirm
-                tap plan au-5g-30
-                tap pay-card
-                card unionpay-debit
+                \(Self.toTheUnionPayCard)
                 \(tries)
                 expect \(last)
                 """.write(to: script, atomically: true, encoding: .utf8)
@@ -135,13 +134,7 @@ final class TravellerPaymentTests: XCTestCase {
             scan wechat-ok
             expect done
             tap finish
-            tap start
-            type 08011112222
-            key enter
-            tap confirm
-            tap plan au-5g-30
-            tap pay-card
-            card unionpay-debit
+            \(Self.toTheUnionPayCard)
             type 1111
             key enter
             type 1234

@@ -62,6 +62,11 @@ final class PushTests: XCTestCase {
         try json(try HQCluster.kiosk(["report", "x", "--store", store, "--format", "json", "--ledger", ledger, "--fixtures", "fixtures"]).stdout)
     }
 
+    /// `kiosk hq report --store` of this HQ, in `format` (text when nil).
+    func hqReport(store: String, _ format: String? = nil, _ more: [String] = []) throws -> HQCluster.Output {
+        try HQCluster.kiosk(["hq", "report", "--store", store, "--db", db] + (format.map { ["--format", $0] } ?? []) + ["--fixtures", "fixtures"] + more)
+    }
+
     func enroll(_ store: String) throws -> String {
         let out = try HQCluster.kiosk(["hq", "enroll", "--db", db, "--store", store])
         XCTAssertEqual(out.status, 0, out.stderr)
@@ -120,7 +125,7 @@ final class PushTests: XCTestCase {
 
         // HQ's report of the store is the store's own X report.
         let own = try storesOwnX("fm-namba", ledger)
-        let out = try HQCluster.kiosk(["hq", "report", "--store", "fm-namba", "--db", db, "--format", "json", "--fixtures", "fixtures"])
+        let out = try hqReport(store: "fm-namba", "json")
         XCTAssertEqual(out.status, 0, out.stderr)
         let mine = try json(out.stdout)
         XCTAssertGreaterThan(own["sales_yen"] as? Int ?? 0, 0)
@@ -155,15 +160,15 @@ final class PushTests: XCTestCase {
         for brand in ["UnionPay", "Alipay", "WeChat Pay"] {
             XCTAssertGreaterThan(ownBrands[brand]?["count"] ?? 0, 0, "a simulated day in Shibuya has \(brand) sales: \(ownBrands)")
         }
-        let out = try HQCluster.kiosk(["hq", "report", "--store", "fm-shibuya-center", "--db", db, "--format", "json", "--fixtures", "fixtures"])
+        let out = try hqReport(store: "fm-shibuya-center", "json")
         XCTAssertEqual(out.status, 0, out.stderr)
         let myBrands = try XCTUnwrap(try json(out.stdout)["by_brand"] as? [String: [String: Int]])
         XCTAssertEqual(myBrands.mapValues { [$0["count"]!, $0["yen"]!] }, ownBrands.mapValues { [$0["count"]!, $0["yen"]!] })
 
-        let csv = try HQCluster.kiosk(["hq", "report", "--store", "fm-shibuya-center", "--db", db, "--format", "csv", "--fixtures", "fixtures"])
+        let csv = try hqReport(store: "fm-shibuya-center", "csv")
         let unionPay = try XCTUnwrap(myBrands["UnionPay"])
         XCTAssertTrue(csv.stdout.contains("by_brand,UnionPay,,\(unionPay["count"]!),\(unionPay["yen"]!),\(unionPay["tax_yen"]!),,,\r\n"), csv.stdout)
-        let text = try HQCluster.kiosk(["hq", "report", "--store", "fm-shibuya-center", "--db", db, "--fixtures", "fixtures"]).stdout
+        let text = try hqReport(store: "fm-shibuya-center").stdout
         let block = try XCTUnwrap(text.components(separatedBy: "\nBy brand\n").last?.components(separatedBy: "\n\n").first, text)
         XCTAssertEqual(block.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces).components(separatedBy: "  ").first! },
                        ownBrands.keys.sorted(), text)
@@ -180,17 +185,17 @@ final class PushTests: XCTestCase {
         XCTAssertGreaterThan(ownPlaces["register_cash"]?["count"] ?? 0, 0, "customers paid at the register: \(ownPlaces)")
         let ownSlips = try XCTUnwrap(own["slips"] as? [String: Int])
         XCTAssertGreaterThan(ownSlips["expired"] ?? 0, 0, "some slips were never paid: \(ownSlips)")
-        let out = try HQCluster.kiosk(["hq", "report", "--store", "lw-sapporo-odori", "--db", db, "--format", "json", "--fixtures", "fixtures"])
+        let out = try hqReport(store: "lw-sapporo-odori", "json")
         XCTAssertEqual(out.status, 0, out.stderr)
         let report = try json(out.stdout)
         let places = try XCTUnwrap(report["by_place"] as? [String: [String: Int]])
         XCTAssertEqual(places.mapValues { [$0["count"]!, $0["yen"]!] }, ownPlaces.mapValues { [$0["count"]!, $0["yen"]!] })
         XCTAssertEqual(places.values.map { $0["yen"]! }.reduce(0, +), report["sales_yen"] as? Int)
         XCTAssertEqual(report["slips"] as? [String: Int], ownSlips)
-        let text = try HQCluster.kiosk(["hq", "report", "--store", "lw-sapporo-odori", "--db", db, "--fixtures", "fixtures"]).stdout
+        let text = try hqReport(store: "lw-sapporo-odori").stdout
         XCTAssertTrue(text.contains("Application slips: \(ownSlips["issued"]!) issued, \(ownSlips["paid"]!) paid, "
                                     + "\(ownSlips["expired"]!) expired, \(ownSlips["voided"]!) voided"), text)
-        let csv = try HQCluster.kiosk(["hq", "report", "--store", "lw-sapporo-odori", "--db", db, "--format", "csv", "--fixtures", "fixtures"])
+        let csv = try hqReport(store: "lw-sapporo-odori", "csv")
         XCTAssertTrue(csv.stdout.contains("by_place,register_cash,,\(places["register_cash"]!["count"]!),\(places["register_cash"]!["yen"]!),"), csv.stdout)
     }
 
@@ -216,8 +221,7 @@ final class PushTests: XCTestCase {
         let unknown = try HQCluster.kiosk(["hq", "report", "--chain", "ministop", "--db", db, "--fixtures", "fixtures"])
         XCTAssertEqual(unknown.status, 1)
         XCTAssertEqual(unknown.stderr, "Unknown chain \"ministop\"; the chains are seven-eleven, familymart, lawson.\n")
-        let csv = try HQCluster.kiosk(["hq", "report", "--store", "fm-namba", "--db", db, "--format", "csv", "--fixtures", "fixtures",
-                                       "--from", "2000-01-01", "--to", "2000-01-02"])
+        let csv = try hqReport(store: "fm-namba", "csv", ["--from", "2000-01-01", "--to", "2000-01-02"])
         XCTAssertEqual(csv.status, 0, csv.stderr)
         XCTAssertTrue(csv.stdout.hasPrefix("section,item,detail,count,yen,tax_yen,expected_yen,counted_yen,over_short_yen\r\nsales,all,,0,0,0,,,\r\n"), csv.stdout)
     }

@@ -169,10 +169,7 @@ final class RegisterStoriesTests: XCTestCase {
             $0.screen = .registerScan(typed: "")
             $0.notice = .slipRefused(slipNo: "LW-SPR-2-S000001", .expired(at: expired))
         }
-        XCTAssertEqual(s.state.notice?.description,
-                       "Slip LW-SPR-2-S000001 expired at 11:59 JST; the customer can print a new one at the machine.")
-        let text = ScreenRenderer.frame(for: s.state, width: 80, height: 24).text
-        XCTAssertTrue(text.contains("11:59"), text)
+        assertToldTheSlipExpired(s)
     }
 
     func testASlipScannedTwiceIsToldItIsAlreadyPaid() {
@@ -231,10 +228,7 @@ final class RegisterStoriesTests: XCTestCase {
             $0.screen = .registerScan(typed: "")
             $0.notice = .slipRefused(slipNo: "LW-SPR-2-S000001", .expired(at: expired))
         }
-        XCTAssertEqual(s.state.notice?.description,
-                       "Slip LW-SPR-2-S000001 expired at 11:59 JST; the customer can print a new one at the machine.")
-        let text = ScreenRenderer.frame(for: s.state, width: 80, height: 24).text
-        XCTAssertTrue(text.contains("11:59"), text)
+        assertToldTheSlipExpired(s)
     }
 
     /// A card presented for a slip voided meanwhile is never sent to the acquirer.
@@ -295,5 +289,13 @@ final class RegisterStoriesTests: XCTestCase {
         s.send(.tap(.back), []) { $0.screen = .choosePayment }
         // Not a register: the void changes nothing.
         s.send(.tap(.voidSlip), [])
+    }
+
+    /// The clerk is told the slip expired, and when, on the screen too.
+    private func assertToldTheSlipExpired(_ s: Story, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(s.state.notice?.description,
+                       "Slip LW-SPR-2-S000001 expired at 11:59 JST; the customer can print a new one at the machine.", file: file, line: line)
+        let text = ScreenRenderer.frame(for: s.state, width: 80, height: 24).text
+        XCTAssertTrue(text.contains("11:59"), text, file: file, line: line)
     }
 }

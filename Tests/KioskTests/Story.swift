@@ -216,18 +216,9 @@ struct Story {
     /// The acquirer approves: the authorisation and the top-up request are journaled, then the
     /// host is asked.
     mutating func cardApproved(_ code: String, file: StaticString = #filePath, line: UInt = #line) {
-        guard let order = state.order, let txn = order.txnId, let card = order.card, let plan = order.plan else {
-            return XCTFail("no card on file", file: file, line: line)
-        }
-        send(.cardAnswered(.approved(authCode: code)), [.journal(txnId: txn, [
-            .cardAuthorised(brand: card.brand, last4: card.last4, authCode: code),
-            .topUpRequested(simNumber: order.sim.digits, planId: plan.id)])], {
-            $0.order?.card?.authCode = code
-            $0.awaiting = .topUpIntent
-            $0.screen = .processing(.toppingUp)
-        }, file: file, line: line)
-        send(.journaled(receiptNo: nil), [.topUp(txnId: txn, sim: order.sim, planId: plan.id)], { $0.awaiting = .topUpAnswer },
-             file: file, line: line)
+        guard let card = state.order?.card else { return XCTFail("no card on file", file: file, line: line) }
+        paidThenTopUp(.cardAnswered(.approved(authCode: code)), .cardAuthorised(brand: card.brand, last4: card.last4, authCode: code),
+                      { $0.order?.card?.authCode = code }, file: file, line: line)
     }
 
     /// A wallet's payment code scanned: the intent (with the sale's `begin`) is journaled, then
@@ -252,13 +243,21 @@ struct Story {
     /// The wallet paid (`answer` to the charge or to asking after it): the payment and the
     /// top-up request are journaled, then the host is asked.
     mutating func walletPaid(_ tradeNo: String, answer: Event? = nil, file: StaticString = #filePath, line: UInt = #line) {
-        guard let order = state.order, let txn = order.txnId, let wallet = order.wallet, let plan = order.plan else {
-            return XCTFail("no wallet on file", file: file, line: line)
+        guard let wallet = state.order?.wallet else { return XCTFail("no wallet on file", file: file, line: line) }
+        paidThenTopUp(answer ?? .walletAnswered(.paid(tradeNo: tradeNo)),
+                      .walletPaid(brand: wallet.brand, last4: String(tradeNo.suffix(4)), tradeNo: tradeNo),
+                      { $0.order?.wallet?.tradeNo = tradeNo }, file: file, line: line)
+    }
+
+    /// A payment approved (`answer`): it is journaled (`paid`) with the top-up request, the
+    /// order takes in what the answer gave (`change`), then the host is asked.
+    private mutating func paidThenTopUp(_ answer: Event, _ paid: Step, _ change: (inout KioskState) -> Void,
+                                        file: StaticString, line: UInt) {
+        guard let order = state.order, let txn = order.txnId, let plan = order.plan else {
+            return XCTFail("no sale with a plan", file: file, line: line)
         }
-        send(answer ?? .walletAnswered(.paid(tradeNo: tradeNo)), [.journal(txnId: txn, [
-            .walletPaid(brand: wallet.brand, last4: String(tradeNo.suffix(4)), tradeNo: tradeNo),
-            .topUpRequested(simNumber: order.sim.digits, planId: plan.id)])], {
-            $0.order?.wallet?.tradeNo = tradeNo
+        send(answer, [.journal(txnId: txn, [paid, .topUpRequested(simNumber: order.sim.digits, planId: plan.id)])], {
+            change(&$0)
             $0.awaiting = .topUpIntent
             $0.screen = .processing(.toppingUp)
         }, file: file, line: line)

@@ -247,6 +247,17 @@ final class TravellerPaymentStoriesTests: XCTestCase {
         return s.txnId
     }
 
+    /// The wallet answered that the customer is still to confirm in their app.
+    private func waitingInTheApp(_ s: inout Story, wallet: String, brand: String) -> String {
+        let txn = atTheScanner(&s)
+        s.chargeWallet(wallet, brand: brand)
+        s.send(.walletAnswered(.pending), []) {
+            $0.screen = .confirmInApp(until: Sample.noon.addingTimeInterval(30))
+            $0.awaiting = .walletPending(since: Sample.noon, asked: Sample.noon)
+        }
+        return txn
+    }
+
     func testAWalletPaidAtOnce() {
         var s = Story()
         let txn = atTheScanner(&s)
@@ -282,12 +293,7 @@ final class TravellerPaymentStoriesTests: XCTestCase {
 
     func testAWalletInProgressIsAskedAgainUntilTheCustomerConfirms() {
         var s = Story()
-        let txn = atTheScanner(&s)
-        s.chargeWallet("alipay-confirm", brand: "Alipay")
-        s.send(.walletAnswered(.pending), []) {
-            $0.screen = .confirmInApp(until: Sample.noon.addingTimeInterval(30))
-            $0.awaiting = .walletPending(since: Sample.noon, asked: Sample.noon)
-        }
+        let txn = waitingInTheApp(&s, wallet: "alipay-confirm", brand: "Alipay")
         let second = Sample.noon.addingTimeInterval(1), third = Sample.noon.addingTimeInterval(3)
         s.send(.tick(second), []) { $0.now = second }
         XCTAssertEqual(s.state.summary, "confirm-in-app for 29 s more")
@@ -312,12 +318,7 @@ final class TravellerPaymentStoriesTests: XCTestCase {
 
     func testAWalletNotConfirmedInTimeIsCancelled() {
         var s = Story()
-        let txn = atTheScanner(&s)
-        s.chargeWallet("wechat-never", brand: "WeChat Pay")
-        s.send(.walletAnswered(.pending), []) {
-            $0.screen = .confirmInApp(until: Sample.noon.addingTimeInterval(30))
-            $0.awaiting = .walletPending(since: Sample.noon, asked: Sample.noon)
-        }
+        let txn = waitingInTheApp(&s, wallet: "wechat-never", brand: "WeChat Pay")
         var t = 0.0
         while t < 27 {
             t += 3
@@ -348,12 +349,7 @@ final class TravellerPaymentStoriesTests: XCTestCase {
     /// told it was cancelled and nothing charged, not that time ran out.
     func testCancelWhileWaitingForTheAppCancelsTheOrderAndTheSale() {
         var s = Story()
-        let txn = atTheScanner(&s)
-        s.chargeWallet("wechat-never", brand: "WeChat Pay")
-        s.send(.walletAnswered(.pending), []) {
-            $0.screen = .confirmInApp(until: Sample.noon.addingTimeInterval(30))
-            $0.awaiting = .walletPending(since: Sample.noon, asked: Sample.noon)
-        }
+        let txn = waitingInTheApp(&s, wallet: "wechat-never", brand: "WeChat Pay")
         s.send(.tap(.cancel), [.journal(txnId: txn, [.walletDeclined(reason: "cancelled_by_customer")])]) {
             $0.awaiting = .walletCancelIntent(reason: .cancelledByCustomer)
             $0.screen = .processing(.payingByWallet)

@@ -50,7 +50,7 @@ struct CSVTable {
         func decimal(_ field: String, most: Double) throws -> Double {
             let v = try text(field)
             guard let d = Double(v), d >= 0, d <= most else {
-                throw fail(field, "is \"\(v)\", not a number from 0 to \(most == most.rounded() ? String(Int(most)) : String(most))")
+                throw fail(field, "is \"\(v)\", not a number from 0 to \(most.asTyped)")
             }
             return d
         }

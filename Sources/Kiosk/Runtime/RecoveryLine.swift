@@ -27,8 +27,7 @@ enum RecoveryLine {
             }
         }
         // The reversal of a card the acquirer never answered is journaled only by the attempt's end.
-        let reversed: Bool
-        if case .failed(.cardTimedOut)? = done.last { reversed = true } else { reversed = false }
+        let reversed = done.last == .failed(reason: .cardTimedOut)
         if reversed { moves.append("reversal sent") }
         let tookMoney = steps.contains {
             switch $0 {

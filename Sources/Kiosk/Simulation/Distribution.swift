@@ -72,12 +72,11 @@ public enum Distribution: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        func n(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
         switch self {
-        case .constant(let v): return "constant:\(n(v))"
-        case .exponential(let m): return "exponential:\(n(m))"
-        case .uniform(let lo, let hi): return "uniform:\(n(lo)):\(n(hi))"
-        case .lognormal(let m, let sd): return "lognormal:\(n(m)):\(n(sd))"
+        case .constant(let v): return "constant:\(v.asTyped)"
+        case .exponential(let m): return "exponential:\(m.asTyped)"
+        case .uniform(let lo, let hi): return "uniform:\(lo.asTyped):\(hi.asTyped)"
+        case .lognormal(let m, let sd): return "lognormal:\(m.asTyped):\(sd.asTyped)"
         }
     }
 }

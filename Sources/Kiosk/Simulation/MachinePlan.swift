@@ -30,7 +30,7 @@ public struct WaitTarget: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "p\(percentile) wait ≤ \(seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int(seconds)) : String(seconds)) s"
+        "p\(percentile) wait ≤ \(seconds.asTyped) s"
     }
 }
 
