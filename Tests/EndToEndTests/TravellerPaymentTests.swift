@@ -18,6 +18,16 @@ final class TravellerPaymentTests: XCTestCase {
         card unionpay-debit
         """
 
+    /// A customer at the start screen tops up docomo's 3 GB plan and chooses a phone wallet.
+    private static let toTheWalletScanner = """
+        tap start
+        type 09012345678
+        key enter
+        tap confirm
+        tap plan docomo-3g-30
+        tap pay-wallet
+        """
+
     func testAWalletPaymentConfirmedInTheAppInSimplifiedChinese() throws {
         let tmux = try Tmux(arguments: ["--store", "fm-shibuya-center", "--terminal", "FM-SBY-1", "--lang", "zh-Hans"])
         tmux.waitFor("SIM卡充值")
@@ -120,17 +130,13 @@ final class TravellerPaymentTests: XCTestCase {
         XCTAssertFalse(try opened.journal().contains { if case .cardAuthorised = $0.step { return true } else { return false } },
                        "no card authorised after the third wrong PIN")
     }
+
     /// Killed before each effect of a wallet sale, a UnionPay sale with a wrong PIN and a
     /// wallet never confirmed, then recovered: the staff's lines say what was done.
     func testRecoveryTellsStaffWhatWasDoneWithWalletsAndPINAttempts() throws {
         let script = URL(fileURLWithPath: KioskBinary.temporaryLedger()).deletingLastPathComponent().appendingPathComponent("w.kiosk")
         try """
-            tap start
-            type 09012345678
-            key enter
-            tap confirm
-            tap plan docomo-3g-30
-            tap pay-wallet
+            \(Self.toTheWalletScanner)
             scan wechat-ok
             expect done
             tap finish
@@ -141,12 +147,7 @@ final class TravellerPaymentTests: XCTestCase {
             key enter
             expect done
             tap finish
-            tap start
-            type 09012345678
-            key enter
-            tap confirm
-            tap plan docomo-3g-30
-            tap pay-wallet
+            \(Self.toTheWalletScanner)
             scan wechat-never
             wait 31
             expect choose-payment
