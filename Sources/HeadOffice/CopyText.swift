@@ -16,6 +16,11 @@ struct CopyText {
             return
         }
         value.withUTF8 { bytes in
+            // Most values hold none of the four bytes to escape: they go over whole.
+            guard bytes.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else {
+                buffer.writeBytes(UnsafeRawBufferPointer(bytes))
+                return
+            }
             var start = 0
             for (i, byte) in bytes.enumerated() {
                 let escaped: UInt8

@@ -162,17 +162,18 @@ enum RowItems {
     static func split(_ bytes: [UInt8]) -> [Range<Int>]? {
         guard bytes.count > prefix.count + suffix.count, bytes.starts(with: prefix), Array(bytes.suffix(2)) == suffix else { return nil }
         let end = bytes.count - suffix.count
-        var items: [Range<Int>] = []
-        var depth = 0, inString = false, escaped = false
-        var start = prefix.count
-        var i = start
-        while i < end {
-            let byte = bytes[i]
-            if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-            } else {
-                switch byte {
-                case UInt8(ascii: "\""): inString = true
+        return bytes.withUnsafeBufferPointer { bytes -> [Range<Int>]? in
+            var items: [Range<Int>] = []
+            var depth = 0
+            var start = prefix.count
+            var i = start
+            while i < end {
+                switch bytes[i] {
+                case UInt8(ascii: "\""):
+                    // To the closing quote, stepping over each escaped byte.
+                    i += 1
+                    while i < end, bytes[i] != UInt8(ascii: "\"") { i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1 }
+                    guard i < end else { return nil }
                 case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     depth -= 1
@@ -182,11 +183,11 @@ enum RowItems {
                     start = i + 1
                 default: break
                 }
+                i += 1
             }
-            i += 1
+            guard depth == 0, start < end else { return nil }
+            items.append(start..<end)
+            return items
         }
-        guard depth == 0, !inString, start < end else { return nil }
-        items.append(start..<end)
-        return items
     }
 }

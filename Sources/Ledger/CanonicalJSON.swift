@@ -172,9 +172,9 @@ enum JSONValue: Equatable {
         }
 
         mutating func literal(_ word: String) -> Bool {
-            let w = Array(word.utf8)
-            guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { return false }
-            i += w.count
+            let count = word.utf8.count
+            guard i + count <= bytes.count, bytes[i..<i + count].elementsEqual(word.utf8) else { return false }
+            i += count
             return true
         }
 
@@ -218,30 +218,36 @@ enum JSONValue: Equatable {
 
         /// At a `"`: the string it opens.
         mutating func string() -> String? {
-            i += 1
+            // Read over the bytes' own storage: a body's strings are most of its bytes.
+            var at = i + 1
+            let text = bytes.withUnsafeBufferPointer { Self.string($0, from: &at) }
+            i = at
+            return text
+        }
+
+        /// The string whose text starts at `at`, up to its closing quote (`at` is left after it).
+        private static func string(_ bytes: UnsafeBufferPointer<UInt8>, from at: inout Int) -> String? {
+            // Whether any byte is not ASCII.
+            var high: UInt8 = 0
+            var start = at
+            skipPlain(bytes, &at, &high)
             // A string without escapes is taken as it is.
-            let start = i
-            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
-            if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
-                i += 1
-                return Self.text(bytes[start..<i - 1])
+            if at < bytes.count, bytes[at] == UInt8(ascii: "\"") {
+                at += 1
+                return text(UnsafeBufferPointer(rebasing: bytes[start..<at - 1]), ascii: high < 0x80)
             }
-            var out = Array(bytes[start..<i])
-            while i < bytes.count {
-                // The bytes up to the next quote, backslash or control byte go over in one run.
-                let run = i
-                while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
-                if i > run { out.append(contentsOf: bytes[run..<i]) }
-                guard i < bytes.count else { return nil }
-                let b = bytes[i]
-                i += 1
+            var out: [UInt8] = []
+            while at < bytes.count {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at]))
+                let b = bytes[at]
+                at += 1
                 switch b {
                 case UInt8(ascii: "\""):
-                    return Self.text(out[...])
+                    return out.withUnsafeBufferPointer { text($0, ascii: high < 0x80) }
                 case UInt8(ascii: "\\"):
-                    guard i < bytes.count else { return nil }
-                    let e = bytes[i]
-                    i += 1
+                    guard at < bytes.count else { return nil }
+                    let e = bytes[at]
+                    at += 1
                     switch e {
                     case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
                     case UInt8(ascii: "n"): out.append(0x0A)
@@ -250,35 +256,68 @@ enum JSONValue: Equatable {
                     case UInt8(ascii: "b"): out.append(0x08)
                     case UInt8(ascii: "f"): out.append(0x0C)
                     case UInt8(ascii: "u"):
-                        guard var scalar = hex4() else { return nil }
+                        guard var scalar = hex4(bytes, &at) else { return nil }
                         if (0xD800...0xDBFF).contains(scalar) {
-                            guard literal("\\u"), let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
+                            guard at + 2 <= bytes.count, bytes[at] == UInt8(ascii: "\\"), bytes[at + 1] == UInt8(ascii: "u") else { return nil }
+                            at += 2
+                            guard let low = hex4(bytes, &at), (0xDC00...0xDFFF).contains(low) else { return nil }
                             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                         }
                         guard let u = Unicode.Scalar(scalar) else { return nil }
-                        out.append(contentsOf: Array(String(Character(u)).utf8))
+                        out.append(contentsOf: String(Character(u)).utf8)
+                        if scalar >= 0x80 { high = 0x80 }
                     default:
                         return nil
                     }
-                case 0..<0x20:
-                    return nil
                 default:
-                    out.append(b)
+                    // A control byte is not allowed in a string as it stands.
+                    return nil
                 }
+                start = at
+                skipPlain(bytes, &at, &high)
             }
             return nil
         }
 
-        /// Valid UTF-8 as text, else nil; a leading byte-order mark is dropped, as Foundation's
-        /// `String(bytes:encoding:)` drops it, without that initialiser's cost on every string.
-        private static func text(_ utf8: ArraySlice<UInt8>) -> String? {
-            String(validating: utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? utf8.dropFirst(3) : utf8, as: UTF8.self)
+        /// Past the bytes up to the next quote, backslash or control byte, or-ing them into `high`.
+        private static func skipPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ at: inout Int, _ high: inout UInt8) {
+            while at < bytes.count {
+                let b = bytes[at]
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { return }
+                high |= b
+                at += 1
+            }
         }
 
-        private mutating func hex4() -> UInt32? {
-            guard i + 4 <= bytes.count, let n = UInt32(String(decoding: bytes[i..<i + 4], as: UTF8.self), radix: 16) else { return nil }
-            i += 4
+        /// Valid UTF-8 as text, else nil; a leading byte-order mark is dropped, as Foundation's
+        /// `String(bytes:encoding:)` drops it. Nearly all of the journal's text is ASCII, which
+        /// is UTF-8 as it stands: only other text takes the validating (and far slower) initialiser.
+        private static func text(_ utf8: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
+            if ascii { return String(decoding: utf8, as: UTF8.self) }
+            return String(validating: utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: utf8.dropFirst(3)) : utf8,
+                          as: UTF8.self)
+        }
+
+        private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> UInt32? {
+            guard at + 4 <= bytes.count else { return nil }
+            var n: UInt32 = 0
+            for b in bytes[at..<at + 4] {
+                guard let digit = UInt32(hexDigit: b) else { return nil }
+                n = n << 4 | digit
+            }
+            at += 4
             return n
+        }
+    }
+}
+
+private extension UInt32 {
+    init?(hexDigit b: UInt8) {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): self = UInt32(b - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): self = UInt32(b - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): self = UInt32(b - UInt8(ascii: "A") + 10)
+        default: return nil
         }
     }
 }
