@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Ledger
 
@@ -118,8 +117,9 @@ public enum ChainCheck {
 
 /// What each row gives by itself, apart from its neighbours: its step, whether its time reads,
 /// whether its hash is that of its content. These are most of a check's work and need no
-/// order, so they are worked out for a whole batch at once, a slice of it on each core; the
-/// checks then read them in `seq` order, so the first fault named is the same.
+/// lock, so they are worked out for a whole batch before it; the checks then read them in
+/// `seq` order, so the first fault named is the same. One request's batch is worked out on one
+/// core: the others are storing the batch before it, and other stores' pushes.
 private struct RowFacts: Sendable {
     let step: Step?
     let timeReads: Bool
@@ -138,7 +138,7 @@ private struct RowFacts: Sendable {
         let payload: String
     }
 
-    private static func of(_ rows: ArraySlice<JournalRow>) -> [RowFacts] {
+    static func of(_ rows: [JournalRow]) -> [RowFacts] {
         var steps: [StoredText: Step?] = [:]
         return rows.map { row in
             let text = StoredText(kind: row.kind, payload: row.payload)
@@ -147,23 +147,5 @@ private struct RowFacts: Sendable {
             steps[text] = .some(step)
             return RowFacts(row, step: step)
         }
-    }
-
-    /// A slice is big enough that handing it to another core costs far less than its work.
-    private static let rowsPerSlice = 256
-
-    static func of(_ rows: [JournalRow]) -> [RowFacts] {
-        let slices = min(ProcessInfo.processInfo.activeProcessorCount, (rows.count + rowsPerSlice - 1) / rowsPerSlice)
-        guard slices > 1 else { return of(rows[...]) }
-        let size = (rows.count + slices - 1) / slices
-        var parts = [[RowFacts]](repeating: [], count: slices)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            // Each slice writes only its own element.
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: slices) { i in
-                out[i] = of(rows[(i * size)..<min(rows.count, (i + 1) * size)])
-            }
-        }
-        return parts.flatMap { $0 }
     }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Ledger
 
@@ -83,7 +82,7 @@ extension PushBatch {
     public static func decode(_ data: Data) -> Result<PushBatch, PushRefusal> {
         // A good batch in one pass of the journal's own JSON reader; only a bad one is taken
         // apart to name the row that fails.
-        if let rows = readInSlices(Array(data)) {
+        if let rows = JournalRow.fromJSONList(Array(data), "rows", extra: [PushedRow.CodingKeys.storeId.rawValue]) {
             let pushed = rows.compactMap { row, extra in
                 StoreID(rawValue: extra[PushedRow.CodingKeys.storeId.rawValue]!).map { PushedRow(storeId: $0, row: row) }
             }
@@ -113,34 +112,6 @@ extension PushBatch {
         return .success(PushBatch(rows: decoded))
     }
 
-    /// A body as `body` writes it, `{"rows":[…]}`, read by the journal's own reader a slice of
-    /// rows on each core; any other body in one piece.
-    private static func readInSlices(_ bytes: [UInt8]) -> [(row: JournalRow, extra: [String: String])]? {
-        let extra = [PushedRow.CodingKeys.storeId.rawValue]
-        let slices = ProcessInfo.processInfo.activeProcessorCount
-        guard slices > 1, let items = RowItems.split(bytes), items.count >= 2 * slices * 128 else {
-            return JournalRow.fromJSONList(bytes, "rows", extra: extra)
-        }
-        let size = (items.count + slices - 1) / slices
-        var parts = [[(row: JournalRow, extra: [String: String])]?](repeating: nil, count: slices)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            // Each slice writes only its own element.
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: slices) { i in
-                let first = items[i * size], last = items[min(items.count, (i + 1) * size) - 1]
-                out[i] = JournalRow.fromJSONList(RowItems.prefix + bytes[first.lowerBound..<last.upperBound] + RowItems.suffix,
-                                                 "rows", extra: extra)
-            }
-        }
-        var rows: [(row: JournalRow, extra: [String: String])] = []
-        rows.reserveCapacity(items.count)
-        for part in parts {
-            guard let part else { return nil }
-            rows += part
-        }
-        return rows
-    }
-
     private static func reason(_ error: Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, _): return "\"\(key.stringValue)\" is missing"
@@ -148,46 +119,6 @@ extension PushBatch {
             return "\"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type"
         case DecodingError.dataCorrupted(let context): return context.debugDescription
         default: return "it is not a journal row"
-        }
-    }
-}
-
-/// Where each row of a body `{"rows":[{…},{…}]}` begins and ends, found by following only its
-/// strings and brackets, so that slices of rows can be read apart; nil for a body of any
-/// other shape or one that does not close.
-enum RowItems {
-    static let prefix = Array(#"{"rows":["#.utf8)
-    static let suffix = Array("]}".utf8)
-
-    static func split(_ bytes: [UInt8]) -> [Range<Int>]? {
-        guard bytes.count > prefix.count + suffix.count, bytes.starts(with: prefix), Array(bytes.suffix(2)) == suffix else { return nil }
-        let end = bytes.count - suffix.count
-        return bytes.withUnsafeBufferPointer { bytes -> [Range<Int>]? in
-            var items: [Range<Int>] = []
-            var depth = 0
-            var start = prefix.count
-            var i = start
-            while i < end {
-                switch bytes[i] {
-                case UInt8(ascii: "\""):
-                    // To the closing quote, stepping over each escaped byte.
-                    i += 1
-                    while i < end, bytes[i] != UInt8(ascii: "\"") { i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1 }
-                    guard i < end else { return nil }
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    depth -= 1
-                    guard depth >= 0 else { return nil }
-                case UInt8(ascii: ",") where depth == 0:
-                    items.append(start..<i)
-                    start = i + 1
-                default: break
-                }
-                i += 1
-            }
-            guard depth == 0, start < end else { return nil }
-            items.append(start..<end)
-            return items
         }
     }
 }

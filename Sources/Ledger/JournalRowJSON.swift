@@ -24,8 +24,8 @@ extension JournalRow {
     private static let columns = ["at", "hash", "kind", "payload", "prev_hash", "seq", "terminal_id", "txn_id"]
 
     private func writeObject(extra: [String: String], to out: inout [UInt8]) {
-        var remaining = extra.filter { !Self.columns.contains($0.key) }
-            .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }[...]
+        var remaining = extra.compactMap { Self.columns.contains($0.key) ? nil : $0 }[...]
+        if remaining.count > 1 { remaining.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } }
         var first = true
         func key(_ key: String) {
             if !first { out.append(UInt8(ascii: ",")) }

@@ -126,16 +126,14 @@ final class ChainCheckTests: XCTestCase {
                        .malformed("Row seq \(last + 1) does not hold a journal step the ledger can read."))
     }
 
-    func testALargeBodyReadASliceOfRowsOnEachCoreIsTheBatch() throws {
+    func testALargeBodyIsTheBatchAndItsLastBadRowIsNamed() throws {
         let batch = try StoreDay.batch(try StoreDay.ledger(scratch.path("day.sqlite"), sales: 80))
-        XCTAssertGreaterThan(batch.rows.count, 2 * 2 * 128, "rows for more than one core")
-        XCTAssertEqual(RowItems.split(Array(batch.body))?.count, batch.rows.count)
+        XCTAssertGreaterThan(batch.rows.count, 500)
         XCTAssertEqual(try PushBatch.decode(batch.body).get(), batch)
         var text = String(decoding: batch.body, as: UTF8.self)
         text.replaceSubrange(try XCTUnwrap(text.range(of: "\"prev_hash\"", options: .backwards)), with: "\"prev\"")
         XCTAssertEqual(PushBatch.decode(Data(text.utf8)),
                        .failure(.malformed("Row \(batch.rows.count) of the batch (seq \(batch.rows.count)) does not decode: \"prev_hash\" is missing.")))
-        XCTAssertNil(RowItems.split(Array(#"{"rows":[{"seq":1,"at":"]}"#.utf8)), "a string that does not close")
     }
 
     func testABatchOverTheBodyLimitIsCutToTheLeadingRowsThatFit() throws {
