@@ -1,5 +1,6 @@
 import ChildProcess
 import Foundation
+import Kiosk
 
 /// The head office under load, each row beside its baseline in the same run: a store's push
 /// (every row re-verified and projected) beside PostgreSQL's own bulk load of the same rows
@@ -50,7 +51,8 @@ enum HQBench {
             })
             guard Int(try cluster.psql(db, "SELECT count(*) FROM journal_copy")) == rows else { throw BenchFailure("COPY loaded another number of rows") }
         }
-        let push = Double(rows) / median(pushes), copy = Double(rows) / median(copies)
+        let push = Double(rows) / DayStatistics.percentile(pushes.sorted(), 0.5)
+        let copy = Double(rows) / DayStatistics.percentile(copies.sorted(), 0.5)
         return BenchRow(name: "hq push, \(rows) journal rows (verified + projected), median of \(pushRounds)", value: push, unit: "rows/s",
                         goal: "≥ 0.3× COPY", baseline: String(format: "%.0f rows/s psql \\copy", copy),
                         ratio: String(format: "%.2f×", push / copy), met: push >= 0.3 * copy)
@@ -74,11 +76,6 @@ enum HQBench {
         return try Bench.seconds {
             _ = try run(kiosk, ["hq", "push", "--hq", "http://127.0.0.1:\(port)", "--token-file", token, "--ledger", ledger])
         }
-    }
-
-    private static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     private static func report(_ kiosk: String, _ cluster: HQBenchCluster, _ folder: URL) throws -> BenchRow {

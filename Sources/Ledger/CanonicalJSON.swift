@@ -299,25 +299,9 @@ enum JSONValue: Equatable {
         }
 
         private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> UInt32? {
-            guard at + 4 <= bytes.count else { return nil }
-            var n: UInt32 = 0
-            for b in bytes[at..<at + 4] {
-                guard let digit = UInt32(hexDigit: b) else { return nil }
-                n = n << 4 | digit
-            }
+            guard at + 4 <= bytes.count, let n = UInt32(String(decoding: bytes[at..<at + 4], as: UTF8.self), radix: 16) else { return nil }
             at += 4
             return n
-        }
-    }
-}
-
-private extension UInt32 {
-    init?(hexDigit b: UInt8) {
-        switch b {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): self = UInt32(b - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): self = UInt32(b - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): self = UInt32(b - UInt8(ascii: "A") + 10)
-        default: return nil
         }
     }
 }
