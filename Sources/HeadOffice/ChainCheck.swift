@@ -49,7 +49,7 @@ public enum ChainCheck {
         for pushed in batch.rows where pushed.storeId != store {
             return .failure(.otherStore("Row seq \(pushed.row.seq) belongs to store \(pushed.storeId); this token pushes only store \(store)'s rows."))
         }
-        let facts = RowFacts.of(batch.rows.map(\.row))
+        let facts = RowFacts.of(batch.rows)
         for (pushed, facts) in zip(batch.rows, facts) {
             let row = pushed.row
             guard facts.timeReads, let step = facts.step else {
@@ -138,14 +138,15 @@ private struct RowFacts: Sendable {
         let payload: String
     }
 
-    static func of(_ rows: [JournalRow]) -> [RowFacts] {
+    static func of(_ rows: [PushedRow]) -> [RowFacts] {
         var steps: [StoredText: Step?] = [:]
-        return rows.map { row in
-            let text = StoredText(kind: row.kind, payload: row.payload)
-            if let step = steps[text] { return RowFacts(row, step: step) }
-            let step = row.step
+        steps.reserveCapacity(rows.count)
+        return rows.map { pushed in
+            let text = StoredText(kind: pushed.row.kind, payload: pushed.row.payload)
+            if let step = steps[text] { return RowFacts(pushed.row, step: step) }
+            let step = pushed.row.step
             steps[text] = .some(step)
-            return RowFacts(row, step: step)
+            return RowFacts(pushed.row, step: step)
         }
     }
 }

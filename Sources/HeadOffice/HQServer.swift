@@ -79,7 +79,7 @@ struct LedgerController {
         } catch is NIOTooManyBytesError {
             return HQResponse.refusal(.tooLarge("The batch is over \(bodyLimit / 1024 / 1024) MiB; push fewer rows at a time."))
         }
-        switch PushBatch.decode(Data(buffer: body)) {
+        switch PushBatch.decode(bytes: Array(buffer: body)) {
         case .failure(let refusal):
             return HQResponse.refusal(refusal)
         case .success(let batch):

@@ -79,15 +79,18 @@ extension PushBatch {
 
     /// Reads a request body, naming the first row that does not decode. A row is decoded on
     /// its own so that one bad row is named by its place (and its `seq` when that much reads).
-    public static func decode(_ data: Data) -> Result<PushBatch, PushRefusal> {
+    public static func decode(_ data: Data) -> Result<PushBatch, PushRefusal> { decode(bytes: Array(data)) }
+
+    public static func decode(bytes: [UInt8]) -> Result<PushBatch, PushRefusal> {
         // A good batch in one pass of the journal's own JSON reader; only a bad one is taken
         // apart to name the row that fails.
-        if let rows = JournalRow.fromJSONList(Array(data), "rows", extra: [PushedRow.CodingKeys.storeId.rawValue]) {
+        if let rows = JournalRow.fromJSONList(bytes, "rows", extra: [PushedRow.CodingKeys.storeId.rawValue]) {
             let pushed = rows.compactMap { row, extra in
                 StoreID(rawValue: extra[PushedRow.CodingKeys.storeId.rawValue]!).map { PushedRow(storeId: $0, row: row) }
             }
             if pushed.count == rows.count { return .success(PushBatch(rows: pushed)) }
         }
+        let data = Data(bytes)
         let decoder = JSONDecoder()
         if let batch = try? decoder.decode(PushBatch.self, from: data) { return .success(batch) }
         guard let outer = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {

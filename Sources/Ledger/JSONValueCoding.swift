@@ -229,6 +229,23 @@ private struct KeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return n == 1
     }
 
+    // An absent or null field is none: one look-up, where the protocol's own asks three times.
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        switch fields[JSONValueCoding.snake(key.stringValue)] {
+        case nil, .null?: return nil
+        case .string(let s)?: return s
+        default: throw mismatch(type, key)
+        }
+    }
+
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+        switch fields[JSONValueCoding.snake(key.stringValue)] {
+        case nil, .null?: return nil
+        case .int(let n)?: return n
+        default: throw mismatch(type, key)
+        }
+    }
+
     private func mismatch<T>(_ type: T.Type, _ key: Key) -> DecodingError {
         .typeMismatch(type, .init(codingPath: codingPath + [key], debugDescription: "not a \(type)"))
     }

@@ -33,10 +33,17 @@ struct StoredStep: Equatable {
         func decode(_ payload: JSONValue) throws -> Step {
             try JSONValueCoding.decode(Step.self, from: .object([kind: payload]))
         }
+        // A kind already seen to hold its value unlabeled is read so at once. A payload with a
+        // key `_0` of its own goes the long way below, so that it reads as it always has.
+        if case .object(let fields) = payload, fields[unlabeled] == nil, unlabeledKinds.contains(kind) {
+            return try? decode(.object([unlabeled: payload]))
+        }
         do {
             return try decode(payload)
         } catch DecodingError.keyNotFound(let key, _) where key.stringValue == unlabeled {
-            return try? decode(.object([unlabeled: payload]))
+            guard let step = try? decode(.object([unlabeled: payload])) else { return nil }
+            unlabeledKinds.insert(kind)
+            return step
         } catch {
             return nil
         }
@@ -44,6 +51,18 @@ struct StoredStep: Equatable {
 
     /// The key Swift gives a case's unlabeled value.
     private static let unlabeled = "_0"
+
+    /// The kinds found to hold one unlabeled value (`begin`), learned as rows are read.
+    private static let unlabeledKinds = KindSet()
+}
+
+/// A set of kinds shared by every thread that reads steps.
+private final class KindSet: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kinds: Set<String> = []
+
+    func contains(_ kind: String) -> Bool { lock.withLock { kinds.contains(kind) } }
+    func insert(_ kind: String) { lock.withLock { _ = kinds.insert(kind) } }
 }
 
 extension Step {
