@@ -175,26 +175,33 @@ struct BookStore {
     }
 
     /// The batch's rows by one COPY, so a push costs a few round trips to PostgreSQL, not
-    /// one a row, and PostgreSQL reads the rows as its own bulk load does. They go in pieces,
-    /// so that PostgreSQL stores the first while the next is written out.
+    /// one a row, and PostgreSQL reads the rows as its own bulk load does.
     func insertJournal(_ rows: [JournalRow]) async throws {
+        try await copy(rows, into: "journal", ["seq", "txn_id", "terminal_id", "at", "kind", "payload", "prev_hash", "hash"]) { copy, r in
+            copy.integer(r.seq)
+            copy.text(r.txnId)
+            copy.text(r.terminalId)
+            copy.text(r.at)
+            copy.text(r.kind)
+            copy.text(r.payload)
+            copy.text(r.prevHash)
+            copy.text(r.hash)
+        }
+    }
+
+    /// New rows of this ledger by COPY, `columns` after `store_id` and `ledger_id`. They go in
+    /// pieces, so that PostgreSQL stores the first while the next is written out.
+    private func copy<Row>(_ rows: [Row], into table: String, _ columns: [String],
+                           _ write: (inout CopyText, Row) -> Void) async throws {
         guard !rows.isEmpty else { return }
-        try await db.copyFrom(table: "journal", columns: ["store_id", "ledger_id", "seq", "txn_id", "terminal_id", "at", "kind",
-                                                          "payload", "prev_hash", "hash"], logger: logger) { writer in
+        try await db.copyFrom(table: table, columns: ["store_id", "ledger_id"] + columns, logger: logger) { writer in
             for start in stride(from: 0, to: rows.count, by: Self.rowsPerCopyPiece) {
                 let piece = rows[start..<min(rows.count, start + Self.rowsPerCopyPiece)]
                 var copy = CopyText(capacity: piece.count * 512)
-                for r in piece {
+                for row in piece {
                     copy.text(s)
                     copy.text(l)
-                    copy.integer(r.seq)
-                    copy.text(r.txnId)
-                    copy.text(r.terminalId)
-                    copy.text(r.at)
-                    copy.text(r.kind)
-                    copy.text(r.payload)
-                    copy.text(r.prevHash)
-                    copy.text(r.hash)
+                    write(&copy, row)
                     copy.endRow()
                 }
                 try await writer.write(copy.buffer)
@@ -204,9 +211,36 @@ struct BookStore {
 
     private static let rowsPerCopyPiece = 1_000
 
-    /// Writes what the rows applied to `books` changed.
-    func save(_ books: Books) async throws {
-        let t = books.changedTransactions.sorted().map { books.transactions[$0]! }
+    /// Writes what the rows applied to `books` changed. `held` are the transactions HQ stored
+    /// before: those the rows began are new, and go in by COPY.
+    func save(_ books: Books, held: Set<String>) async throws {
+        let changed = books.changedTransactions.sorted()
+        try await copy(changed.filter { !held.contains($0) }.map { books.transactions[$0]! }, into: "transactions", [
+            "txn_id", "terminal_id", "business_date", "started_at", "finished_at", "status", "sim_number", "carrier_id", "plan_id",
+            "amount_yen", "tax_yen", "payment_method", "cash_in_yen", "change_yen", "card_brand", "card_last4", "auth_code",
+            "receipt_no", "top_up_applied",
+        ]) { copy, t in
+            copy.text(t.id)
+            copy.text(t.terminalId)
+            copy.text(t.businessDate)
+            copy.text(StoredTime.text(t.startedAt))
+            copy.text(t.finishedAt.map(StoredTime.text))
+            copy.text(t.status.rawValue)
+            copy.text(t.simNumber)
+            copy.text(t.carrierId)
+            copy.text(t.planId)
+            copy.integer(Int64(t.amountYen))
+            copy.integer(Int64(t.taxYen))
+            copy.text(t.paymentMethod?.rawValue)
+            copy.integer(Int64(t.cashInYen))
+            copy.integer(Int64(t.changeYen))
+            copy.text(t.cardBrand)
+            copy.text(t.cardLast4)
+            copy.text(t.authCode)
+            copy.integer(t.receiptNo.map(Int64.init))
+            copy.boolean(books.topUpApplied.contains(t.id))
+        }
+        let t = changed.filter(held.contains).map { books.transactions[$0]! }
         if !t.isEmpty {
             try await db.query("""
                 INSERT INTO transactions (store_id, ledger_id, txn_id, terminal_id, business_date, started_at, finished_at,
@@ -231,16 +265,14 @@ struct BookStore {
                     auth_code = excluded.auth_code, receipt_no = excluded.receipt_no, top_up_applied = excluded.top_up_applied
                 """, logger: logger)
         }
-        let m = books.movements
-        if !m.isEmpty {
-            try await db.query("""
-                INSERT INTO cash_movements (store_id, ledger_id, seq, denomination, terminal_id, at, kind, count, txn_id)
-                SELECT \(s), \(l), seq, denomination, terminal, at, kind, count, NULLIF(txn, '')
-                FROM unnest(\(m.map(\.seq))::bigint[], \(m.map { Int32($0.denomination) })::integer[], \(m.map(\.terminalId))::text[],
-                            \(m.map(\.at))::text[], \(m.map(\.kind.rawValue))::text[], \(m.map { Int32($0.count) })::integer[],
-                            \(m.map { $0.txnId ?? "" })::text[])
-                     AS m(seq, denomination, terminal, at, kind, count, txn)
-                """, logger: logger)
+        try await copy(books.movements, into: "cash_movements", ["seq", "denomination", "terminal_id", "at", "kind", "count", "txn_id"]) { copy, m in
+            copy.integer(m.seq)
+            copy.integer(Int64(m.denomination))
+            copy.text(m.terminalId)
+            copy.text(m.at)
+            copy.text(m.kind.rawValue)
+            copy.integer(Int64(m.count))
+            copy.text(m.txnId)
         }
         let slips = books.changedSlips.sorted().map { books.slips[$0]! }
         if !slips.isEmpty {

@@ -40,9 +40,18 @@ struct CopyText {
         }
     }
 
-    mutating func integer(_ value: Int64) {
+    mutating func integer(_ value: Int64?) {
         separate()
+        guard let value else {
+            buffer.writeStaticString("\\N")
+            return
+        }
         buffer.writeString(String(value))
+    }
+
+    mutating func boolean(_ value: Bool) {
+        separate()
+        buffer.writeInteger(UInt8(ascii: value ? "t" : "f"))
     }
 
     mutating func endRow() {
