@@ -23,7 +23,7 @@ enum HQBench {
 
     /// Pushes and COPYs taken in turn, each into a fresh database; the medians are compared, so
     /// that one slow moment of a shared machine does not decide the ratio.
-    static let pushRounds = 3
+    static let pushRounds = 5
 
     private static func push(_ kiosk: String, _ cluster: HQBenchCluster, _ folder: URL) throws -> BenchRow {
         let ledger = folder.appendingPathComponent("hq-push.sqlite").path
