@@ -41,7 +41,7 @@ enum BookRebuild {
                 throw HQFailure("Store \(stored.store), ledger \(stored.ledger): \(error.description)")
             }
         }
-        try await stored.save(books, held: [])
+        try await stored.save(books, existing: [])
     }
 
     private static func binds(_ stored: BookStore) -> PostgresBindings {

@@ -211,11 +211,11 @@ struct BookStore {
 
     private static let rowsPerCopyPiece = 1_000
 
-    /// Writes what the rows applied to `books` changed. `held` are the transactions HQ stored
-    /// before: those the rows began are new, and go in by COPY.
-    func save(_ books: Books, held: Set<String>) async throws {
+    /// Writes what the rows applied to `books` changed. `existing` are the transactions HQ
+    /// stored before these rows; the others are new, and go in by COPY.
+    func save(_ books: Books, existing: Set<String>) async throws {
         let changed = books.changedTransactions.sorted()
-        try await copy(changed.filter { !held.contains($0) }.map { books.transactions[$0]! }, into: "transactions", [
+        try await copy(changed.filter { !existing.contains($0) }.map { books.transactions[$0]! }, into: "transactions", [
             "txn_id", "terminal_id", "business_date", "started_at", "finished_at", "status", "sim_number", "carrier_id", "plan_id",
             "amount_yen", "tax_yen", "payment_method", "cash_in_yen", "change_yen", "card_brand", "card_last4", "auth_code",
             "receipt_no", "top_up_applied",
@@ -240,7 +240,7 @@ struct BookStore {
             copy.integer(t.receiptNo.map(Int64.init))
             copy.boolean(books.topUpApplied.contains(t.id))
         }
-        let t = changed.filter(held.contains).map { books.transactions[$0]! }
+        let t = changed.filter(existing.contains).map { books.transactions[$0]! }
         if !t.isEmpty {
             try await db.query("""
                 INSERT INTO transactions (store_id, ledger_id, txn_id, terminal_id, business_date, started_at, finished_at,

@@ -228,9 +228,9 @@ public final class HeadOffice: Sendable {
                     return LedgerPosition(ledgerId: ledger, lastSeq: head.lastSeq, alreadyHeld: checked.alreadyHeld)
                 }
                 var books = try await writer.load(touchedBy: checked.new)
-                let stored = Set(books.transactions.keys)
+                let existing = Set(books.transactions.keys)
                 for row in checked.new { try books.apply(row) }
-                try await writer.save(books, held: stored)
+                try await writer.save(books, existing: existing)
                 try await db.query("""
                     UPDATE ledgers SET last_seq = \(last.row.seq), last_hash = \(last.row.hash), last_push_at = now()
                     WHERE store_id = \(store.rawValue) AND ledger_id = \(ledger.rawValue)
