@@ -340,6 +340,40 @@ final class PushTests: XCTestCase {
         XCTAssertEqual(try verify().status, 0)
     }
 
+    func testABatchWhoseChainIsValidButDoesNotContinueHQsIsRefusedAndNothingIsStored() throws {
+        let ledger = scratch.path("namba.sqlite")
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 10, seed: 7)
+        let copy = scratch.path("copy.sqlite")
+        try FileManager.default.copyItem(atPath: ledger, toPath: copy)
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 3, seed: 8)
+        try simulate(copy, terminal: "FM-NMB-1", customers: 15, seed: 9)
+        let token = try enroll("fm-namba")
+        XCTAssertEqual(try push(ledger, token: token).status, 0)
+        let held = try ledgerRows(ledger)
+        XCTAssertGreaterThan(try ledgerRows(copy), held + 1)
+
+        // The copy's rows after HQ's last, sent as they are: each links to the one before it,
+        // but the first to the copy's own row `held`, not to HQ's.
+        let rows = try ChildProcess.run("sqlite3", [copy, """
+            SELECT json_object('rows', json_group_array(json_object('store_id', 'fm-namba', 'seq', seq, 'txn_id', txn_id,
+                'terminal_id', terminal_id, 'at', at, 'kind', kind, 'payload', payload, 'prev_hash', prev_hash, 'hash', hash)))
+            FROM (SELECT * FROM journal WHERE seq > \(held) ORDER BY seq)
+            """], timeout: 60)
+        XCTAssertEqual(rows.status, 0, rows.errors)
+        let body = scratch.path("batch.json")
+        try rows.output.write(toFile: body, atomically: true, encoding: .utf8)
+        let id = try HQCluster.kiosk(["ledger", "id", "--ledger", copy]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let secret = try String(contentsOfFile: token, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let out = try ChildProcess.run("curl", ["-s", "-o", "-", "-w", "\n%{http_code}", "-X", "POST", "\(hq!)/v1/ledgers/\(id)/journal",
+                                                "-H", "Authorization: Bearer \(secret)", "--data-binary", "@\(body)"], timeout: 60)
+        XCTAssertEqual(out.output, """
+            {"error":"Row seq \(held + 1) does not continue HQ's chain: its prev_hash is not the hash of seq \(held) that HQ holds."}
+            409
+            """)
+        XCTAssertEqual(try count("SELECT count(*) FROM journal"), held)
+        XCTAssertEqual(try verify().status, 0)
+    }
+
     func testPushingToAnHQThatIsNotThereExitsWithASentence() throws {
         let ledger = scratch.path("namba.sqlite")
         try simulate(ledger, terminal: "FM-NMB-1", customers: 2, seed: 1)
