@@ -203,10 +203,7 @@ private struct KeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func contains(_ key: Key) -> Bool { fields[JSONValueCoding.snake(key.stringValue)] != nil }
 
-    func decodeNil(forKey key: Key) throws -> Bool {
-        guard let value = fields[JSONValueCoding.snake(key.stringValue)] else { return true }
-        return value == .null
-    }
+    func decodeNil(forKey key: Key) throws -> Bool { present(key) == nil }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         try T(from: ValueDecoder(value: try field(key), codingPath: codingPath + [key]))
@@ -214,15 +211,9 @@ private struct KeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     // The journal's fields are text and whole numbers: read straight from the field, not
     // through a decoder of their own.
-    func decode(_ type: String.Type, forKey key: Key) throws -> String {
-        guard case .string(let s) = try field(key) else { throw mismatch(type, key) }
-        return s
-    }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try text(try field(key), key) }
 
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
-        guard case .int(let n) = try field(key) else { throw mismatch(type, key) }
-        return n
-    }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try number(try field(key), key) }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
         guard case .int(let n) = try field(key), n == 0 || n == 1 else { throw mismatch(type, key) }
@@ -230,20 +221,23 @@ private struct KeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     // An absent or null field is none: one look-up, where the protocol's own asks three times.
-    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-        switch fields[JSONValueCoding.snake(key.stringValue)] {
-        case nil, .null?: return nil
-        case .string(let s)?: return s
-        default: throw mismatch(type, key)
-        }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try present(key).map { try text($0, key) } }
+
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try present(key).map { try number($0, key) } }
+
+    private func present(_ key: Key) -> JSONValue? {
+        guard let value = fields[JSONValueCoding.snake(key.stringValue)], value != .null else { return nil }
+        return value
     }
 
-    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
-        switch fields[JSONValueCoding.snake(key.stringValue)] {
-        case nil, .null?: return nil
-        case .int(let n)?: return n
-        default: throw mismatch(type, key)
-        }
+    private func text(_ value: JSONValue, _ key: Key) throws -> String {
+        guard case .string(let s) = value else { throw mismatch(String.self, key) }
+        return s
+    }
+
+    private func number(_ value: JSONValue, _ key: Key) throws -> Int {
+        guard case .int(let n) = value else { throw mismatch(Int.self, key) }
+        return n
     }
 
     private func mismatch<T>(_ type: T.Type, _ key: Key) -> DecodingError {

@@ -88,6 +88,13 @@ final class PushTests: XCTestCase {
         return try XCTUnwrap(Int(out.output.trimmingCharacters(in: .whitespacesAndNewlines)), out.errors)
     }
 
+    /// A request to HQ by curl: its status and its body.
+    func curl(_ arguments: [String]) throws -> (Int, String) {
+        let out = try ChildProcess.run("curl", ["-s", "-o", "-", "-w", "\n%{http_code}"] + arguments, timeout: 60)
+        let lines = out.output.split(separator: "\n", omittingEmptySubsequences: false)
+        return (Int(lines.last!) ?? 0, lines.dropLast().joined(separator: "\n"))
+    }
+
     func verify() throws -> HQCluster.Output {
         try HQCluster.kiosk(["hq", "verify", "--db", db])
     }
@@ -322,16 +329,22 @@ final class PushTests: XCTestCase {
         XCTAssertEqual(try verify().status, 0)
     }
 
-    func testACopyOfTheLedgerThatWentItsOwnWayIsAFork() throws {
+    /// A ledger of 13 customers pushed to HQ, and a copy of it made after 10 that went on with
+    /// 15 of its own: HQ holds `held` rows, and the copy's rows from `held` on are not HQ's.
+    func pushedLedgerAndAForkOfIt(seed: Int) throws -> (copy: String, token: String, held: Int) {
         let ledger = scratch.path("namba.sqlite")
-        try simulate(ledger, terminal: "FM-NMB-1", customers: 10, seed: 4)
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 10, seed: seed)
         let copy = scratch.path("copy.sqlite")
         try FileManager.default.copyItem(atPath: ledger, toPath: copy)
-        try simulate(ledger, terminal: "FM-NMB-1", customers: 3, seed: 5)
-        try simulate(copy, terminal: "FM-NMB-1", customers: 15, seed: 6)
+        try simulate(ledger, terminal: "FM-NMB-1", customers: 3, seed: seed + 1)
+        try simulate(copy, terminal: "FM-NMB-1", customers: 15, seed: seed + 2)
         let token = try enroll("fm-namba")
         XCTAssertEqual(try push(ledger, token: token).status, 0)
-        let held = try ledgerRows(ledger)
+        return (copy, token, try ledgerRows(ledger))
+    }
+
+    func testACopyOfTheLedgerThatWentItsOwnWayIsAFork() throws {
+        let (copy, token, held) = try pushedLedgerAndAForkOfIt(seed: 4)
 
         let out = try push(copy, token: token)
         XCTAssertEqual(out.status, 1)
@@ -341,15 +354,7 @@ final class PushTests: XCTestCase {
     }
 
     func testABatchWhoseChainIsValidButDoesNotContinueHQsIsRefusedAndNothingIsStored() throws {
-        let ledger = scratch.path("namba.sqlite")
-        try simulate(ledger, terminal: "FM-NMB-1", customers: 10, seed: 7)
-        let copy = scratch.path("copy.sqlite")
-        try FileManager.default.copyItem(atPath: ledger, toPath: copy)
-        try simulate(ledger, terminal: "FM-NMB-1", customers: 3, seed: 8)
-        try simulate(copy, terminal: "FM-NMB-1", customers: 15, seed: 9)
-        let token = try enroll("fm-namba")
-        XCTAssertEqual(try push(ledger, token: token).status, 0)
-        let held = try ledgerRows(ledger)
+        let (copy, token, held) = try pushedLedgerAndAForkOfIt(seed: 7)
         XCTAssertGreaterThan(try ledgerRows(copy), held + 1)
 
         // The copy's rows after HQ's last, sent as they are: each links to the one before it,
@@ -364,12 +369,10 @@ final class PushTests: XCTestCase {
         try rows.output.write(toFile: body, atomically: true, encoding: .utf8)
         let id = try HQCluster.kiosk(["ledger", "id", "--ledger", copy]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let secret = try String(contentsOfFile: token, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        let out = try ChildProcess.run("curl", ["-s", "-o", "-", "-w", "\n%{http_code}", "-X", "POST", "\(hq!)/v1/ledgers/\(id)/journal",
-                                                "-H", "Authorization: Bearer \(secret)", "--data-binary", "@\(body)"], timeout: 60)
-        XCTAssertEqual(out.output, """
-            {"error":"Row seq \(held + 1) does not continue HQ's chain: its prev_hash is not the hash of seq \(held) that HQ holds."}
-            409
-            """)
+        let (status, answer) = try curl(["-X", "POST", "\(hq!)/v1/ledgers/\(id)/journal", "-H", "Authorization: Bearer \(secret)",
+                                         "--data-binary", "@\(body)"])
+        XCTAssertEqual(status, 409)
+        XCTAssertEqual(answer, #"{"error":"Row seq \#(held + 1) does not continue HQ's chain: its prev_hash is not the hash of seq \#(held) that HQ holds."}"#)
         XCTAssertEqual(try count("SELECT count(*) FROM journal"), held)
         XCTAssertEqual(try verify().status, 0)
     }
@@ -486,11 +489,6 @@ final class PushTests: XCTestCase {
         try simulate(ledger, terminal: "FM-NMB-1", customers: 2, seed: 1)
         let token = try String(contentsOfFile: try enroll("fm-namba"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let id = "3f2b9c4e-1d2a-4b5c-8d6e-7f8091a2b3c4"
-        func curl(_ arguments: [String]) throws -> (Int, String) {
-            let out = try ChildProcess.run("curl", ["-s", "-o", "-", "-w", "\n%{http_code}"] + arguments, timeout: 60)
-            let lines = out.output.split(separator: "\n", omittingEmptySubsequences: false)
-            return (Int(lines.last!) ?? 0, lines.dropLast().joined(separator: "\n"))
-        }
         let url = "\(hq!)/v1/ledgers/\(id)/journal"
         let auth = ["-H", "Authorization: Bearer \(token)"]
 
