@@ -299,7 +299,10 @@ enum JSONValue: Equatable {
         }
 
         private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> UInt32? {
-            guard at + 4 <= bytes.count, let n = UInt32(String(decoding: bytes[at..<at + 4], as: UTF8.self), radix: 16) else { return nil }
+            // Four hex digits, no more: `UInt32(_:radix:)` alone would take a sign as well.
+            guard at + 4 <= bytes.count else { return nil }
+            let digits = String(decoding: bytes[at..<at + 4], as: UTF8.self)
+            guard digits.allSatisfy(\.isHexDigit), let n = UInt32(digits, radix: 16) else { return nil }
             at += 4
             return n
         }

@@ -46,7 +46,8 @@ final class StoredFormTests: XCTestCase {
         XCTAssertEqual(JSONValue.parse(#" { "a" : [ 1 , -20 ] , "b" : "\u00e9\ud83d\ude00\/" } "#),
                        .object(["a": .array([.int(1), .int(-20)]), "b": .string("é😀/")]))
         for bad in [#"{"a":1"#, #"{"a":1,}"#, #"["#, #""unterminated"#, #"{"a":"\ud83d"}"#, #"{"a":1e3}"#,
-                    #"{"a":99999999999999999999}"#, "{\"a\":\"tab\there\"}", #"{"a":1} x"#, "-", ""] {
+                    #"{"a":99999999999999999999}"#, "{\"a\":\"tab\there\"}", #"{"a":1} x"#, "-", "",
+                    #""\u+041""#, #""\u-000""#, #""\u 041""#] {
             XCTAssertNil(JSONValue.parse(bad), bad)
         }
         // Bytes that are not UTF-8, plain or beside an escape, are not a string.
