@@ -273,8 +273,10 @@ extension ChainReport {
     /// For people: one block per view, yen with thousands separators.
     public var text: String {
         func yen(_ n: Int) -> String { Yen(n).description }
+        // A label takes 34 columns, or more with a space after it: an id is never cut.
+        func column(_ label: String) -> String { label.padding(toLength: max(34, label.count + 1), withPad: " ", startingAt: 0) }
         func line(_ label: String, _ t: Tally) -> String {
-            label.padding(toLength: 34, withPad: " ", startingAt: 0)
+            column(label)
                 + String(t.count).leftPadded(6) + yen(t.yen).leftPadded(14) + ("tax " + yen(t.taxYen)).leftPadded(16)
         }
         var out = ["\(title)", "Business days: \(from ?? "first") to \(to ?? "last")", "",
@@ -293,7 +295,7 @@ extension ChainReport {
         out += zReports.map { line in
             let z = line.z
             let overShort = z.overShortYen.map { "over/short " + (($0 > 0 ? "+" : "") + yen($0)) } ?? "not counted"
-            return "  \(line.store) \(z.terminalId) Z\(z.number) \(z.businessDate)".padding(toLength: 34, withPad: " ", startingAt: 0)
+            return column("  \(line.store) \(z.terminalId) Z\(z.number) \(z.businessDate)")
                 + String(z.salesCount).leftPadded(6) + yen(z.salesYen).leftPadded(14) + "  expected \(yen(z.cash.expectedYen)), \(overShort)"
         }
         out += ["", "Silent for more than \(silentHours) h" + (silent.isEmpty ? ": none" : "")]

@@ -158,6 +158,21 @@ extension PushTests {
         XCTAssertTrue(text.output.contains(formatYen(30_000 - zs[0].cash.expectedYen)), text.output)
     }
 
+    func testAZOfAStoreWithALongIdIsNamedWholeInTheTextReport() throws {
+        let ledger = scratch.path("shibuya.sqlite")
+        let store = try StoreDay.ledger(ledger, store: "fm-shibuya-center", terminal: "FM-SBY-1", sales: 3)
+        _ = try store.closeZ(terminalId: "FM-SBY-1", staff: "Sato", at: StoreDay.opening.addingTimeInterval(600))
+        XCTAssertEqual(try push(ledger, token: try enroll("fm-shibuya-center")).status, 0)
+        func report(_ format: String) throws -> String {
+            let out = try HQCluster.kiosk(["hq", "report", "--store", "fm-shibuya-center", "--db", db, "--format", format, "--fixtures", "fixtures"])
+            XCTAssertEqual(out.status, 0, out.stderr)
+            return out.stdout
+        }
+        let z = try XCTUnwrap((try json(try report("json"))["z_reports"] as? [[String: Any]])?.first)
+        let day = try XCTUnwrap(z["business_date"] as? String)
+        XCTAssertTrue(try report("text").contains("  fm-shibuya-center FM-SBY-1 Z1 \(day) "), "the Z's label, its day whole")
+    }
+
     /// A database from before the Z, slip and terminal tables: the next command that opens it
     /// adds them and projects into them the rows pushed before, so `hq verify` passes.
     func testTheRowsPushedBeforeTheZTablesCameAreInThemAfter() throws {
