@@ -173,15 +173,14 @@ struct HQCommand: ParsableCommand {
                         try blocking {
                             try await pusher.watch { event in
                                 switch event {
-                                case .pushed(let s): print("Pushed \(s.stored) rows of ledger \(s.ledgerId); HQ holds it up to seq \(s.lastSeq).")
+                                case .pushed(let s): print(Self.sentence(s))
                                 case .waiting(let why, let wait): print("\(why) Trying again in \(wait.components.seconds).\(wait.components.attoseconds / 100_000_000_000_000_000) s.")
                                 }
                                 fflush(stdout)
                             }
                         }
                     } else {
-                        let s = try blocking { try await pusher.push() }
-                        print("Pushed \(s.stored) rows of ledger \(s.ledgerId); HQ holds it up to seq \(s.lastSeq).")
+                        print(Self.sentence(try blocking { try await pusher.push() }))
                     }
                 } catch let error as HQClientError {
                     throw Failure(error.description)
@@ -189,6 +188,10 @@ struct HQCommand: ParsableCommand {
                     throw Failure(error.description)
                 }
             }
+        }
+
+        private static func sentence(_ s: Pusher.Summary) -> String {
+            "Pushed \(s.stored) row\(s.stored == 1 ? "" : "s") of ledger \(s.ledgerId); HQ holds it up to seq \(s.lastSeq)."
         }
     }
 
