@@ -19,12 +19,12 @@ extension Ledger {
     }
 
     public func hostTopUp(txnId: String) throws -> HostTopUp? {
-        try read { db in try hostTopUp(txnId: txnId, db: db) }
+        try deviceRead { db in try hostTopUp(txnId: txnId, db: db) }
     }
 
     /// The expiry set by the latest top-up applied to the SIM, if any.
     public func hostLatestExpiry(simNumber: String) throws -> String? {
-        try read { db in try String.fetchOne(db.cachedStatement(sql: Ledger.latestExpirySQL), arguments: [simNumber]) }
+        try deviceRead { db in try String.fetchOne(db.cachedStatement(sql: Ledger.latestExpirySQL), arguments: [simNumber]) }
     }
 
     static let latestExpirySQL = """

@@ -11,10 +11,8 @@ public final class Ledger: @unchecked Sendable {
     let busyTimeout: TimeInterval
     let maxPageCount: Int?
     let queue: DatabaseQueue
-    /// The simulated devices' own connection, opened at their first write (see `deviceWrite`).
-    private let devices = LaterConnection()
-    /// The connection reads take (see `read`), opened at the first read.
-    private let reader = LaterConnection()
+    /// The connections reads take (see `read`), one per thread reading at once.
+    private let readers = ReadingConnections()
     /// What hashing a new staff PIN costs; stored hashes carry their own cost.
     var pinCost = StaffPIN.Cost.standard
 
@@ -115,30 +113,46 @@ public final class Ledger: @unchecked Sendable {
 
     /// One durable write transaction, taken with `BEGIN IMMEDIATE`; anything thrown rolls it back.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try write(on: queue, body)
-    }
-
-    /// A write of a simulated device (the carrier's top-ups, the printer's paper), which is not
-    /// the kiosk's record: its commit does not wait for the disk (`synchronous=NORMAL`). It is
-    /// in the write-ahead log, which a crash of the process keeps, and it reaches the disk with
-    /// the kiosk's next commit; one always follows a top-up, as the kiosk records the answer.
-    /// So the carrier never remembers less than the kiosk was told.
-    func deviceWrite<T>(_ body: (Database) throws -> T) throws -> T {
-        let connection = try devices.open {
-            try Ledger.connect(path, synchronous: "NORMAL", maxPageCount: maxPageCount, busyTimeout: busyTimeout)
-        }
-        return try write(on: connection, body)
-    }
-
-    private func write<T>(on connection: DatabaseQueue, _ body: (Database) throws -> T) throws -> T {
         try perform {
             var result: T?
-            try connection.inTransaction(.immediate) { db in
+            try queue.inTransaction(.immediate) { db in
                 result = try body(db)
                 return .commit
             }
             return result!
         }
+    }
+
+    /// A write of a simulated device (the carrier's top-ups, the printer's paper), which is not
+    /// the kiosk's record: its commit does not wait for the disk (`synchronous=NORMAL` for that
+    /// one transaction). It is in the write-ahead log, which a crash of the process keeps, and
+    /// it reaches the disk with the kiosk's next commit; one always follows a top-up, as the
+    /// kiosk records the answer. So the carrier never remembers less than the kiosk was told.
+    /// It takes the kiosk's own connection, whose cached pages another connection's commit
+    /// would make it read again.
+    func deviceWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        try perform {
+            try queue.inDatabase { db in
+                try db.cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute()
+                let result = Result { () throws -> T in
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        result = try body(db)
+                        return .commit
+                    }
+                    return result!
+                }
+                // Every other commit on this connection is the kiosk's, and waits for the disk.
+                try db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute()
+                return try result.get()
+            }
+        }
+    }
+
+    /// A simulated device's read of what it wrote, on the connection its writes take: that
+    /// connection's cached pages are the ones its last commits left.
+    func deviceRead<T>(_ body: (Database) throws -> T) throws -> T {
+        try perform { try queue.inDatabase(body) }
     }
 
     /// Runs `body` in one read transaction: every read it makes through this ledger, on this
@@ -163,17 +177,16 @@ public final class Ledger: @unchecked Sendable {
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         if let db = Thread.current.threadDictionary[snapshotKey] as? Database { return try body(db) }
         return try perform {
-            let connection = try reader.open {
+            try readers.with(open: {
                 try Ledger.connect(path, synchronous: "FULL", maxPageCount: maxPageCount, busyTimeout: busyTimeout)
-            }
-            return try connection.inDatabase { db in
+            }) { connection in try connection.inDatabase { db in
                 var result: T?
                 try db.inTransaction(.deferred) {
                     result = try body(db)
                     return .commit
                 }
                 return result!
-            }
+            } }
         }
     }
 
@@ -223,18 +236,16 @@ extension LedgerError {
     }
 }
 
-/// A second connection to the ledger's file, opened the first time it is needed, once, by
-/// whichever thread needs it first.
-private final class LaterConnection: @unchecked Sendable {
-    private var queue: DatabaseQueue?
+/// Connections for reading, each used by one thread at a time: a receipt printing on one
+/// thread reads beside a machine's look-up on another instead of queueing behind it. As
+/// many are opened as threads have read at once; each stays open for the next read.
+private final class ReadingConnections: @unchecked Sendable {
+    private var idle: [DatabaseQueue] = []
     private let lock = NSLock()
 
-    func open(_ connect: () throws -> DatabaseQueue) throws -> DatabaseQueue {
-        try lock.withLock {
-            if let queue { return queue }
-            let opened = try connect()
-            queue = opened
-            return opened
-        }
+    func with<T>(open: () throws -> DatabaseQueue, _ body: (DatabaseQueue) throws -> T) throws -> T {
+        let connection = try lock.withLock { idle.popLast() } ?? open()
+        defer { lock.withLock { idle.append(connection) } }
+        return try body(connection)
     }
 }
