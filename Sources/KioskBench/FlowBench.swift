@@ -157,7 +157,7 @@ enum FlowBench {
     /// Flows per second when the day's journal rows and table writes are replayed into a fresh
     /// ledger file with prepared statements, in as many commits as the day took; and, as the
     /// day wrote them, the devices' own writes (the carrier's top-ups, the wallets' orders, the
-    /// paper each receipt takes), each in a commit of its own on a second connection.
+    /// paper each receipt takes), each in a commit of its own that does not wait for the disk.
     static func replay(_ run: Day, into path: String) throws -> Double {
         let day = run.summary
         let source = try DatabaseQueue(path: run.ledger)
@@ -182,9 +182,6 @@ enum FlowBench {
              Dictionary(try Row.fetchAll(db, sql: "SELECT * FROM wallet_orders").map { (($0["txn_id"] as String?) ?? "", $0) },
                         uniquingKeysWith: { a, _ in a }))
         }
-        var deviceConfig = Configuration()
-        deviceConfig.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-        let device = try DatabaseQueue(path: path, configuration: deviceConfig)
         /// A device's write after the commit that journaled what it answered.
         enum DeviceWrite { case topUp(Row), wallet(Row), paper(String) }
         try target.write { db in
@@ -233,26 +230,31 @@ enum FlowBench {
                     return .commit
                 }
                 for write in devices {
-                    try device.inTransaction(.immediate) { db in
-                        switch write {
-                        case .topUp(let t):
-                            try db.cachedStatement(sql: """
-                                INSERT INTO host_topups (txn_id, sim_number, plan_id, new_expiry, applied_at) VALUES (?, ?, ?, ?, ?)
-                                ON CONFLICT (txn_id) DO NOTHING
-                                """).execute(arguments: [t["txn_id"], t["sim_number"], t["plan_id"], t["new_expiry"], t["applied_at"]])
-                        case .wallet(let w):
-                            try db.cachedStatement(sql: """
-                                INSERT INTO wallet_orders (txn_id, state, trade_no, decline, confirms_after, refunded_at, updated_at)
-                                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (txn_id) DO UPDATE SET state = excluded.state
-                                """).execute(arguments: [w["txn_id"], w["state"], w["trade_no"], w["decline"], w["confirms_after"],
-                                                         w["refunded_at"], w["updated_at"]])
-                        case .paper(let terminal):
-                            try db.cachedStatement(sql: """
-                                INSERT INTO printer_paper (terminal_id, sheets) VALUES (?, 399)
-                                ON CONFLICT (terminal_id) DO UPDATE SET sheets = max(0, sheets - 1)
-                                """).execute(arguments: [terminal])
+                    // On the same connection, as the ledger writes them, not waiting for the disk.
+                    try target.inDatabase { db in
+                        try db.cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute()
+                        try db.inTransaction(.immediate) {
+                            switch write {
+                            case .topUp(let t):
+                                try db.cachedStatement(sql: """
+                                    INSERT INTO host_topups (txn_id, sim_number, plan_id, new_expiry, applied_at) VALUES (?, ?, ?, ?, ?)
+                                    ON CONFLICT (txn_id) DO NOTHING
+                                    """).execute(arguments: [t["txn_id"], t["sim_number"], t["plan_id"], t["new_expiry"], t["applied_at"]])
+                            case .wallet(let w):
+                                try db.cachedStatement(sql: """
+                                    INSERT INTO wallet_orders (txn_id, state, trade_no, decline, confirms_after, refunded_at, updated_at)
+                                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (txn_id) DO UPDATE SET state = excluded.state
+                                    """).execute(arguments: [w["txn_id"], w["state"], w["trade_no"], w["decline"], w["confirms_after"],
+                                                             w["refunded_at"], w["updated_at"]])
+                            case .paper(let terminal):
+                                try db.cachedStatement(sql: """
+                                    INSERT INTO printer_paper (terminal_id, sheets) VALUES (?, 399)
+                                    ON CONFLICT (terminal_id) DO UPDATE SET sheets = max(0, sheets - 1)
+                                    """).execute(arguments: [terminal])
+                            }
+                            return .commit
                         }
-                        return .commit
+                        try db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute()
                     }
                 }
             }
