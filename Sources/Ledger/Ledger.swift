@@ -150,9 +150,11 @@ public final class Ledger: @unchecked Sendable {
     }
 
     /// A simulated device's read of what it wrote, on the connection its writes take: that
-    /// connection's cached pages are the ones its last commits left.
+    /// connection's cached pages are the ones its last commits left. Inside `snapshot`, it
+    /// reads the snapshot as every read does.
     func deviceRead<T>(_ body: (Database) throws -> T) throws -> T {
-        try perform { try queue.inDatabase(body) }
+        if let db = snapshotDatabase { return try body(db) }
+        return try perform { try queue.inDatabase(body) }
     }
 
     /// Runs `body` in one read transaction: every read it makes through this ledger, on this
@@ -169,13 +171,16 @@ public final class Ledger: @unchecked Sendable {
     /// Where `snapshot` keeps its connection for the thread, one key per ledger.
     private let snapshotKey = "Ledger.snapshot.\(UUID().uuidString)"
 
+    /// The connection of the snapshot this thread is in, if it is in one.
+    private var snapshotDatabase: Database? { Thread.current.threadDictionary[snapshotKey] as? Database }
+
     /// One consistent read: a deferred transaction. GRDB's own `read` brackets each call with
     /// `PRAGMA query_only`, which expires every cached statement of the connection.
     /// Reads have a connection of their own: in WAL mode a read sees the last commit without
     /// waiting for a write in progress, so a receipt printing on another thread never holds
     /// up the next machine's commit, nor waits for it.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        if let db = Thread.current.threadDictionary[snapshotKey] as? Database { return try body(db) }
+        if let db = snapshotDatabase { return try body(db) }
         return try perform {
             try readers.with(open: {
                 try Ledger.connect(path, synchronous: "FULL", maxPageCount: maxPageCount, busyTimeout: busyTimeout)

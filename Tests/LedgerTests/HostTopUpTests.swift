@@ -34,6 +34,32 @@ final class HostTopUpTests: XCTestCase {
         XCTAssertEqual(try kiosk.hostLatestExpiry(simNumber: "08099990000"), "2026-12-02")
     }
 
+    func testTheHostsTopUpsInASnapshotAreThoseOfItsMoment() throws {
+        let folder = try ScratchFolder()
+        let ledger = try Ledger(path: folder.path("ledger.sqlite"))
+        try ledger.snapshot {
+            XCTAssertNil(try ledger.hostTopUp(txnId: "T1"))
+            try ledger.hostApply(txnId: "T1", simNumber: "09012345678", planId: "p30", newExpiry: "2026-12-25", at: Flow.morning)
+            XCTAssertNil(try ledger.hostTopUp(txnId: "T1"))
+            XCTAssertNil(try ledger.hostLatestExpiry(simNumber: "09012345678"))
+        }
+        XCTAssertEqual(try ledger.hostTopUp(txnId: "T1")?.newExpiry, "2026-12-25")
+    }
+
+    func testTheKiosksCommitsWaitForTheDiskAgainAfterADevicesWrite() throws {
+        let folder = try ScratchFolder()
+        let ledger = try Ledger(path: folder.path("ledger.sqlite"))
+        func synchronous() throws -> Int? { try ledger.queue.inDatabase { try Int.fetchOne($0, sql: "PRAGMA synchronous") } }
+        let full = 2
+        XCTAssertEqual(try synchronous(), full)
+        try ledger.hostApply(txnId: "T1", simNumber: "09012345678", planId: "p30", newExpiry: "2026-12-25", at: Flow.morning)
+        XCTAssertEqual(try synchronous(), full)
+        // A device's write that fails leaves the connection as it found it, too.
+        XCTAssertThrowsError(try ledger.hostApply(txnId: "", simNumber: "09012345678", planId: "p30", newExpiry: "2026-12-25", at: Flow.morning))
+        XCTAssertThrowsError(try ledger.deviceWrite { db in try db.execute(sql: "INSERT INTO no_such_table VALUES (1)") })
+        XCTAssertEqual(try synchronous(), full)
+    }
+
     func testTheLatestTopUpOfASIMIsOneStepDownAnIndex() throws {
         let folder = try ScratchFolder()
         let ledger = try Ledger(path: folder.path("ledger.sqlite"))
