@@ -3,7 +3,7 @@ import GRDB
 
 /// An application slip (申込券): a machine that takes no money prints one, and the store's
 /// register takes the money for it. What `slipIssued` writes into `register_slips`.
-public struct SlipIssue: Equatable, Sendable, Codable {
+public struct SlipIssue: Hashable, Sendable, Codable {
     public var slipNo: String
     public var storeId: String
     /// The machine that printed it.

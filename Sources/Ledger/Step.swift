@@ -8,7 +8,7 @@ import Money
 /// This declaration is also the step's stored form (`StoredStep`): `journal.kind` is the
 /// case's name in snake_case and `journal.payload` its values, keys in snake_case. A new
 /// step is a new case here and, when it changes a table, a branch of `Commit.apply`.
-public enum Step: Equatable, Sendable, Codable {
+public enum Step: Hashable, Sendable, Codable {
     /// A customer flow reaches payment: the `transactions` row, status `open`.
     case begin(TransactionStart)
     /// A coin or bill kept by the cash unit: an `in` movement, `cash_in_yen` grows.
@@ -75,7 +75,7 @@ public enum Step: Equatable, Sendable, Codable {
 }
 
 /// What `begin` writes into `transactions`.
-public struct TransactionStart: Equatable, Sendable, Codable {
+public struct TransactionStart: Hashable, Sendable, Codable {
     public var id: String
     public var storeId: String
     public var terminalId: String

@@ -8,10 +8,13 @@ import Foundation
 struct StoredStep: Equatable {
     let kind: String
     let payload: JSONValue
-
-    var payloadText: String { payload.canonicalText }
+    let payloadText: String
 
     init(_ step: Step) throws {
+        self = try StoredStep.written.answer(for: step) { try StoredStep(encoding: step) }
+    }
+
+    private init(encoding step: Step) throws {
         guard case .object(let outer) = try JSONValueCoding.encode(step), outer.count == 1, let (kind, value) = outer.first else {
             throw LedgerError.invalidEntry("A step could not be written as JSON.")
         }
@@ -21,12 +24,23 @@ struct StoredStep: Equatable {
         } else {
             self.payload = value
         }
+        payloadText = payload.canonicalText
+    }
+
+    /// Steps already written, and rows already read.
+    private static let written = Memo<Step, StoredStep>(limit: 4096)
+    private static let read = Memo<RowText, Step?>(limit: 4096)
+
+    private struct RowText: Hashable {
+        let kind: String
+        let payloadText: String
     }
 
     /// Reads a stored row back; nil when its kind and payload are not a step.
     static func step(kind: String, payloadText: String) -> Step? {
-        guard let payload = JSONValue.parse(payloadText) else { return nil }
-        return step(kind: kind, payload: payload)
+        read.answer(for: RowText(kind: kind, payloadText: payloadText)) {
+            JSONValue.parse(payloadText).flatMap { step(kind: kind, payload: $0) }
+        }
     }
 
     static func step(kind: String, payload: JSONValue) -> Step? {
