@@ -200,13 +200,13 @@ struct Commit {
         if let seen = known[id] {
             txn = seen
         } else {
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT terminal_id, status, receipt_no FROM transactions WHERE id = ?"),
-                                             arguments: [id]) else {
-                throw LedgerError.unknownTransaction(id: id)
+            let stored = try Row.first(db.cachedStatement(sql: "SELECT terminal_id, status, receipt_no FROM transactions WHERE id = ?"),
+                                       arguments: [id]) { row in
+                TransactionState(id: id, terminalId: row["terminal_id"], status: TransactionStatus(rawValue: row["status"]) ?? .failed,
+                                 receiptNo: row["receipt_no"])
             }
-            txn = TransactionState(id: id, terminalId: row["terminal_id"],
-                                   status: TransactionStatus(rawValue: row["status"]) ?? .failed,
-                                   receiptNo: row["receipt_no"])
+            guard let stored else { throw LedgerError.unknownTransaction(id: id) }
+            txn = stored
             known[id] = txn
         }
         guard txn.terminalId == entry.terminalId else {

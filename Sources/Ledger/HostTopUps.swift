@@ -32,10 +32,9 @@ extension Ledger {
         """
 
     private func hostTopUp(txnId: String, db: Database) throws -> HostTopUp? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM host_topups WHERE txn_id = ?"), arguments: [txnId]) else {
-            return nil
+        try Row.first(db.cachedStatement(sql: "SELECT * FROM host_topups WHERE txn_id = ?"), arguments: [txnId]) { row in
+            HostTopUp(txnId: row["txn_id"], simNumber: row["sim_number"], planId: row["plan_id"],
+                      newExpiry: row["new_expiry"], appliedAt: try storedTime(row["applied_at"], path: path))
         }
-        return HostTopUp(txnId: row["txn_id"], simNumber: row["sim_number"], planId: row["plan_id"],
-                         newExpiry: row["new_expiry"], appliedAt: try storedTime(row["applied_at"], path: path))
     }
 }
