@@ -1,4 +1,5 @@
 import Foundation
+import Money
 
 /// Times as the ledger stores them: UTC ISO 8601 to the millisecond (`2026-11-25T04:44:12.123Z`),
 /// and business dates as the calendar date in Japan (UTC+9 all year, no daylight saving).
@@ -48,13 +49,13 @@ enum LedgerTime {
     static func japanDate(_ date: Date) -> String {
         let (day, _) = floorDivide(millisSinceEpoch(date) + japanOffsetMillis, 86_400_000)
         let (y, m, d) = civil(fromDays: day)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        return "\(y.zeroPadded(4))-\(m.zeroPadded(2))-\(d.zeroPadded(2))"
     }
 
     /// The time of day in Japan (HH:MM) at `date`.
     static func japanTime(_ date: Date) -> String {
         let (_, ms) = floorDivide(millisSinceEpoch(date) + japanOffsetMillis, 86_400_000)
-        return "\(pad(ms / 3_600_000, 2)):\(pad(ms / 60_000 % 60, 2))"
+        return "\((ms / 3_600_000).zeroPadded(2)):\((ms / 60_000 % 60).zeroPadded(2))"
     }
 
     /// `date` as stored: rounded to the millisecond.
@@ -73,7 +74,7 @@ enum LedgerTime {
 
     /// `n` in decimal, zero-padded to `width` digits (more when it needs more).
     private static func digits(_ n: Int64, _ width: Int, into bytes: inout [UInt8]) {
-        guard n >= 0 else { bytes.append(contentsOf: pad(n, width).utf8); return }
+        guard n >= 0 else { bytes.append(contentsOf: n.zeroPadded(width).utf8); return }
         var place: Int64 = 1
         var count = 1
         while place * 10 <= n { place *= 10; count += 1 }
@@ -84,11 +85,6 @@ enum LedgerTime {
             rest %= place
             place /= 10
         }
-    }
-
-    private static func pad(_ n: Int64, _ width: Int) -> String {
-        let digits = String(n)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     // Howard Hinnant's days-from-civil algorithms (proleptic Gregorian calendar).

@@ -1,4 +1,5 @@
 import Foundation
+import Money
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,19 +21,13 @@ public enum JapanTime {
     /// The business date in Japan, `YYYY-MM-DD`.
     public static func date(_ instant: Date) -> String {
         let f = fields(instant)
-        return padded(Int(f.tm_year) + 1900, 4) + "-" + padded(Int(f.tm_mon) + 1, 2) + "-" + padded(Int(f.tm_mday), 2)
+        return (Int(f.tm_year) + 1900).zeroPadded(4) + "-" + (Int(f.tm_mon) + 1).zeroPadded(2) + "-" + Int(f.tm_mday).zeroPadded(2)
     }
 
     /// `13:44` in Japan.
     public static func clock(_ instant: Date) -> String {
         let f = fields(instant)
-        return padded(Int(f.tm_hour), 2) + ":" + padded(Int(f.tm_min), 2)
-    }
-
-    /// `n` zero-padded to `width` digits; every sale asks for a date or two, so no `String(format:)`.
-    private static func padded(_ n: Int, _ width: Int) -> String {
-        let digits = String(n)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        return Int(f.tm_hour).zeroPadded(2) + ":" + Int(f.tm_min).zeroPadded(2)
     }
 
     /// The hour of day in Japan, 0–23.

@@ -1,4 +1,5 @@
 import Foundation
+import Money
 import Ledger
 import Receipt
 
@@ -23,7 +24,7 @@ public enum ReceiptContent {
                                   terminalId: txn.terminalId)
         let sim = SIMNumber.parse(txn.simNumber).map(\.masked).get(or: txn.simNumber)
         let at = txn.finishedAt ?? txn.startedAt
-        let base = String(format: "%06d-%@", txn.receiptNo ?? 0, txn.id)
+        let base = (txn.receiptNo ?? 0).zeroPadded(6) + "-" + txn.id
         var expiry: String?
         var returned = CashPieces.none
         var voided = false

@@ -1,4 +1,5 @@
 import Foundation
+import Money
 import Receipt
 
 /// A simulated customer: someone who walks up to the machine with a SIM and a way to pay,
@@ -62,7 +63,7 @@ public struct Customer {
         let refused = catalogue.accounts.filter { $0.planType == .postpaid || $0.status == .suspended }
         switch persona {
         case .unknownSIM:
-            number = "090" + String(format: "%08d", Int.random(in: 0..<100_000_000, using: &random))
+            number = "090" + Int.random(in: 0..<100_000_000, using: &random).zeroPadded(8)
         case .wrongKindOfSIM where !refused.isEmpty:
             number = refused.randomElement(using: &random)!.number
         default:

@@ -1,4 +1,5 @@
 import Foundation
+import Money
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -40,8 +41,8 @@ enum ReceiptTime {
         gmtime_r(&t, &f)
         let (y, m, d, h, min) = (f.tm_year + 1900, f.tm_mon + 1, f.tm_mday, f.tm_hour, f.tm_min)
         switch language {
-        case .en: return String(format: "%04d-%02d-%02d %02d:%02d JST", y, m, d, h, min)
-        case .ja, .zhHans, .zhHant: return String(format: "%04d年%02d月%02d日 %02d:%02d", y, m, d, h, min)
+        case .en: return "\(y.zeroPadded(4))-\(m.zeroPadded(2))-\(d.zeroPadded(2)) \(h.zeroPadded(2)):\(min.zeroPadded(2)) JST"
+        case .ja, .zhHans, .zhHant: return "\(y.zeroPadded(4))年\(m.zeroPadded(2))月\(d.zeroPadded(2))日 \(h.zeroPadded(2)):\(min.zeroPadded(2))"
         }
     }
 
@@ -50,6 +51,6 @@ enum ReceiptTime {
         var t = time_t(Int(date.timeIntervalSince1970.rounded(.down)) + 9 * 3600)
         var f = tm()
         gmtime_r(&t, &f)
-        return String(format: "%02d:%02d", f.tm_hour, f.tm_min)
+        return "\(f.tm_hour.zeroPadded(2)):\(f.tm_min.zeroPadded(2))"
     }
 }

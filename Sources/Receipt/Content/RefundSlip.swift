@@ -53,7 +53,7 @@ public struct RefundSlip: Equatable, Sendable {
         if isReprint { doc.append(.text(Word.reprint.in(l), .center, [.bold, .doubleSize])) }
         doc.append(.text(Word.refundSlip.in(l), .center, [.bold, .doubleSize]))
         doc.append(.columns(ReceiptTime.format(at, l), "\(Word.terminal.in(l)) \(store.terminalId)"))
-        if let receiptNo { doc.append(.columns(Word.receiptNo.in(l), String(format: "%06d", receiptNo))) }
+        if let receiptNo { doc.append(.columns(Word.receiptNo.in(l), receiptNo.zeroPadded(6))) }
         doc.append(contentsOf: [
             .columns(Word.transaction.in(l), txnId),
         ])

@@ -59,7 +59,7 @@ public struct SaleReceipt: Equatable, Sendable {
         }
         doc.append(contentsOf: [
             .columns(ReceiptTime.format(at, l), "\(Word.terminal.in(l)) \(store.terminalId)"),
-            .columns(Word.receiptNo.in(l), String(format: "%06d", receiptNo)),
+            .columns(Word.receiptNo.in(l), receiptNo.zeroPadded(6)),
             .columns(Word.transaction.in(l), txnId),
         ])
         if let slipNo { doc.append(.columns(Word.slipNo.in(l), slipNo)) }
