@@ -28,8 +28,8 @@ struct StoredStep: Equatable {
     }
 
     /// Steps already written, and rows already read.
-    private static let written = Memo<Step, StoredStep>(limit: 4096)
-    private static let read = Memo<RowText, Step?>(limit: 4096)
+    private static let written = Memo<Step, StoredStep>(limit: 1024)
+    private static let read = Memo<RowText, Step?>(limit: 1024)
 
     private struct RowText: Hashable {
         let kind: String
