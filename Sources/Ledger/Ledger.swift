@@ -113,14 +113,7 @@ public final class Ledger: @unchecked Sendable {
 
     /// One durable write transaction, taken with `BEGIN IMMEDIATE`; anything thrown rolls it back.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try perform {
-            var result: T?
-            try queue.inTransaction(.immediate) { db in
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
+        try perform { try queue.inDatabase { db in try db.committed(.immediate) { try body(db) } } }
     }
 
     /// A write of a simulated device (the carrier's top-ups, the printer's paper), which is not
@@ -134,14 +127,7 @@ public final class Ledger: @unchecked Sendable {
         try perform {
             try queue.inDatabase { db in
                 try db.cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute()
-                let result = Result { () throws -> T in
-                    var result: T?
-                    try db.inTransaction(.immediate) {
-                        result = try body(db)
-                        return .commit
-                    }
-                    return result!
-                }
+                let result = Result { try db.committed(.immediate) { try body(db) } }
                 // Every other commit on this connection is the kiosk's, and waits for the disk.
                 try db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute()
                 return try result.get()
@@ -182,17 +168,14 @@ public final class Ledger: @unchecked Sendable {
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         if let db = snapshotDatabase { return try body(db) }
         return try perform {
-            try readers.with(open: {
-                try Ledger.connect(path, synchronous: "FULL", maxPageCount: maxPageCount, busyTimeout: busyTimeout)
-            }) { connection in try connection.inDatabase { db in
-                var result: T?
-                try db.inTransaction(.deferred) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!
-            } }
+            try readers.with(open: openReader) { connection in
+                try connection.inDatabase { db in try db.committed(.deferred) { try body(db) } }
+            }
         }
+    }
+
+    private func openReader() throws -> DatabaseQueue {
+        try Ledger.connect(path, synchronous: "FULL", maxPageCount: maxPageCount, busyTimeout: busyTimeout)
     }
 
     private func perform<T>(_ work: () throws -> T) throws -> T {
@@ -238,6 +221,18 @@ extension LedgerError {
         case .SQLITE_CONSTRAINT: self = .invalidEntry("The ledger \(path) refused the entry: \(reason).")
         default: self = .database(path: path, reason: reason)
         }
+    }
+}
+
+extension Database {
+    /// `body` in one transaction of `kind`, committed unless it throws, and what it gave.
+    fileprivate func committed<T>(_ kind: Database.TransactionKind, _ body: () throws -> T) throws -> T {
+        var result: T?
+        try inTransaction(kind) {
+            result = try body()
+            return .commit
+        }
+        return result!
     }
 }
 
