@@ -200,11 +200,11 @@ struct Commit {
         if let seen = known[id] {
             txn = seen
         } else {
-            let stored = try Row.first(db.cachedStatement(sql: "SELECT terminal_id, status, receipt_no FROM transactions WHERE id = ?"),
-                                       arguments: [id]) { row in
+            let stored = try Row.fetchCursor(db.cachedStatement(sql: "SELECT terminal_id, status, receipt_no FROM transactions WHERE id = ?"),
+                                             arguments: [id]).map { row in
                 TransactionState(id: id, terminalId: row["terminal_id"], status: TransactionStatus(rawValue: row["status"]) ?? .failed,
                                  receiptNo: row["receipt_no"])
-            }
+            }.next()
             guard let stored else { throw LedgerError.unknownTransaction(id: id) }
             txn = stored
             known[id] = txn

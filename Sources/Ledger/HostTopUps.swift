@@ -32,9 +32,9 @@ extension Ledger {
         """
 
     private func hostTopUp(txnId: String, db: Database) throws -> HostTopUp? {
-        try Row.first(db.cachedStatement(sql: "SELECT * FROM host_topups WHERE txn_id = ?"), arguments: [txnId]) { row in
+        try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM host_topups WHERE txn_id = ?"), arguments: [txnId]).map { row in
             HostTopUp(txnId: row["txn_id"], simNumber: row["sim_number"], planId: row["plan_id"],
-                      newExpiry: row["new_expiry"], appliedAt: try storedTime(row["applied_at"], path: path))
-        }
+                      newExpiry: row["new_expiry"], appliedAt: try storedTime(row["applied_at"], path: self.path))
+        }.next()
     }
 }

@@ -2,6 +2,9 @@ import Foundation
 import Money
 import GRDB
 
+// The busiest reads decode each row at the cursor (`fetchCursor(…).map`): a copied row
+// (`fetchAll`, `fetchOne`) lower-cases every column name at each look-up by name, where the
+// cursor's row finds it through the statement's own index.
 extension Ledger {
     /// Denomination → count held by the terminal (denominations it holds none of are absent).
     public func cashInventory(terminalId: String) throws -> CashPieces {
@@ -18,20 +21,19 @@ extension Ledger {
 
     public func transaction(id: String) throws -> TransactionRecord? {
         try read { db in
-            try Row.first(db.cachedStatement(sql: "SELECT * FROM transactions WHERE id = ?"), arguments: [id]) {
-                try TransactionRecord(row: $0, path: path)
-            }
+            try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM transactions WHERE id = ?"), arguments: [id])
+                .map { try TransactionRecord(row: $0, path: self.path) }.next()
         }
     }
 
     /// In the order they began.
     public func transactions(terminalId: String? = nil, status: TransactionStatus? = nil) throws -> [TransactionRecord] {
         try read { db in
-            try Row.each(db.cachedStatement(sql: """
+            try Array(Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT * FROM transactions
                 WHERE (?1 IS NULL OR terminal_id = ?1) AND (?2 IS NULL OR status = ?2)
                 ORDER BY started_at, rowid
-                """), arguments: [terminalId, status?.rawValue]) { try TransactionRecord(row: $0, path: path) }
+                """), arguments: [terminalId, status?.rawValue]).map { try TransactionRecord(row: $0, path: self.path) })
         }
     }
 
@@ -43,16 +45,16 @@ extension Ledger {
     /// The transaction's journal rows in `seq` order, steps decoded.
     public func journal(txnId: String) throws -> [JournalRecord] {
         try read { db in
-            try Row.each(db.cachedStatement(sql: "SELECT seq, txn_id, terminal_id, at, kind, payload FROM journal WHERE txn_id = ? ORDER BY seq"),
-                         arguments: [txnId], journalRecord)
+            try Array(Row.fetchCursor(db.cachedStatement(sql: "SELECT seq, txn_id, terminal_id, at, kind, payload FROM journal WHERE txn_id = ? ORDER BY seq"),
+                                      arguments: [txnId]).map(journalRecord))
         }
     }
 
     /// Journal rows after `seq` (all of them by default), in order, for any terminal.
     public func journal(after seq: Int64 = 0, limit: Int = Int.max) throws -> [JournalRecord] {
         try read { db in
-            try Row.each(db.cachedStatement(sql: "SELECT seq, txn_id, terminal_id, at, kind, payload FROM journal WHERE seq > ? ORDER BY seq LIMIT ?"),
-                         arguments: [seq, Int64(clamping: limit)], journalRecord)
+            try Array(Row.fetchCursor(db.cachedStatement(sql: "SELECT seq, txn_id, terminal_id, at, kind, payload FROM journal WHERE seq > ? ORDER BY seq LIMIT ?"),
+                                      arguments: [seq, Int64(clamping: limit)]).map(journalRecord))
         }
     }
 
