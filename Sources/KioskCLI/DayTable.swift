@@ -2,7 +2,8 @@ import Foundation
 import Kiosk
 
 /// A simulated day as a table for people: one row an hour with a bar of who came (█ served,
-/// ░ balked or gave up), then the day and each machine's share of it busy.
+/// ░ balked or gave up), then the day, each machine's share of it busy, and the machines
+/// that went out of service.
 enum DayTable {
     static func text(_ s: DayStatistics) -> String {
         let most = max(1, s.hours.map(\.arrivals).max() ?? 1)
@@ -23,7 +24,19 @@ enum DayTable {
                          + String(repeating: "█", count: cells))
         }
         lines.append(String(format: "%.0f%% of served customers waited; mean wait %.0f s.", s.day.waitedShare * 100, s.day.waitMean))
+        lines += stops(s.stops)
         return lines.joined(separator: "\n")
+    }
+
+    /// Each machine that went out of service: when (Japan time) and why, in its screen's words.
+    /// A machine that stopped again and again shows its first stop and how many followed.
+    private static func stops(_ stops: [DayRecord.Stop]) -> [String] {
+        stops.enumerated().compactMap { i, stop in
+            guard !stops[..<i].contains(where: { $0.terminalId == stop.terminalId }) else { return nil }
+            let later = stops[(i + 1)...].filter { $0.terminalId == stop.terminalId }.count
+            let more = later > 0 ? " (and \(later) more time\(later == 1 ? "" : "s") later)" : ""
+            return "\(stop.terminalId) went out of service at \(JapanTime.clock(stop.at)) JST\(more): \(stop.reason)"
+        }
     }
 
     // Every column is right-aligned to the width of its header, or of ¥99,999,999 for money.

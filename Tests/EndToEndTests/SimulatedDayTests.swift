@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 import Kiosk
 import Ledger
@@ -33,6 +34,7 @@ final class SimulatedDayTests: XCTestCase {
         XCTAssertEqual(customers, (day["served"] as? Int ?? 0) + (day["balked"] as? Int ?? 0) + (day["gave_up"] as? Int ?? 0))
         XCTAssertEqual((day["by_hour"] as? [Any])?.count, 3)
         XCTAssertEqual((day["utilisation"] as? [String: Any]).map { Set($0.keys) }, ["LW-HND-1", "LW-HND-2"])
+        XCTAssertEqual((day["out_of_service"] as? [Any])?.count, 0)
         // The day's sales are the X reports' sales.
         var reported = 0
         for terminal in ["LW-HND-1", "LW-HND-2"] {
@@ -70,6 +72,24 @@ final class SimulatedDayTests: XCTestCase {
         XCTAssertTrue(out.stdout.contains("Recommendation: \(firstYes + 1) machine"), out.stdout)
         // 05:00–09:00 at Haneda is the morning rush: one machine cannot keep up.
         XCTAssertTrue(rows[0].hasSuffix("no"), out.stdout)
+    }
+
+    func testAMachineThatCannotWriteTheLedgerIsNamedWithWhy() throws {
+        let ledger = KioskBinary.temporaryLedger()
+        _ = try Ledger(path: ledger)
+        // Another program holds the ledger's write lock for the whole day.
+        var config = Configuration()
+        config.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: ledger, configuration: config)
+        try holder.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        defer { try? holder.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") } }
+        let out = try KioskBinary.run(["simulate", "--ledger", ledger, "--receipts", folder(ledger), "--terminal", "SE-KYO-1",
+                                       "--customers", "4", "--seed", "2"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let lines = out.stdout.split(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("SE-KYO-1 went out of service at ") && $0.contains(" JST: The ledger cannot be written: ")
+            && $0.hasSuffix("stayed locked by another program for too long.") }, out.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  balked       4") }, out.stdout)
     }
 
     func testBadInputIsOneSentence() throws {

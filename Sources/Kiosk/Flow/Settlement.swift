@@ -260,7 +260,7 @@ extension KioskState {
         if case .cashIn(let d, _)? = awaiting { effects.append(.rejectCash(d)) }
         let held = order?.paid ?? .zero
         awaiting = nil
-        screen = .outOfService(reason: "The ledger cannot be written (\(why)).", held: held)
+        screen = .outOfService(reason: "The ledger cannot be written: \(why)\(why.hasSuffix(".") ? "" : ".")", held: held)
         machine?.status.inService = false
         return effects
     }

@@ -49,6 +49,13 @@ public struct DayRecord: Sendable {
         public var busy: [ClosedRange<Date>] = []
     }
 
+    /// A machine going out of service, on its own clock, in the words its screen gives staff.
+    public struct Stop: Sendable, Equatable {
+        public var terminalId: String
+        public var at: Date
+        public var reason: String
+    }
+
     public var start: Date
     /// When the doors closed to new customers (the last hour's end, or the last arrival).
     public var close: Date
@@ -57,6 +64,8 @@ public struct DayRecord: Sendable {
     public var visits: [Visit] = []
     public var queue: [QueueLength] = []
     public var machines: [MachineUse] = []
+    /// Machines that went out of service, in the order they did.
+    public var stops: [Stop] = []
     /// How this day's transactions ended, from the ledger.
     public var summary = StoreDay.Summary()
 }

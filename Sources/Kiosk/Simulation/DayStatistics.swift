@@ -30,6 +30,8 @@ public struct DayStatistics: Sendable {
     public var hours: [Period]
     /// Each machine's busy share of the whole day.
     public var machines: [(terminalId: String, utilisation: Double)]
+    /// Machines that went out of service during the day, and why.
+    public var stops: [DayRecord.Stop]
 
     public init(_ record: DayRecord) {
         let end = max(record.close, record.end)
@@ -68,6 +70,7 @@ public struct DayStatistics: Sendable {
             period(from: record.start.addingTimeInterval(Double(i) * 3600), seconds: 3600, visits: visits)
         }
         machines = record.machines.map { ($0.terminalId, DayStatistics.overlap($0.busy, record.start...end) / span) }
+        stops = record.stops
     }
 
     /// Nearest rank: the smallest wait that at least that share of customers did not exceed.

@@ -226,6 +226,7 @@ public final class StoreDay {
                 kiosk.runtime.open(storeId: terminal.storeId, terminalId: terminal.id)
                 machines.append(machine)
                 record.machines.append(DayRecord.MachineUse(terminalId: terminal.id, storeId: queue.storeId))
+                noteService(machine, at: queue.opens)
             }
             record.queue.append(DayRecord.QueueLength(at: queue.opens, storeId: queue.storeId, length: 0))
             scheduleArrival(store: s, after: queue.opens)
@@ -434,8 +435,23 @@ public final class StoreDay {
         }
         // The customer takes their change and returned money from the tray.
         _ = machine.kiosk.cash.emptyTray()
-        if machine.inService { machine.outOfServiceAt = nil } else if machine.outOfServiceAt == nil { machine.outOfServiceAt = time }
+        noteService(machine, at: time)
         turn(machine, index: m, at: time)
+    }
+
+    /// Keeps when the machine went out of service, and why, for the day's report; a machine
+    /// back in service (staff opened it again) can stop again later.
+    private func noteService(_ machine: Machine, at time: Date) {
+        if machine.inService {
+            machine.outOfServiceAt = nil
+            return
+        }
+        guard machine.outOfServiceAt == nil else { return }
+        machine.outOfServiceAt = time
+        var reason = ""
+        if case .outOfService(let why, _) = machine.kiosk.runtime.state.screen { reason = why }
+        record.stops.append(DayRecord.Stop(terminalId: machine.terminal.id, at: time,
+                                           reason: reason.isEmpty ? "Its screen gives no reason." : reason))
     }
 
     /// The machine is quiet: the customer looks at the screen and does the next thing.
