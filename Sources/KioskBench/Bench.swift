@@ -25,6 +25,18 @@ enum Bench {
         return best
     }
 
+    /// Seconds per call of `measured` and of its `baseline`, a round of each in turn, so that
+    /// a neighbour's burst on a shared machine falls on both alike: the best round of each.
+    static func secondsPerCall(iterations: Int, rounds: Int, _ measured: () throws -> Void,
+                               beside baseline: () throws -> Void) rethrows -> (measured: Double, baseline: Double) {
+        var best = (measured: Double.infinity, baseline: Double.infinity)
+        for _ in 0..<rounds {
+            best.measured = min(best.measured, try secondsPerCall(iterations: iterations, rounds: 1, measured))
+            best.baseline = min(best.baseline, try secondsPerCall(iterations: iterations, rounds: 1, baseline))
+        }
+        return best
+    }
+
     static func seconds(_ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()

@@ -12,15 +12,16 @@ enum ReceiptBench {
             amountYen: 2_980, taxYen: 270, payment: .cash(receivedYen: 5_000, changeYen: 2_020),
             newExpiry: "2026-12-25", isReprint: false, language: .ja)
         let document = receipt.document
-        // Many short rounds, the best kept: a neighbour's burst on a shared machine spoils a round, not the result.
-        let text = Bench.secondsPerCall(iterations: 1_000, rounds: 20) { _ = TextRenderer(width: 48).render(document) }
-        let pdf = Bench.secondsPerCall(iterations: 25, rounds: 12) { _ = PDFRenderer().render(document) }
-        let escpos = Bench.secondsPerCall(iterations: 1_000, rounds: 20) { _ = ESCPOSRenderer().render(document) }
-        // The baselines: the same rows laid out beforehand, so that only drawing or appending is timed.
+        // The baselines: the same rows laid out beforehand, so that only drawing or appending is
+        // timed. Many short rounds, each renderer's in turn with its baseline's, the best kept:
+        // a neighbour's burst on a shared machine spoils a round, not the result.
         let textRows = TextRenderer(width: 48).render(document).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let appended = Bench.secondsPerCall(iterations: 1_000, rounds: 20) { _ = ReceiptBaselines.appended(textRows) }
+        let (text, appended) = Bench.secondsPerCall(iterations: 1_000, rounds: 20, { _ = TextRenderer(width: 48).render(document) },
+                                                    beside: { _ = ReceiptBaselines.appended(textRows) })
         let pdfRows = ReceiptBaselines.rows(of: document)
-        let cairo = Bench.secondsPerCall(iterations: 25, rounds: 12) { _ = ReceiptBaselines.cairoAlone(document, rows: pdfRows) }
+        let (pdf, cairo) = Bench.secondsPerCall(iterations: 25, rounds: 12, { _ = PDFRenderer().render(document) },
+                                                beside: { _ = ReceiptBaselines.cairoAlone(document, rows: pdfRows) })
+        let escpos = Bench.secondsPerCall(iterations: 1_000, rounds: 20) { _ = ESCPOSRenderer().render(document) }
         return [
             BenchRow(name: "receipt text, documents/s", value: 1 / text, unit: "/s", goal: "≥ 0.5 × plain appends",
                      baseline: String(format: "appends %.0f/s", 1 / appended), ratio: String(format: "%.2f×", appended / text),
