@@ -67,12 +67,12 @@ enum ReceiptBaselines {
     }
 
     /// The text renderer's rows, joined by plain appends into the same bytes.
-    static func appended(_ rows: [String]) -> String {
-        var out = ""
+    static func appended(_ rows: [String]) -> [UInt8] {
+        var out: [UInt8] = []
         out.reserveCapacity(rows.reduce(0) { $0 + $1.utf8.count + 1 })
         for row in rows {
-            out += row
-            out += "\n"
+            out.append(contentsOf: row.utf8)
+            out.append(UInt8(ascii: "\n"))
         }
         return out
     }

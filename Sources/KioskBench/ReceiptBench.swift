@@ -16,7 +16,7 @@ enum ReceiptBench {
         // timed. Many short rounds, each renderer's in turn with its baseline's, the best kept:
         // a neighbour's burst on a shared machine spoils a round, not the result.
         let textRows = TextRenderer(width: 48).render(document).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let (text, appended) = Bench.secondsPerCall(iterations: 1_000, rounds: 20, { _ = TextRenderer(width: 48).render(document) },
+        let (text, appended) = Bench.secondsPerCall(iterations: 1_000, rounds: 20, { _ = TextRenderer(width: 48).bytes(document) },
                                                     beside: { _ = ReceiptBaselines.appended(textRows) })
         let pdfRows = ReceiptBaselines.rows(of: document)
         let (pdf, cairo) = Bench.secondsPerCall(iterations: 25, rounds: 12, { _ = PDFRenderer().render(document) },

@@ -15,6 +15,9 @@ final class TextRendererTests: XCTestCase {
                     try text.write(to: file, atomically: true, encoding: .utf8)
                 }
                 XCTAssertEqual(text, try String(contentsOf: file, encoding: .utf8), file.lastPathComponent)
+                // What the printer writes is the same, byte for byte.
+                XCTAssertEqual(render(Samples.sale(language).document, as: .text(width: width)), try Data(contentsOf: file),
+                               file.lastPathComponent)
             }
         }
     }

@@ -18,7 +18,7 @@ public enum DocumentFormat: Equatable, Sendable {
 /// The bytes of a document in one format, in the language's font (PDF) or code page (ESC/POS).
 public func render(_ document: Document, as format: DocumentFormat, language: Language = .ja) -> Data {
     switch format {
-    case .text(let width): return Data(TextRenderer(width: width).render(document).utf8)
+    case .text(let width): return Data(TextRenderer(width: width).bytes(document))
     case .pdf: return PDFRenderer(language: language).render(document)
     case .escpos: return Data(ESCPOSRenderer(codePage: .of(language)).render(document))
     }

@@ -10,7 +10,14 @@ public struct TextRenderer {
         self.width = width
     }
 
+    /// The document as text.
     public func render(_ document: Document) -> String {
+        String(decoding: bytes(document), as: UTF8.self)
+    }
+
+    /// The document's UTF-8, as the printer writes it: made from valid text, so not checked
+    /// again as a String would check it.
+    public func bytes(_ document: Document) -> [UInt8] {
         // Bytes, not String appends: a receipt is rendered for every sale and every reprint.
         // A line that fits is measured and padded straight from its UTF-8; one that wraps
         // takes the rows `Layout` gives, as every renderer does.
@@ -43,7 +50,7 @@ public struct TextRenderer {
                 appendText(payload, .center, to: &out)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Text aligned on one row when it fits and has no line break; wrapped rows otherwise.
@@ -91,16 +98,8 @@ public struct TextRenderer {
         }
     }
 
-    /// Spaces copied from one long run of them, not appended one at a time.
-    private static let blank = [UInt8](repeating: UInt8(ascii: " "), count: 4096)
-
     private func appendSpaces(_ n: Int, to out: inout [UInt8]) {
-        var left = n
-        while left > 0 {
-            let run = min(left, Self.blank.count)
-            out.append(contentsOf: Self.blank[..<run])
-            left -= run
-        }
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, n)))
     }
 
     /// Ends the row begun at `start`: trailing spaces are not printed.
