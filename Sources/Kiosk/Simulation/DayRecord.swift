@@ -64,7 +64,7 @@ public struct DayRecord: Sendable {
     public var visits: [Visit] = []
     public var queue: [QueueLength] = []
     public var machines: [MachineUse] = []
-    /// Machines that went out of service, in the order they did.
+    /// Machines that went out of service, in the order of the clock.
     public var stops: [Stop] = []
     /// How this day's transactions ended, from the ledger.
     public var summary = StoreDay.Summary()

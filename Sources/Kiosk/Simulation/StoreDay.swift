@@ -254,6 +254,8 @@ public final class StoreDay {
                 break
             }
         }
+        // Machines run ahead of each other on their own clocks: the stops in the order of the clock.
+        record.stops.sort { ($0.at, $0.terminalId) < ($1.at, $1.terminalId) }
         if let hours = rules.hours {
             record.close = queues.map { $0.opens.addingTimeInterval(hours * 3600) }.max() ?? record.close
         }
