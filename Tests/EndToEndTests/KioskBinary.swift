@@ -1,5 +1,6 @@
 import ChildProcess
 import Foundation
+import GRDB
 
 /// Runs the built `kiosk` executable, as a person at a shell would.
 enum KioskBinary {
@@ -38,5 +39,15 @@ enum KioskBinary {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-e2e-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir.appendingPathComponent("ledger.sqlite").path
+    }
+
+    /// Runs `body` while another program holds the ledger's write lock.
+    static func whileAnotherProgramLocks<T>(_ ledger: String, _ body: () throws -> T) throws -> T {
+        var config = Configuration()
+        config.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: ledger, configuration: config)
+        try holder.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        defer { try? holder.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") } }
+        return try body()
     }
 }

@@ -1,6 +1,5 @@
 import ChildProcess
 import Foundation
-import GRDB
 import Ledger
 import XCTest
 
@@ -122,12 +121,7 @@ final class MachinePromisesTests: XCTestCase {
     func testAScriptRunThatCouldNotRecordExitsNonZero() throws {
         _ = try Ledger(path: ledger)
         // Another program holds the ledger's write lock for the whole run.
-        var config = Configuration()
-        config.allowsUnsafeTransactions = true
-        let holder = try DatabaseQueue(path: ledger, configuration: config)
-        try holder.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
-        defer { try? holder.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") } }
-        let out = try play(customer + "\ncash 1000\nexpect out-of-service\n")
+        let out = try KioskBinary.whileAnotherProgramLocks(ledger) { try play(customer + "\ncash 1000\nexpect out-of-service\n") }
         XCTAssertNotEqual(out.status, 0, out.stdout)
         XCTAssertTrue(out.stderr.hasPrefix("The machine could not record when it opened and went out of service: "
                                            + "the ledger cannot be written"), out.stderr)

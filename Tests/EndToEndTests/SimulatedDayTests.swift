@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import XCTest
 import Kiosk
 import Ledger
@@ -78,16 +77,13 @@ final class SimulatedDayTests: XCTestCase {
         let ledger = KioskBinary.temporaryLedger()
         _ = try Ledger(path: ledger)
         // Another program holds the ledger's write lock for the whole day.
-        var config = Configuration()
-        config.allowsUnsafeTransactions = true
-        let holder = try DatabaseQueue(path: ledger, configuration: config)
-        try holder.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
-        defer { try? holder.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") } }
-        let out = try KioskBinary.run(["simulate", "--ledger", ledger, "--receipts", folder(ledger), "--terminal", "SE-KYO-1",
-                                       "--customers", "4", "--seed", "2"])
+        let out = try KioskBinary.whileAnotherProgramLocks(ledger) {
+            try KioskBinary.run(["simulate", "--ledger", ledger, "--receipts", folder(ledger), "--terminal", "SE-KYO-1",
+                                 "--customers", "4", "--seed", "2"])
+        }
         XCTAssertEqual(out.status, 0, out.stderr)
         let lines = out.stdout.split(separator: "\n")
-        XCTAssertTrue(lines.contains { $0.hasPrefix("SE-KYO-1 went out of service at ") && $0.contains(" JST: The ledger cannot be written: ")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("SE-KYO-1 went out of service at ") && $0.contains(" JST: The ledger cannot be written. ")
             && $0.hasSuffix("stayed locked by another program for too long.") }, out.stdout)
         XCTAssertTrue(lines.contains { $0.hasPrefix("  balked       4") }, out.stdout)
     }

@@ -353,7 +353,7 @@ final class CustomerStoriesTests: XCTestCase {
         }
         s.send(.ledgerFailed("disk full"), [.rejectCash(1000)]) {
             $0.awaiting = nil
-            $0.screen = .outOfService(reason: "The ledger cannot be written: disk full.", held: Yen(1000))
+            $0.screen = .outOfService(reason: "The ledger cannot be written. Disk full.", held: Yen(1000))
             $0.machine?.status.inService = false
         }
         // An out-of-service machine takes no money.

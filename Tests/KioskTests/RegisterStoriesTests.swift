@@ -259,7 +259,7 @@ final class RegisterStoriesTests: XCTestCase {
         }
         s.send(.slipRefused(slipNo: "LW-SPR-2-S000001", .alreadyPaid), [.rejectCash(1000)]) {
             $0.awaiting = nil
-            $0.screen = .outOfService(reason: "The ledger cannot be written: Slip LW-SPR-2-S000001 is already paid.", held: 1000)
+            $0.screen = .outOfService(reason: "The ledger cannot be written. Slip LW-SPR-2-S000001 is already paid.", held: 1000)
             $0.machine?.status.inService = false
         }
     }

@@ -60,7 +60,7 @@ final class StoreDayStopsTests: XCTestCase {
         XCTAssertEqual(record.stops.count, 1)
         XCTAssertEqual(stop.terminalId, "SE-KYO-1")
         XCTAssertGreaterThan(stop.at, record.start)
-        XCTAssertTrue(stop.reason.hasPrefix("The ledger cannot be written: "), stop.reason)
+        XCTAssertTrue(stop.reason.hasPrefix("The ledger cannot be written. "), stop.reason)
         XCTAssertGreaterThan(record.summary.completed, 0)
         XCTAssertEqual(DayStatistics(record).stops, record.stops)
     }

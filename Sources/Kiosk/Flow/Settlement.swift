@@ -260,7 +260,8 @@ extension KioskState {
         if case .cashIn(let d, _)? = awaiting { effects.append(.rejectCash(d)) }
         let held = order?.paid ?? .zero
         awaiting = nil
-        screen = .outOfService(reason: "The ledger cannot be written: \(why)\(why.hasSuffix(".") ? "" : ".")", held: held)
+        let sentence = why.prefix(1).uppercased() + why.dropFirst()
+        screen = .outOfService(reason: "The ledger cannot be written. \(sentence)\(sentence.hasSuffix(".") ? "" : ".")", held: held)
         machine?.status.inService = false
         return effects
     }
