@@ -25,14 +25,17 @@ enum Bench {
         return best
     }
 
-    /// Seconds per call of `measured` and of its `baseline`, a round of each in turn, so that
-    /// a neighbour's burst on a shared machine falls on both alike: the best round of each.
+    /// Seconds per call of `measured` and of its `baseline`, a round of each in turn (which
+    /// goes first alternating), so that a neighbour's burst on a shared machine falls on both
+    /// alike: the best round of each.
     static func secondsPerCall(iterations: Int, rounds: Int, _ measured: () throws -> Void,
                                beside baseline: () throws -> Void) rethrows -> (measured: Double, baseline: Double) {
+        func round(_ body: () throws -> Void) rethrows -> Double { try secondsPerCall(iterations: iterations, rounds: 1, body) }
         var best = (measured: Double.infinity, baseline: Double.infinity)
-        for _ in 0..<rounds {
-            best.measured = min(best.measured, try secondsPerCall(iterations: iterations, rounds: 1, measured))
-            best.baseline = min(best.baseline, try secondsPerCall(iterations: iterations, rounds: 1, baseline))
+        for n in 0..<rounds {
+            if n % 2 == 1 { best.baseline = min(best.baseline, try round(baseline)) }
+            best.measured = min(best.measured, try round(measured))
+            if n % 2 == 0 { best.baseline = min(best.baseline, try round(baseline)) }
         }
         return best
     }

@@ -15,7 +15,8 @@ enum ReceiptBench {
         // The baselines: the same rows laid out beforehand, so that only drawing or appending is
         // timed. Many short rounds, each renderer's in turn with its baseline's, the best kept:
         // a neighbour's burst on a shared machine spoils a round, not the result.
-        let textRows = TextRenderer(width: 48).render(document).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Each row ends with a newline, the last one too: nothing follows it.
+        let textRows = TextRenderer(width: 48).render(document).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         let (text, appended) = Bench.secondsPerCall(iterations: 1_000, rounds: 20, { _ = TextRenderer(width: 48).bytes(document) },
                                                     beside: { _ = ReceiptBaselines.appended(textRows) })
         let pdfRows = ReceiptBaselines.rows(of: document)

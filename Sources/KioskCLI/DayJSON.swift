@@ -4,8 +4,8 @@ import Kiosk
 /// A simulated day for tools. The keys stay stable: `customers`, `served`, `balked`,
 /// `gave_up`, `sales_yen`, `sales_lost_yen`, `wait_mean_s`, `wait_p50_s`, `wait_p95_s`,
 /// `wait_max_s`, `waited_share`, `queue_max`, `queue_mean`, `utilisation` (terminal → share
-/// of the day busy), `transactions`, `out_of_service` (each machine's stop: `terminal`, `at`,
-/// `reason`), and `by_hour` with the same keys for each hour.
+/// of the day busy), `transactions`, `out_of_service` (each machine that went out of service:
+/// `terminal`, `at`, `reason`, empty when its screen gave none), and `by_hour` with the same keys for each hour.
 enum DayJSON {
     static func text(_ s: DayStatistics, summary: StoreDay.Summary) -> String {
         var day = period(s.day)
@@ -16,7 +16,7 @@ enum DayJSON {
             "completed": .int(summary.completed), "cancelled": .int(summary.cancelled), "refunded": .int(summary.refunded),
             "refund_due": .int(summary.refundsDue), "failed": .int(summary.failed), "none": .int(summary.noTransaction),
         ])
-        day["out_of_service"] = .array(s.stops.map { stop in
+        day["out_of_service"] = .array(s.outOfService.map { stop in
             .object(["terminal": .string(stop.terminalId), "at": .string(iso(stop.at)), "reason": .string(stop.reason)])
         })
         day["by_hour"] = .array(s.hours.map { h in

@@ -24,18 +24,15 @@ enum DayTable {
                          + String(repeating: "█", count: cells))
         }
         lines.append(String(format: "%.0f%% of served customers waited; mean wait %.0f s.", s.day.waitedShare * 100, s.day.waitMean))
-        lines += stops(s.stops)
+        lines += outOfService(s.outOfService)
         return lines.joined(separator: "\n")
     }
 
     /// Each machine that went out of service: when (Japan time) and why, in its screen's words.
-    /// A machine that stopped again and again shows its first stop and how many followed.
-    private static func stops(_ stops: [DayRecord.Stop]) -> [String] {
-        stops.enumerated().compactMap { i, stop in
-            guard !stops[..<i].contains(where: { $0.terminalId == stop.terminalId }) else { return nil }
-            let later = stops[(i + 1)...].filter { $0.terminalId == stop.terminalId }.count
-            let more = later > 0 ? " (and \(later) more time\(later == 1 ? "" : "s") later)" : ""
-            return "\(stop.terminalId) went out of service at \(JapanTime.clock(stop.at)) JST\(more): \(stop.reason)"
+    private static func outOfService(_ stops: [DayRecord.OutOfService]) -> [String] {
+        stops.map { stop in
+            let why = stop.reason.isEmpty ? "its screen gives no reason." : stop.reason
+            return "\(stop.terminalId) went out of service at \(JapanTime.clock(stop.at)) JST: \(why)"
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Kiosk
 import Ledger
+import Money
 import Receipt
 
 /// Reprints a transaction's receipt (or its refund slip) from the ledger, marked as a reprint.
@@ -46,7 +47,7 @@ struct ReceiptCommand: ParsableCommand {
                                                           catalogue: try fixtureOptions.catalogue(), language: language,
                                                           reprint: true)
             } catch let fault as PrinterFault {
-                throw Failure(fault.description.prefix(1).uppercased() + fault.description.dropFirst() + ".")
+                throw Failure(fault.description.asSentence)
             }
             let data = render(printables.map(\.document), as: documentFormat, language: printables[0].language)
             if let outFile {

@@ -76,16 +76,23 @@ final class SimulatedDayTests: XCTestCase {
     func testAMachineThatCannotWriteTheLedgerIsNamedWithWhy() throws {
         let ledger = KioskBinary.temporaryLedger()
         _ = try Ledger(path: ledger)
+        let day = ["simulate", "--ledger", ledger, "--receipts", folder(ledger), "--terminal", "SE-KYO-1", "--customers", "4", "--seed", "2"]
         // Another program holds the ledger's write lock for the whole day.
-        let out = try KioskBinary.whileAnotherProgramLocks(ledger) {
-            try KioskBinary.run(["simulate", "--ledger", ledger, "--receipts", folder(ledger), "--terminal", "SE-KYO-1",
-                                 "--customers", "4", "--seed", "2"])
+        let (text, json) = try KioskBinary.whileAnotherProgramLocks(ledger) {
+            (try KioskBinary.run(day), try KioskBinary.run(day + ["--format", "json"]))
         }
-        XCTAssertEqual(out.status, 0, out.stderr)
-        let lines = out.stdout.split(separator: "\n")
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let lines = text.stdout.split(separator: "\n")
         XCTAssertTrue(lines.contains { $0.hasPrefix("SE-KYO-1 went out of service at ") && $0.contains(" JST: The ledger cannot be written. ")
-            && $0.hasSuffix("stayed locked by another program for too long.") }, out.stdout)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("  balked       4") }, out.stdout)
+            && $0.hasSuffix("stayed locked by another program for too long.") }, text.stdout)
+        XCTAssertTrue(lines.contains("  balked       4 (saw the queue and left)"), text.stdout)
+
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let stops = try XCTUnwrap(try self.json(json.stdout)["out_of_service"] as? [[String: Any]])
+        XCTAssertEqual(stops.count, 1)
+        XCTAssertEqual(stops.first?["terminal"] as? String, "SE-KYO-1")
+        XCTAssertTrue((stops.first?["at"] as? String)?.hasSuffix("Z") == true, "\(stops)")
+        XCTAssertTrue((stops.first?["reason"] as? String)?.hasPrefix("The ledger cannot be written. ") == true, "\(stops)")
     }
 
     func testBadInputIsOneSentence() throws {

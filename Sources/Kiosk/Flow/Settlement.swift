@@ -1,4 +1,5 @@
 import Ledger
+import Money
 
 /// After payment: the top-up, then change, capture or refund, each money move journaled
 /// before it happens and after. A sale resumed after a restart (`Resume.swift`) is settled by
@@ -260,8 +261,7 @@ extension KioskState {
         if case .cashIn(let d, _)? = awaiting { effects.append(.rejectCash(d)) }
         let held = order?.paid ?? .zero
         awaiting = nil
-        let sentence = why.prefix(1).uppercased() + why.dropFirst()
-        screen = .outOfService(reason: "The ledger cannot be written. \(sentence)\(sentence.hasSuffix(".") ? "" : ".")", held: held)
+        screen = .outOfService(reason: "The ledger cannot be written. \(why.asSentence)", held: held)
         machine?.status.inService = false
         return effects
     }

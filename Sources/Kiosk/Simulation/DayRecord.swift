@@ -49,8 +49,9 @@ public struct DayRecord: Sendable {
         public var busy: [ClosedRange<Date>] = []
     }
 
-    /// A machine going out of service, on its own clock, in the words its screen gives staff.
-    public struct Stop: Sendable, Equatable {
+    /// A machine going out of service, on its own clock, and the words its screen gives
+    /// staff (empty when it gives none).
+    public struct OutOfService: Sendable, Equatable {
         public var terminalId: String
         public var at: Date
         public var reason: String
@@ -65,7 +66,7 @@ public struct DayRecord: Sendable {
     public var queue: [QueueLength] = []
     public var machines: [MachineUse] = []
     /// Machines that went out of service, in the order of the clock.
-    public var stops: [Stop] = []
+    public var outOfService: [OutOfService] = []
     /// How this day's transactions ended, from the ledger.
     public var summary = StoreDay.Summary()
 }

@@ -31,7 +31,7 @@ public struct DayStatistics: Sendable {
     /// Each machine's busy share of the whole day.
     public var machines: [(terminalId: String, utilisation: Double)]
     /// Machines that went out of service during the day, and why.
-    public var stops: [DayRecord.Stop]
+    public var outOfService: [DayRecord.OutOfService]
 
     public init(_ record: DayRecord) {
         let end = max(record.close, record.end)
@@ -70,7 +70,7 @@ public struct DayStatistics: Sendable {
             period(from: record.start.addingTimeInterval(Double(i) * 3600), seconds: 3600, visits: visits)
         }
         machines = record.machines.map { ($0.terminalId, DayStatistics.overlap($0.busy, record.start...end) / span) }
-        stops = record.stops
+        outOfService = record.outOfService
     }
 
     /// Nearest rank: the smallest wait that at least that share of customers did not exceed.

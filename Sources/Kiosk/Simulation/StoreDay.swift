@@ -254,8 +254,9 @@ public final class StoreDay {
                 break
             }
         }
-        // Machines run ahead of each other on their own clocks: the stops in the order of the clock.
-        record.stops.sort { ($0.at, $0.terminalId) < ($1.at, $1.terminalId) }
+        // Machines run ahead of each other on their own clocks: in the order of the clock,
+        // whichever was noted first.
+        record.outOfService.sort { ($0.at, $0.terminalId) < ($1.at, $1.terminalId) }
         if let hours = rules.hours {
             record.close = queues.map { $0.opens.addingTimeInterval(hours * 3600) }.max() ?? record.close
         }
@@ -353,6 +354,8 @@ public final class StoreDay {
         let machine = machines[m]
         machine.clock.advance(to: time)
         tend(machine)
+        // The clerk's cash work reopens the machine, which may find the ledger unwritable.
+        noteService(machine, at: time)
         record.visits[v].outcome = .served
         record.visits[v].started = time
         record.visits[v].terminalId = machine.terminal.id
@@ -441,19 +444,13 @@ public final class StoreDay {
         turn(machine, index: m, at: time)
     }
 
-    /// Keeps when the machine went out of service, and why, for the day's report; a machine
-    /// back in service (staff opened it again) can stop again later.
+    /// Keeps the first moment the machine is out of service, and why, for the day's report.
     private func noteService(_ machine: Machine, at time: Date) {
-        if machine.inService {
-            machine.outOfServiceAt = nil
-            return
-        }
-        guard machine.outOfServiceAt == nil else { return }
+        guard !machine.inService, machine.outOfServiceAt == nil else { return }
         machine.outOfServiceAt = time
         var reason = ""
         if case .outOfService(let why, _) = machine.kiosk.runtime.state.screen { reason = why }
-        record.stops.append(DayRecord.Stop(terminalId: machine.terminal.id, at: time,
-                                           reason: reason.isEmpty ? "Its screen gives no reason." : reason))
+        record.outOfService.append(DayRecord.OutOfService(terminalId: machine.terminal.id, at: time, reason: reason))
     }
 
     /// The machine is quiet: the customer looks at the screen and does the next thing.

@@ -151,7 +151,6 @@ public struct TextRenderer {
             bytes.withUnsafeMutableBufferPointer { out -> Int in
                 var p = base
                 for top in stride(from: -2, to: size + 2, by: 2) {
-                    let rowStart = p
                     var end = p
                     p += indent + 2
                     let bottom = top + 1
