@@ -98,8 +98,16 @@ public struct TextRenderer {
         }
     }
 
+    /// Spaces copied from one long run of them, not appended one at a time.
+    private static let blank = [UInt8](repeating: UInt8(ascii: " "), count: 4096)
+
     private func appendSpaces(_ n: Int, to out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, n)))
+        var left = n
+        while left > 0 {
+            let run = min(left, Self.blank.count)
+            out.append(contentsOf: Self.blank[..<run])
+            left -= run
+        }
     }
 
     /// Ends the row begun at `start`: trailing spaces are not printed.
