@@ -7,7 +7,8 @@ public struct QRCode: Equatable, Sendable {
     public let payload: String
     /// Modules per side; 0 when the payload could not be encoded.
     public let size: Int
-    private let dark: [Bool]
+    /// 1 for a dark module, 0 for a light one, row by row.
+    private let dark: [UInt8]
 
     /// Error correction M, byte mode: a transaction id gives a version 1 or 2 code.
     public init(_ payload: String) {
@@ -19,17 +20,17 @@ public struct QRCode: Equatable, Sendable {
         }
         defer { QRcode_free(code) }
         size = Int(code.pointee.width)
-        dark = (0..<size * size).map { code.pointee.data[$0] & 1 == 1 }
+        dark = (0..<size * size).map { code.pointee.data[$0] & 1 }
     }
 
     public func isDark(row: Int, column: Int) -> Bool {
         // One unsigned comparison covers both ends: a negative index wraps to a huge one.
         guard UInt(bitPattern: row) < UInt(size), UInt(bitPattern: column) < UInt(size) else { return false }
-        return dark[row * size + column]
+        return dark[row * size + column] != 0
     }
 
-    /// The modules row by row, `size` to a row, for a renderer that reads every one.
-    func withModules<R>(_ body: (UnsafeBufferPointer<Bool>) throws -> R) rethrows -> R {
+    /// The modules row by row, `size` to a row, 1 for dark: for a renderer that reads every one.
+    func withModules<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try dark.withUnsafeBufferPointer(body)
     }
 }

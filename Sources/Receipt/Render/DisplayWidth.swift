@@ -23,6 +23,17 @@ public enum DisplayWidth {
                 i += 1
                 continue
             }
+            // U+3000 to U+9FFF, whose UTF-8 leads with E3 to E9: kana, CJK punctuation, kanji
+            // and hanzi, nearly every wide character on a receipt, told without decoding. All
+            // are wide but U+303F and U+3040 (E3 80 BF, E3 81 80).
+            if lead >= 0xE3, lead <= 0xE9 {
+                let narrow = lead == 0xE3
+                    && (bytes[i + 1] == 0x80 && bytes[i + 2] == 0xBF || bytes[i + 1] == 0x81 && bytes[i + 2] == 0x80)
+                previous = narrow ? 1 : 2
+                total += previous
+                i += 3
+                continue
+            }
             let v: UInt32
             if lead < 0xE0 {
                 v = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
@@ -35,21 +46,22 @@ public enum DisplayWidth {
                     | UInt32(bytes[i + 3] & 0x3F)
                 i += 4
             }
-            // Kana, kanji and hanzi first: nearly every wide character on a receipt is one of them.
-            if (0x3041...0x9FFF).contains(v) {
-                previous = 2
-                total += 2
-                continue
-            }
             if v == 0xFE0F, previous == 1 {
                 total += 1
                 previous = 2
                 continue
             }
-            previous = of(Unicode.Scalar(v).unsafelyUnwrapped)
+            previous = ofRare(v)
             total += previous
         }
         return total
+    }
+
+    /// A scalar the loop above does not tell at a glance, out of line: reading its Unicode
+    /// properties would otherwise cost every call the setting up of their types.
+    @inline(never)
+    private static func ofRare(_ v: UInt32) -> Int {
+        of(Unicode.Scalar(v).unsafelyUnwrapped)
     }
 
     public static func of(_ ch: Character) -> Int {

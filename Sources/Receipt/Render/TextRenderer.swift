@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Plain text at 32, 42 or 48 columns (58 mm and 80 mm paper). Lines are aligned by display
 /// width; emphasis and double size have no form in plain text and print at normal size. A QR
 /// code is drawn with half blocks, two module rows to a text row; a barcode cannot be drawn
@@ -21,8 +27,8 @@ public struct TextRenderer {
         // Bytes, not String appends: a receipt is rendered for every sale and every reprint.
         // A line that fits is measured and padded straight from its UTF-8; one that wraps
         // takes the rows `Layout` gives, as every renderer does.
-        var out: [UInt8] = []
-        out.reserveCapacity(document.lines.count * width * 2)
+        var out = PrintBuffer(capacity: document.lines.count * width * 2)
+        defer { out.free() }
         for line in document.lines {
             switch line {
             case .text(let text, let alignment, _):
@@ -30,16 +36,9 @@ public struct TextRenderer {
             case .columns(let label, let amount, _):
                 appendColumns(label, amount, to: &out)
             case .rule(let ch):
-                let start = out.count
-                let count = width / max(1, DisplayWidth.of(ch))
-                if let byte = ch.asciiValue {
-                    out.append(contentsOf: repeatElement(byte, count: count))
-                } else {
-                    for _ in 0..<count { out.append(contentsOf: ch.utf8) }
-                }
-                endRow(from: start, in: &out)
+                appendRule(ch, to: &out)
             case .blank:
-                out.append(UInt8(ascii: "\n"))
+                out.append(UInt8(ascii: "\n"), times: 1)
             case .qr(let code):
                 if code.size > 0, code.size + 4 <= width {
                     appendQR(code, to: &out)
@@ -50,19 +49,19 @@ public struct TextRenderer {
                 appendText(payload, .center, to: &out)
             }
         }
-        return out
+        return out.bytes
     }
 
     /// Text aligned on one row when it fits and has no line break; wrapped rows otherwise.
-    private func appendText(_ text: String, _ alignment: Alignment, to out: inout [UInt8]) {
+    private func appendText(_ text: String, _ alignment: Alignment, to out: inout PrintBuffer) {
         let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard !bytes.contains(UInt8(ascii: "\n")) else { return false }
+            guard !Self.breaks(bytes) else { return false }
             let gap = width - DisplayWidth.of(utf8: bytes)
             guard gap >= 0 else { return false }
             let start = out.count
-            appendSpaces(alignment == .left ? 0 : alignment == .right ? gap : gap / 2, to: &out)
-            out.append(contentsOf: bytes)
-            endRow(from: start, in: &out)
+            out.append(UInt8(ascii: " "), times: alignment == .left ? 0 : alignment == .right ? gap : gap / 2)
+            out.append(bytes)
+            out.endRow(from: start)
             return true
         }
         if done != true {
@@ -70,18 +69,24 @@ public struct TextRenderer {
         }
     }
 
+    /// Whether the text holds a line break: searched by the C library, many bytes at a step.
+    private static func breaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress else { return false }
+        return memchr(start, Int32(UInt8(ascii: "\n")), bytes.count) != nil
+    }
+
     /// A label and an amount on one row when they fit side by side; `Layout.columns` otherwise.
-    private func appendColumns(_ label: String, _ amount: String, to out: inout [UInt8]) {
+    private func appendColumns(_ label: String, _ amount: String, to out: inout PrintBuffer) {
         let done = label.utf8.withContiguousStorageIfAvailable { labelBytes -> Bool in
             amount.utf8.withContiguousStorageIfAvailable { amountBytes -> Bool in
-                guard !labelBytes.contains(UInt8(ascii: "\n")) else { return false }
+                guard !Self.breaks(labelBytes) else { return false }
                 let gap = width - DisplayWidth.of(utf8: labelBytes) - DisplayWidth.of(utf8: amountBytes)
                 guard gap >= 1 else { return false }
                 let start = out.count
-                out.append(contentsOf: labelBytes)
-                appendSpaces(gap, to: &out)
-                out.append(contentsOf: amountBytes)
-                endRow(from: start, in: &out)
+                out.append(labelBytes)
+                out.append(UInt8(ascii: " "), times: gap)
+                out.append(amountBytes)
+                out.endRow(from: start)
                 return true
             } ?? false
         }
@@ -90,30 +95,28 @@ public struct TextRenderer {
         }
     }
 
-    private func appendRows(_ rows: [String], to out: inout [UInt8]) {
-        for row in rows {
+    /// The rule character across the paper, as many as fit whole, measured from its UTF-8 as
+    /// text is.
+    private func appendRule(_ ch: Character, to out: inout PrintBuffer) {
+        var rule = String(ch)
+        rule.withUTF8 { one in
             let start = out.count
-            out.append(contentsOf: row.utf8)
-            endRow(from: start, in: &out)
+            let count = width / max(1, DisplayWidth.of(utf8: one))
+            if one.count == 1 {
+                out.append(one[0], times: count)
+            } else {
+                for _ in 0..<count { out.append(one) }
+            }
+            out.endRow(from: start)
         }
     }
 
-    /// Spaces copied from one long run of them, not appended one at a time.
-    private static let blank = [UInt8](repeating: UInt8(ascii: " "), count: 4096)
-
-    private func appendSpaces(_ n: Int, to out: inout [UInt8]) {
-        var left = n
-        while left > 0 {
-            let run = min(left, Self.blank.count)
-            out.append(contentsOf: Self.blank[..<run])
-            left -= run
+    private func appendRows(_ rows: [String], to out: inout PrintBuffer) {
+        for var row in rows {
+            let start = out.count
+            row.withUTF8 { out.append($0) }
+            out.endRow(from: start)
         }
-    }
-
-    /// Ends the row begun at `start`: trailing spaces are not printed.
-    private func endRow(from start: Int, in out: inout [UInt8]) {
-        while out.count > start, out[out.count - 1] == UInt8(ascii: " ") { out.removeLast() }
-        out.append(UInt8(ascii: "\n"))
     }
 
     /// The rows of one line as `Layout` lays them out, trailing spaces and all: `render`
@@ -139,55 +142,79 @@ public struct TextRenderer {
         guard code.size > 0, code.size + 4 <= width else {
             return Layout.wrap(code.payload, width: width).map { Layout.aligned($0, .center, width: width) }
         }
-        var bytes: [UInt8] = []
-        appendQR(code, to: &bytes)
-        return String(decoding: bytes.dropLast(), as: UTF8.self).components(separatedBy: "\n")
+        var out = PrintBuffer(capacity: 0)
+        defer { out.free() }
+        appendQR(code, to: &out)
+        return String(decoding: out.bytes.dropLast(), as: UTF8.self).components(separatedBy: "\n")
     }
 
+    /// Two cells side by side, each two modules (upper and lower) printing as a space, U+2584
+    /// lower, U+2580 upper or U+2588 full block (dark modules print as ink), in one word: their
+    /// UTF-8 little-endian in the low six bytes, its length in the seventh, and in the eighth
+    /// where its ink ends (0 for none). Indexed by the first cell's upper and lower module and
+    /// the second's, one bit each.
+    private static let cellPairs: [UInt64] = {
+        let cells: [(utf8: UInt64, length: UInt64)] = [(0x20, 1), (0x84_96E2, 3), (0x80_96E2, 3), (0x88_96E2, 3)]
+        return (0..<16).map { index in
+            let (first, second) = (cells[index >> 2], cells[index & 3])
+            let inkEnd = index & 3 != 0 ? first.length + second.length : index >> 2 != 0 ? first.length : 0
+            return (first.utf8 | second.utf8 << (8 * first.length) | (first.length + second.length) << 48 | inkEnd << 56).littleEndian
+        }
+    }()
+
     /// Half blocks, two module rows to a text row, each row ended by a newline.
-    private func appendQR(_ code: QRCode, to bytes: inout [UInt8]) {
+    private func appendQR(_ code: QRCode, to out: inout PrintBuffer) {
         // A quiet zone of two modules on every side, as scanners need: its left side prints
         // as spaces, its right side as nothing (rows end at their last ink).
         let size = code.size
         let side = size + 4
         let indent = (width - side) / 2
         let rows = (side + 1) / 2
-        let base = bytes.count
-        // Every row at its longest, written in place, then cut to what was written.
-        appendSpaces(rows * (indent + side * 3 + 1), to: &bytes)
-        let written = code.withModules { dark in
-            bytes.withUnsafeMutableBufferPointer { out -> Int in
-                var p = base
-                for top in stride(from: -2, to: size + 2, by: 2) {
-                    var end = p
-                    p += indent + 2
-                    let bottom = top + 1
-                    let hasTop = UInt(bitPattern: top) < UInt(size)
-                    let hasBottom = UInt(bitPattern: bottom) < UInt(size)
-                    if hasTop || hasBottom {
-                        for column in 0..<size {
-                            // Dark modules print as ink: the upper and lower halves of one character
-                            // cell (U+2588 full, U+2580 upper, U+2584 lower block).
-                            let upper = hasTop && dark[top * size + column]
-                            let lower = hasBottom && dark[bottom * size + column]
-                            guard upper || lower else {
-                                out[p] = UInt8(ascii: " ")
-                                p += 1
-                                continue
-                            }
-                            out[p] = 0xE2
-                            out[p + 1] = 0x96
-                            out[p + 2] = upper ? (lower ? 0x88 : 0x80) : 0x84
-                            p += 3
-                            end = p
+        // Rows outside the code are quiet: they read as light modules.
+        let quiet = [UInt8](repeating: 0, count: size)
+        code.withModules { modules in
+            quiet.withUnsafeBufferPointer { quiet in
+                Self.cellPairs.withUnsafeBufferPointer { pairs in
+                    // Every row at its longest, with room for a pair written whole at its end.
+                    out.write(atMost: rows * (indent + side * 3 + 1) + 8) { start in
+                        let raw = UnsafeMutableRawPointer(start)
+                        var p = 0
+                        var end = 0
+                        // Written whole (what follows its UTF-8 is written over or cut), then
+                        // advanced by its length, in arithmetic without a branch on the modules,
+                        // whose pattern no predictor can learn.
+                        func put(_ pair: UInt64) {
+                            raw.storeBytes(of: pair, toByteOffset: p, as: UInt64.self)
+                            let inkEnd = Int(truncatingIfNeeded: pair.littleEndian >> 56)
+                            let light = (inkEnd == 0 ? 1 : 0) &- 1 // all ones when there is ink
+                            end = end & ~light | (p &+ inkEnd) & light
+                            p &+= Int(truncatingIfNeeded: pair.littleEndian >> 48 & 0xFF)
                         }
+                        for top in stride(from: -2, to: size + 2, by: 2) {
+                            end = p
+                            let hasTop = UInt(bitPattern: top) < UInt(size), hasBottom = UInt(bitPattern: top + 1) < UInt(size)
+                            if hasTop || hasBottom {
+                                let upper = hasTop ? modules.baseAddress! + top * size : quiet.baseAddress!
+                                let lower = hasBottom ? modules.baseAddress! + (top + 1) * size : quiet.baseAddress!
+                                (start + p).initialize(repeating: UInt8(ascii: " "), count: indent + 2)
+                                p += indent + 2
+                                var column = 0
+                                while column &+ 1 < size {
+                                    put(pairs[Int(upper[column] << 3 | lower[column] << 2 | upper[column &+ 1] << 1 | lower[column &+ 1])])
+                                    column &+= 2
+                                }
+                                if column < size {
+                                    // The last cell of an odd row, beside a light one.
+                                    put(pairs[Int(upper[column] << 3 | lower[column] << 2)])
+                                }
+                            }
+                            start[end] = UInt8(ascii: "\n")
+                            p = end + 1
+                        }
+                        return p
                     }
-                    out[end] = UInt8(ascii: "\n")
-                    p = end + 1
                 }
-                return p
             }
         }
-        bytes.removeSubrange(written...)
     }
 }
