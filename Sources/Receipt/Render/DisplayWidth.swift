@@ -65,6 +65,8 @@ public enum DisplayWidth {
     }
 
     public static func of(_ ch: Character) -> Int {
+        // One byte is ASCII, as most rules and text are: a column, none for NUL.
+        if ch.utf8.count == 1 { return ch.utf8.first == 0 ? 0 : 1 }
         guard let first = ch.unicodeScalars.first else { return 0 }
         // A grapheme's width is its base scalar's; emoji presentation is wide.
         if ch.unicodeScalars.count > 1, ch.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }

@@ -88,9 +88,14 @@ public enum Layout {
         n <= blank.utf8.count ? String(blank.utf8.prefix(n))! : String(repeating: " ", count: n)
     }
 
+    /// How many of the rule character fit across the paper, whole.
+    static func ruleLength(_ ch: Character, width: Int) -> Int {
+        width / max(1, DisplayWidth.of(ch))
+    }
+
     /// A rule across the paper made of one character (two-column characters fill half as many).
     static func rule(_ ch: Character, width: Int) -> String {
-        let count = width / max(1, DisplayWidth.of(ch))
+        let count = ruleLength(ch, width: width)
         if let byte = ch.asciiValue { return String(decoding: [UInt8](repeating: byte, count: count), as: UTF8.self) }
         return String(repeating: ch, count: count)
     }

@@ -95,20 +95,19 @@ public struct TextRenderer {
         }
     }
 
-    /// The rule character across the paper, as many as fit whole, measured from its UTF-8 as
-    /// text is.
+    /// The rule character across the paper, as many as `Layout` fits.
     private func appendRule(_ ch: Character, to out: inout PrintBuffer) {
+        let start = out.count
+        let count = Layout.ruleLength(ch, width: width)
         var rule = String(ch)
         rule.withUTF8 { one in
-            let start = out.count
-            let count = width / max(1, DisplayWidth.of(utf8: one))
             if one.count == 1 {
                 out.append(one[0], times: count)
             } else {
                 for _ in 0..<count { out.append(one) }
             }
-            out.endRow(from: start)
         }
+        out.endRow(from: start)
     }
 
     private func appendRows(_ rows: [String], to out: inout PrintBuffer) {
@@ -170,50 +169,49 @@ public struct TextRenderer {
         let side = size + 4
         let indent = (width - side) / 2
         let rows = (side + 1) / 2
+        let pairs = Self.cellPairs
         // Rows outside the code are quiet: they read as light modules.
-        let quiet = [UInt8](repeating: 0, count: size)
+        let quiet = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        quiet.initialize(repeating: 0, count: size)
+        defer { quiet.deallocate() }
         code.withModules { modules in
-            quiet.withUnsafeBufferPointer { quiet in
-                Self.cellPairs.withUnsafeBufferPointer { pairs in
-                    // Every row at its longest, with room for a pair written whole at its end.
-                    out.write(atMost: rows * (indent + side * 3 + 1) + 8) { start in
-                        let raw = UnsafeMutableRawPointer(start)
-                        var p = 0
-                        var end = 0
-                        // Written whole (what follows its UTF-8 is written over or cut), then
-                        // advanced by its length, in arithmetic without a branch on the modules,
-                        // whose pattern no predictor can learn.
-                        func put(_ pair: UInt64) {
-                            raw.storeBytes(of: pair, toByteOffset: p, as: UInt64.self)
-                            let inkEnd = Int(truncatingIfNeeded: pair.littleEndian >> 56)
-                            let light = (inkEnd == 0 ? 1 : 0) &- 1 // all ones when there is ink
-                            end = end & ~light | (p &+ inkEnd) & light
-                            p &+= Int(truncatingIfNeeded: pair.littleEndian >> 48 & 0xFF)
-                        }
-                        for top in stride(from: -2, to: size + 2, by: 2) {
-                            end = p
-                            let hasTop = UInt(bitPattern: top) < UInt(size), hasBottom = UInt(bitPattern: top + 1) < UInt(size)
-                            if hasTop || hasBottom {
-                                let upper = hasTop ? modules.baseAddress! + top * size : quiet.baseAddress!
-                                let lower = hasBottom ? modules.baseAddress! + (top + 1) * size : quiet.baseAddress!
-                                (start + p).initialize(repeating: UInt8(ascii: " "), count: indent + 2)
-                                p += indent + 2
-                                var column = 0
-                                while column &+ 1 < size {
-                                    put(pairs[Int(upper[column] << 3 | lower[column] << 2 | upper[column &+ 1] << 1 | lower[column &+ 1])])
-                                    column &+= 2
-                                }
-                                if column < size {
-                                    // The last cell of an odd row, beside a light one.
-                                    put(pairs[Int(upper[column] << 3 | lower[column] << 2)])
-                                }
-                            }
-                            start[end] = UInt8(ascii: "\n")
-                            p = end + 1
-                        }
-                        return p
-                    }
+            // Every row at its longest, with room for a pair written whole at its end.
+            out.write(atMost: rows * (indent + side * 3 + 1) + 8) { start in
+                let raw = UnsafeMutableRawPointer(start)
+                var p = 0
+                var end = 0
+                // Written whole (what follows its UTF-8 is written over or cut), then advanced
+                // by its length, in arithmetic without a branch on the modules, whose pattern
+                // no predictor can learn.
+                func put(_ pair: UInt64) {
+                    raw.storeBytes(of: pair, toByteOffset: p, as: UInt64.self)
+                    let inkEnd = Int(truncatingIfNeeded: pair.littleEndian >> 56)
+                    let light = (inkEnd == 0 ? 1 : 0) &- 1 // all ones when there is ink
+                    end = end & ~light | (p &+ inkEnd) & light
+                    p &+= Int(truncatingIfNeeded: pair.littleEndian >> 48 & 0xFF)
                 }
+                for top in stride(from: -2, to: size + 2, by: 2) {
+                    end = p
+                    let hasTop = UInt(bitPattern: top) < UInt(size), hasBottom = UInt(bitPattern: top + 1) < UInt(size)
+                    if hasTop || hasBottom {
+                        let upper = hasTop ? modules.baseAddress! + top * size : UnsafePointer(quiet)
+                        let lower = hasBottom ? modules.baseAddress! + (top + 1) * size : UnsafePointer(quiet)
+                        (start + p).initialize(repeating: UInt8(ascii: " "), count: indent + 2)
+                        p += indent + 2
+                        var column = 0
+                        while column &+ 1 < size {
+                            put(pairs[Int(upper[column] << 3 | lower[column] << 2 | upper[column &+ 1] << 1 | lower[column &+ 1])])
+                            column &+= 2
+                        }
+                        if column < size {
+                            // The last cell of an odd row, beside a light one.
+                            put(pairs[Int(upper[column] << 3 | lower[column] << 2)])
+                        }
+                    }
+                    start[end] = UInt8(ascii: "\n")
+                    p = end + 1
+                }
+                return p
             }
         }
     }
