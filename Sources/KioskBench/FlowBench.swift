@@ -31,9 +31,10 @@ enum FlowBench {
 
         let (grouped, alone) = try (fsyncsPerFlow(fixtures, folder: folder, groupCommit: true),
                                     fsyncsPerFlow(fixtures, folder: folder, groupCommit: false))
-        rows.append(BenchRow(name: "8 machines, one store: fsyncs per flow (strace)", value: grouped, unit: "", goal: "≤ 0.5",
-                             baseline: String(format: "%.2f each write alone", alone), ratio: String(format: "%.2f×", grouped / alone),
-                             met: grouped <= 0.5))
+        rows.append(BenchRow(name: "8 machines, one store: fsyncs per flow (strace)", value: grouped.fsyncs, unit: "", goal: "≤ 0.5",
+                             baseline: String(format: "%.2f each write alone; the queue's order needs %.2f commits",
+                                              alone.fsyncs, grouped.fewestCommits),
+                             ratio: String(format: "%.2f×", grouped.fsyncs / alone.fsyncs), met: grouped.fsyncs <= 0.5))
 
         let eight = try day(fixtures, in: folder, machines: 8)
         rows.append(BenchRow(name: "8 machines, one store: flows/s", value: eight.flowsPerSecond, unit: "/s", goal: "≥ 1.0 × commit limit",
@@ -135,9 +136,10 @@ enum FlowBench {
     }
 
     /// fsync and fdatasync calls of `kiosk simulate` (the process and its threads), per
-    /// customer served at a machine.
-    static func fsyncsPerFlow(_ fixtures: URL, folder: URL, groupCommit: Bool) throws -> Double {
-        guard let binary = ProcessInfo.processInfo.environment["KIOSK_BIN"] else { return .nan }
+    /// customer served at a machine; and the fewest commits per customer that the day's
+    /// writes allow with the queue in the clock's order, as the day reports them.
+    static func fsyncsPerFlow(_ fixtures: URL, folder: URL, groupCommit: Bool) throws -> (fsyncs: Double, fewestCommits: Double) {
+        guard let binary = ProcessInfo.processInfo.environment["KIOSK_BIN"] else { return (.nan, .nan) }
         let ledger = folder.appendingPathComponent("fsync-\(groupCommit).sqlite").path
         let counts = folder.appendingPathComponent("fsync-\(groupCommit).strace").path
         let result = try ChildProcess.run("/usr/bin/strace", [
@@ -149,14 +151,17 @@ enum FlowBench {
         guard result.status == 0 else { throw BenchFailure("kiosk simulate under strace failed: \(result.errors)") }
         let total = try String(contentsOfFile: counts, encoding: .utf8).split(separator: "\n")
             .first { $0.hasSuffix("total") }?.split(separator: " ").compactMap { Int($0) }.dropFirst().first ?? 0
-        func number(_ label: String) -> Int {
+        func numbers(_ label: String) -> [Int] {
             let line = result.output.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label) }
-            return line?.split(separator: " ").compactMap { Int($0) }.first ?? 0
+            return line?.split(separator: " ").compactMap { Int($0) } ?? []
         }
+        func number(_ label: String) -> Int { numbers(label).first ?? 0 }
         let customersLine = result.output.split(separator: "\n").first { $0.hasPrefix("Simulated") } ?? ""
         let came = customersLine.split(separator: " ").compactMap { Int($0) }.first ?? 0
-        let flows = came - number("balked") - number("gave up")
-        return Double(total) / Double(max(flows, 1))
+        let flows = Double(max(came - number("balked") - number("gave up"), 1))
+        // journal  W writes in C commits (no fewer than F with the queue in the clock's order)
+        let fewest = numbers("journal").dropFirst(2).first ?? 0
+        return (Double(total) / flows, Double(fewest) / flows)
     }
 
     /// Flows per second when the day's journal rows and table writes are replayed into a fresh

@@ -220,7 +220,7 @@ struct SimulateCommand: ParsableCommand {
           balked       \(s.balked) (saw the queue and left)
           gave up      \(s.gaveUp) (left the queue)
           sales        \(s.sales)\(slips(s))
-          journal      \(s.journalWrites) writes in \(s.journalCommits) commits
+          journal      \(s.journalWrites) writes in \(s.journalCommits) commits (no fewer than \(s.fewestCommits) with the queue in the clock's order)
           \(String(format: "%.1f", s.flowsPerSecond)) customers per second (\(String(format: "%.2f", s.seconds)) s)
         """
     }

@@ -78,6 +78,8 @@ public final class StoreDay {
         /// The machines' journal writes, and the commits that kept them.
         public var journalWrites = 0
         public var journalCommits = 0
+        /// The fewest commits those writes can take with the queue in the clock's order.
+        public var fewestCommits = 0
         /// Wall-clock seconds the simulation took.
         public var seconds = 0.0
 
@@ -231,6 +233,7 @@ public final class StoreDay {
             record.queue.append(DayRecord.QueueLength(at: queue.opens, storeId: queue.storeId, length: 0))
             scheduleArrival(store: s, after: queue.opens)
         }
+        depth = CommitDepth(machines: machines.count)
         while true {
             // What the machines share moves only up to the earliest machine still waiting for
             // its commit: that machine may yet touch it at its own time.
@@ -269,6 +272,7 @@ public final class StoreDay {
         try settle()
         record.summary.journalWrites = journalWrites
         record.summary.journalCommits = journalCommits
+        record.summary.fewestCommits = depth.fewest
         record.summary.seconds = Date().timeIntervalSince(began)
         progress(1)
         return record
@@ -352,6 +356,7 @@ public final class StoreDay {
 
     private func start(_ v: Int, at m: Int, time: Date) {
         let machine = machines[m]
+        depth.took(machine: m, at: time)
         machine.clock.advance(to: time)
         tend(machine)
         // The clerk's cash work reopens the machine, which may find the ledger unwritable.
@@ -381,6 +386,7 @@ public final class StoreDay {
 
     private var journalWrites = 0
     private var journalCommits = 0
+    private var depth = CommitDepth(machines: 0)
 
     /// Writes every parked machine's journal entries in one transaction, then gives each
     /// machine its answer (the same failure to all when the commit fails) and runs it on.
@@ -429,6 +435,7 @@ public final class StoreDay {
                 machine.effectTimed = false
                 if case .journal = effect {
                     journalWrites += 1
+                    depth.wrote(machine: m, at: time)
                     if rules.groupCommit, let entries = runtime.nextJournalEntries {
                         parked.append(Parked(machine: m, time: time, entries: entries))
                         return
