@@ -156,9 +156,7 @@ enum FlowBench {
             return line?.split(separator: " ").compactMap { Int($0) } ?? []
         }
         func number(_ label: String) -> Int { numbers(label).first ?? 0 }
-        let customersLine = result.output.split(separator: "\n").first { $0.hasPrefix("Simulated") } ?? ""
-        let came = customersLine.split(separator: " ").compactMap { Int($0) }.first ?? 0
-        let flows = Double(max(came - number("balked") - number("gave up"), 1))
+        let flows = Double(max(number("Simulated") - number("balked") - number("gave up"), 1))
         // journal  W writes in C commits (no fewer than F with the queue in the clock's order)
         let fewest = numbers("journal").dropFirst(2).first ?? 0
         return (Double(total) / flows, Double(fewest) / flows)

@@ -7,8 +7,7 @@ import Foundation
 /// freed first and taken that customer itself. Group commit is as good as the day allows
 /// when its commits are this many.
 struct CommitDepth {
-    /// The depth of each machine's last write, and what its next must come after.
-    private var last: [Int]
+    /// What each machine's next write must come after: its own last, or what it took a customer after.
     private var after: [Int]
     /// Writes not yet passed by the queue's clock, by time; and the deepest it has passed.
     private var ahead = EventQueue<Int>()
@@ -16,14 +15,13 @@ struct CommitDepth {
     private(set) var fewest = 0
 
     init(machines: Int) {
-        last = Array(repeating: 0, count: machines)
-        after = last
+        after = Array(repeating: 0, count: machines)
     }
 
     /// Machine `m` writes at `time`, on its own clock.
     mutating func wrote(machine m: Int, at time: Date) {
-        let depth = max(last[m], after[m]) + 1
-        last[m] = depth
+        let depth = after[m] + 1
+        after[m] = depth
         fewest = max(fewest, depth)
         ahead.schedule(depth, at: time)
     }
