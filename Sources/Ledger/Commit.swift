@@ -17,8 +17,9 @@ struct Commit {
     init(db: Database) throws {
         self.db = db
         if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1")) {
-            headSeq = row["seq"]
-            headHash = row["hash"]
+            // By position, as selected: every commit reads the head.
+            headSeq = row[0]
+            headHash = row[1]
         } else {
             headSeq = 0
             headHash = Chain.genesis
@@ -200,13 +201,12 @@ struct Commit {
         if let seen = known[id] {
             txn = seen
         } else {
-            let stored = try Row.fetchCursor(db.cachedStatement(sql: "SELECT terminal_id, status, receipt_no FROM transactions WHERE id = ?"),
-                                             arguments: [id]).map { row in
-                TransactionState(id: id, terminalId: row["terminal_id"], status: TransactionStatus(rawValue: row["status"]) ?? .failed,
-                                 receiptNo: row["receipt_no"])
-            }.next()
-            guard let stored else { throw LedgerError.unknownTransaction(id: id) }
-            txn = stored
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT terminal_id, status, receipt_no FROM transactions WHERE id = ?"),
+                                             arguments: [id]) else {
+                throw LedgerError.unknownTransaction(id: id)
+            }
+            // By position, as selected: nearly every write looks its transaction up.
+            txn = TransactionState(id: id, terminalId: row[0], status: TransactionStatus(rawValue: row[1]) ?? .failed, receiptNo: row[2])
             known[id] = txn
         }
         guard txn.terminalId == entry.terminalId else {

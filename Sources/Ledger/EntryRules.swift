@@ -71,14 +71,15 @@ enum EntryRules {
     static func containsCardNumber(_ text: String) -> Bool {
         var digits: [Int] = []
         func runIsCard() -> Bool { (13...19).contains(digits.count) && Luhn.isValid(digits) }
-        for ch in text {
-            if let d = ch.wholeNumberValue, ch.isASCII {
-                digits.append(d)
-            } else if ch == " " || ch == "-" {
+        // Byte by byte: a card number is ASCII digits, and any other byte ends a run.
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits.append(Int(byte - UInt8(ascii: "0")))
+            } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
                 continue
             } else {
                 if runIsCard() { return true }
-                digits.removeAll()
+                digits.removeAll(keepingCapacity: true)
             }
         }
         return runIsCard()

@@ -150,6 +150,6 @@ public final class SimulatedAcquirer: CardAcquirer {
     static func authCode(_ txnId: String) -> String {
         var h: UInt64 = 1469598103934665603
         for b in txnId.utf8 { h = (h ^ UInt64(b)) &* 1099511628211 }
-        return String(format: "%06d", h % 1_000_000)
+        return (h % 1_000_000).zeroPadded(6)
     }
 }

@@ -137,6 +137,6 @@ public final class SimulatedWalletAcquirer: WalletAcquirer {
     static func tradeNo(_ txnId: String) -> String {
         var h: UInt64 = 14695981039346656037
         for b in txnId.utf8 { h = (h ^ UInt64(b)) &* 1099511628211 }
-        return "2026" + String(format: "%018llu", h % 1_000_000_000_000_000_000)
+        return "2026" + (h % 1_000_000_000_000_000_000).zeroPadded(18)
     }
 }

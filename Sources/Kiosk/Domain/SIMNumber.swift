@@ -65,11 +65,15 @@ public enum SIMNumber: Hashable, Sendable, CustomStringConvertible {
             international = true
         }
         var digits = ""
-        for ch in text {
-            if ch.isASCII, ch.isNumber { digits.append(ch) }
-            else if ch == "-" || ch == " " || ch == "." || ch == "(" || ch == ")" { continue }
-            else if let v = ch.wholeNumberValue, ch.unicodeScalars.first!.value >= 0xFF10 { digits.append(String(v)) } // fullwidth digits
-            else { return .failure(.notADigit(ch)) }
+        if let plain = plainDigits(text) {
+            digits = plain
+        } else {
+            for ch in text {
+                if ch.isASCII, ch.isNumber { digits.append(ch) }
+                else if separators.contains(ch) { continue }
+                else if let v = ch.wholeNumberValue, ch.unicodeScalars.first!.value >= 0xFF10 { digits.append(String(v)) } // fullwidth digits
+                else { return .failure(.notADigit(ch)) }
+            }
         }
         if digits.isEmpty { return .failure(.empty) }
         // 00 is what a phone in Japan dials for abroad: 0081 is +81 written with digits only.
@@ -85,6 +89,20 @@ public enum SIMNumber: Hashable, Sendable, CustomStringConvertible {
         }
         if digits.hasPrefix("89") { return parseICCID(digits) }
         return parseMobile(digits)
+    }
+
+    /// What people write between the digits of a number.
+    private static let separators = "-.() "
+
+    /// The digits of a number typed in ASCII digits and separators, as nearly every one is,
+    /// read byte by byte; nil for anything else, which the loop by characters reads.
+    private static func plainDigits(_ text: String) -> String? {
+        var digits: [UInt8] = []
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { digits.append(byte) }
+            else if !separators.utf8.contains(byte) { return nil }
+        }
+        return String(decoding: digits, as: UTF8.self)
     }
 
     private static func parseMobile(_ digits: String) -> Result<SIMNumber, SIMNumberRejection> {

@@ -143,7 +143,7 @@ extension KioskState {
             return []
         }
         order?.method = method
-        order?.txnId = String(format: "%@-%06d", m.terminal.id, m.status.nextSequence)
+        order?.txnId = m.terminal.id + "-" + m.status.nextSequence.zeroPadded(6)
         order?.begun = false
         m.status.nextSequence += 1
         machine = m

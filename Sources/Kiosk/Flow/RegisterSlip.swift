@@ -10,7 +10,7 @@ public enum RegisterSlip {
 
     /// `LW-SPR-2-S000001`: the machine's id and its slip count, unique in the store's ledger.
     public static func number(terminalId: String, sequence: Int) -> String {
-        String(format: "%@-S%06d", terminalId, sequence)
+        terminalId + "-S" + sequence.zeroPadded(6)
     }
 }
 

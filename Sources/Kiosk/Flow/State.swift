@@ -39,7 +39,9 @@ public struct KioskState: Equatable {
     /// A machine is chosen and not out of service.
     public var isInService: Bool {
         if case .outOfService = screen { return false }
-        return machine != nil
+        // The machine's tag alone, without a copy of what it holds.
+        if case .some = machine { return true }
+        return false
     }
 
     /// Seconds left before the inactivity time-out, when this screen has one.

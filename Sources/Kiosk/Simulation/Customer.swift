@@ -39,6 +39,7 @@ public struct Customer {
     public private(set) var slipToPay: SlipTicket?
     /// Whether the machine printed this customer a slip (paid or not).
     public private(set) var printedSlip = false
+    /// The keys still to type, the next one last.
     private var keys: [Event]
     private var pieces: [Int] = []
     private var paymentTries = 0
@@ -78,6 +79,7 @@ public struct Customer {
             let last = keys.removeLast()
             keys += [.key(.enter), last]
         }
+        keys.reverse()
     }
 
     /// What they came to buy: their carrier's plan they would choose. Nil when their SIM
@@ -102,8 +104,7 @@ public struct Customer {
         case .enterNumber:
             if case .accountRefused? = state.notice { return .event(.tap(.cancel)) }
             if case .hostUnavailable? = state.notice { return .event(.tap(.cancel)) }
-            if keys.isEmpty { return .event(.key(.enter)) }
-            return .event(keys.removeFirst())
+            return .event(keys.popLast() ?? .key(.enter))
         case .accountFound:
             return .event(.tap(.confirm))
         case .choosePlan:

@@ -468,7 +468,8 @@ public final class StoreDay {
         case .clearing(let until):
             if time >= until { scheduleShared(.free(machine: m), at: time) } else { schedule(machine, index: m, .tick, at: until) }
         case .customer(let v):
-            guard var customer = machine.customer else { return }
+            // Taken out while they act, so that what they carry is changed in place, not copied.
+            guard var customer = machine.customer.take() else { return }
             let action = customer.next(machine.kiosk.runtime.state)
             machine.customer = customer
             switch action {
